@@ -1,0 +1,17 @@
+// Integration tests: every *.int-spec.ts, against real PostgreSQL and RabbitMQ started once per run
+// by libs/testing's global setup. Serial: a 2-core machine runs one container-heavy suite at a time.
+import type { Config } from 'jest';
+import preset from './jest.preset.js';
+
+const config: Config = {
+  ...preset,
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  testMatch: ['**/*.int-spec.ts'],
+  globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+  testTimeout: 120_000,
+  maxWorkers: 1,
+};
+
+export default config;

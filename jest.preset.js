@@ -1,0 +1,24 @@
+// Shared by every project's jest config: TypeScript through SWC, decorators with metadata
+// (NestJS and TypeORM need them), workspace path aliases from tsconfig.base.json.
+const { pathsToModuleNameMapper } = require('./scripts/jest/paths');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2023',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: pathsToModuleNameMapper(),
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};

@@ -1,0 +1,16 @@
+// Maps the "@pss/*" aliases of tsconfig.base.json to source files, so jest runs libs from source.
+const path = require('node:path');
+const { compilerOptions } = require('../../tsconfig.base.json');
+
+const root = path.resolve(__dirname, '../..');
+
+function pathsToModuleNameMapper() {
+  return Object.fromEntries(
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+      `^${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+      path.join(root, target),
+    ]),
+  );
+}
+
+module.exports = { pathsToModuleNameMapper };

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The test command: lint, type checks, unit tests, integration tests (real PostgreSQL and RabbitMQ
+# through testcontainers). Runs every step, then prints a summary; exits non-zero if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/testcontainers-env.sh
+
+reports=$(mktemp -d)
+trap 'rm -rf "$reports"' EXIT
+failed=()
+step() {
+  local name=$1; shift
+  printf '\n=== %s ===\n' "$name"
+  "$@" || failed+=("$name")
+}
+
+step lint npx eslint . --max-warnings=0
+step typecheck npx nx run-many -t typecheck --output-style=stream-without-prefixes --skip-nx-cache
+step unit npx jest --config jest.unit.config.ts --json --outputFile="$reports/unit.json"
+step integration npx jest --config jest.int.config.ts --json --outputFile="$reports/int.json"
+
+printf '\n=== summary ===\n'
+node scripts/jest/summary.js "$reports"/*.json
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "failed steps: ${failed[*]}"
+  exit 1
+fi
+echo "all steps passed"
