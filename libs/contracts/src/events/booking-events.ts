@@ -1,0 +1,16 @@
+import type { IntegrationEvent } from './integration-event';
+
+/** What booking tells others about a flight's seats when a booking is confirmed or cancelled. */
+export interface BookingInventoryPayload {
+  bookingId: string;
+  flightNumber: string;
+  /** YYYY-MM-DD */
+  flightDate: string;
+  /** Seats taken by the confirmation, or released by the cancellation. */
+  seats: number;
+  /** Seats still for sale on that flight and date after this change (authoritative). */
+  remainingSeats: number;
+}
+
+export type BookingConfirmedEvent = IntegrationEvent<'booking.confirmed', BookingInventoryPayload>;
+export type BookingCancelledEvent = IntegrationEvent<'booking.cancelled', BookingInventoryPayload>;

@@ -1,0 +1,38 @@
+import { createIntegrationEvent } from './integration-event';
+import { parseIntegrationEvent } from './parse-event';
+
+const confirmed = () =>
+  createIntegrationEvent('booking.confirmed', {
+    bookingId: 'b-1',
+    flightNumber: 'BF101',
+    flightDate: '2026-12-01',
+    seats: 2,
+    remainingSeats: 98,
+  });
+
+describe('parseIntegrationEvent', () => {
+  it('accepts each event type that PSS publishes, as sent over the wire', () => {
+    const checkin = createIntegrationEvent('checkin.completed', { checkinId: 'c-1', bookingId: 'b-1' });
+    for (const event of [confirmed(), { ...confirmed(), type: 'booking.cancelled' }, checkin]) {
+      expect(parseIntegrationEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
+    }
+  });
+
+  it('gives every new event a unique id and an ISO 8601 UTC timestamp', () => {
+    const [a, b] = [confirmed(), confirmed()];
+    expect(a.id).not.toEqual(b.id);
+    expect(a.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+
+  it.each([
+    [{ ...confirmed(), type: 'booking.exploded' }, /type must be one of booking.confirmed/],
+    [{ ...confirmed(), id: '' }, /id must be a non-empty string/],
+    [{ ...confirmed(), occurredAt: 'yesterday' }, /occurredAt must be an ISO 8601 timestamp/],
+    [{ ...confirmed(), payload: null }, /payload must be an object/],
+    [{ ...confirmed(), payload: { ...confirmed().payload, seats: -1 } }, /payload.seats must be/],
+    [{ ...confirmed(), payload: { ...confirmed().payload, flightDate: '1/12/26' } }, /payload.flightDate/],
+    ['not an object', /event must be an object/],
+  ])('rejects a malformed event naming the field (%#)', (event, message) => {
+    expect(() => parseIntegrationEvent(event)).toThrow(message);
+  });
+});

@@ -1,0 +1,75 @@
+import { pssEventTypes, type PssEventType, type PssIntegrationEvent } from './pss-events';
+
+type FieldKind = 'text' | 'date' | 'count';
+
+const inventoryFields = {
+  bookingId: 'text',
+  flightNumber: 'text',
+  flightDate: 'date',
+  seats: 'count',
+  remainingSeats: 'count',
+} as const;
+
+const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {
+  'booking.confirmed': inventoryFields,
+  'booking.cancelled': inventoryFields,
+  'checkin.completed': { checkinId: 'text', bookingId: 'text' },
+};
+
+const isValid: Record<FieldKind | 'timestamp', (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string' && value.length > 0,
+  date: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value),
+  count: (value) => Number.isInteger(value) && (value as number) >= 0,
+  timestamp: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+};
+
+/** Thrown for a message that is not a PSS integration event; `field` names what is wrong. */
+export class InvalidIntegrationEventError extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`invalid integration event: ${field} ${problem}`);
+    this.name = 'InvalidIntegrationEventError';
+  }
+}
+
+/** Checks a decoded message against the contract and returns it typed, or throws naming the field. */
+export function parseIntegrationEvent(raw: unknown): PssIntegrationEvent {
+  const event = asRecord(raw, 'event');
+  expectField(event, 'id', 'text');
+  expectField(event, 'occurredAt', 'timestamp');
+  if (!pssEventTypes.includes(event.type as PssEventType)) {
+    throw new InvalidIntegrationEventError('type', `must be one of ${pssEventTypes.join(', ')}`);
+  }
+  const payload = asRecord(event.payload, 'payload');
+  for (const [name, kind] of Object.entries(payloadFields[event.type as PssEventType])) {
+    expectField(payload, name, kind, 'payload.');
+  }
+  return event as unknown as PssIntegrationEvent;
+}
+
+function asRecord(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidIntegrationEventError(field, 'must be an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function expectField(
+  record: Record<string, unknown>,
+  name: string,
+  kind: keyof typeof isValid,
+  prefix = '',
+): void {
+  if (!isValid[kind](record[name])) {
+    throw new InvalidIntegrationEventError(`${prefix}${name}`, `must be ${kindNames[kind]}`);
+  }
+}
+
+const kindNames: Record<keyof typeof isValid, string> = {
+  text: 'a non-empty string',
+  date: 'a date YYYY-MM-DD',
+  count: 'a non-negative integer',
+  timestamp: 'an ISO 8601 timestamp',
+};

@@ -1,0 +1,23 @@
+import type { BookingCancelledEvent, BookingConfirmedEvent } from './booking-events';
+import type { CheckinCompletedEvent } from './checkin-events';
+
+/** Every integration event PSS publishes. */
+export type PssIntegrationEvent = BookingConfirmedEvent | BookingCancelledEvent | CheckinCompletedEvent;
+export type PssEventType = PssIntegrationEvent['type'];
+export type PssEventOfType<TType extends PssEventType> = Extract<PssIntegrationEvent, { type: TType }>;
+
+export const pssEventTypes = [
+  'booking.confirmed',
+  'booking.cancelled',
+  'checkin.completed',
+] as const satisfies readonly PssEventType[];
+
+/**
+ * Who consumes what: each consuming service gets one durable queue bound to these routing keys.
+ * Every service declares all of them at start-up, so an event published before its consumer ever
+ * ran still has a queue to wait in.
+ */
+export const pssEventSubscriptions = {
+  search: ['booking.confirmed', 'booking.cancelled'],
+  booking: ['checkin.completed'],
+} as const satisfies Record<string, readonly PssEventType[]>;

@@ -1,0 +1,17 @@
+export { createIntegrationEvent, type IntegrationEvent } from './events/integration-event';
+export type {
+  BookingCancelledEvent,
+  BookingConfirmedEvent,
+  BookingInventoryPayload,
+} from './events/booking-events';
+export type { CheckinCompletedEvent, CheckinCompletedPayload } from './events/checkin-events';
+export {
+  pssEventSubscriptions,
+  pssEventTypes,
+  type PssEventOfType,
+  type PssEventType,
+  type PssIntegrationEvent,
+} from './events/pss-events';
+export { InvalidIntegrationEventError, parseIntegrationEvent } from './events/parse-event';
+export type { Money } from './dto/money';
+export { bookingStatuses, type BookingStatus } from './dto/booking-status';
