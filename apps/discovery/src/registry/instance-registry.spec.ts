@@ -1,0 +1,68 @@
+import { fullView } from './registry-views';
+import { registration, registryAt } from './test-registrations';
+
+describe('InstanceRegistry: register, renew, cancel', () => {
+  it('keys instances by app and id; the same id replaces, another id adds', () => {
+    const { registry } = registryAt();
+    registry.register(registration({ instanceId: 'a' }), false);
+    registry.register(registration({ instanceId: 'a' }), false);
+    registry.register(registration({ instanceId: 'b' }), false);
+    expect(registry.group('JQSERVICE')?.map((lease) => lease.holder.id)).toEqual(['a', 'b']);
+  });
+
+  it('keeps the existing instance when the registrant carries older information', () => {
+    const { registry } = registryAt();
+    registry.register(registration({ lastDirtyTimestamp: 2_000, ipAddr: '10.0.0.2' }), false);
+    registry.register(registration({ lastDirtyTimestamp: 1_500, ipAddr: '10.0.0.1' }), false);
+    expect(registry.lease('JQSERVICE', 'localhost')?.holder.ipAddr).toBe('10.0.0.2');
+  });
+
+  it('renews known leases and answers not-found for unknown ones', () => {
+    const { registry } = registryAt();
+    registry.register(registration(), false);
+    expect(registry.renew('JQSERVICE', 'localhost', false)).toEqual({ kind: 'renewed' });
+    expect(registry.renew('JQSERVICE', 'nobody', false)).toEqual({ kind: 'not-found' });
+  });
+
+  it('compares a heartbeat lastDirtyTimestamp like Eureka: newer client 404, replica conflict 409', () => {
+    const { registry } = registryAt();
+    registry.register(registration({ lastDirtyTimestamp: 2_000 }), false);
+    expect(registry.renew('JQSERVICE', 'localhost', false, 3_000).kind).toBe('not-found');
+    expect(registry.renew('JQSERVICE', 'localhost', false, 1_000).kind).toBe('renewed');
+    expect(registry.renew('JQSERVICE', 'localhost', true, 1_000).kind).toBe('conflict');
+  });
+
+  it('heartbeats change nothing a delta or a cache can see', () => {
+    const { registry } = registryAt();
+    registry.register(registration(), false);
+    const before = [registry.mutations, registry.changes.leases().length];
+    registry.renew('JQSERVICE', 'localhost', false);
+    expect([registry.mutations, registry.changes.leases().length]).toEqual(before);
+  });
+
+  it('cancels once, then reports unknown; the app disappears with its last instance', () => {
+    const { registry } = registryAt();
+    registry.register(registration(), false);
+    expect(registry.cancel('JQSERVICE', 'localhost')).toBe(true);
+    expect(registry.cancel('JQSERVICE', 'localhost')).toBe(false);
+    expect(registry.appNames()).toEqual([]);
+  });
+
+  it('computes the hash over all statuses sorted by name', () => {
+    const { registry } = registryAt();
+    registry.register(registration({ instanceId: 'a' }), false);
+    registry.register(registration({ instanceId: 'b' }), false);
+    registry.register(registration({ instanceId: 'c', status: 'DOWN' }), false);
+    expect(fullView(registry).hashCode).toBe('DOWN_1_UP_2_');
+  });
+
+  it('merges metadata and records it as a re-registration', () => {
+    const { registry } = registryAt();
+    registry.register(registration({ metadata: { zone: 'a' } }), false);
+    registry.updateMetadata('JQSERVICE', 'localhost', { weight: '10' });
+    const holder = registry.lease('JQSERVICE', 'localhost')?.holder;
+    expect(holder?.metadata).toEqual({ zone: 'a', weight: '10' });
+    expect(holder?.actionType).toBe('ADDED');
+    expect(registry.updateMetadata('JQSERVICE', 'nobody', {})).toBeUndefined();
+  });
+});

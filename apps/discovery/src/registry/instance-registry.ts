@@ -1,0 +1,186 @@
+import type { InstanceInfo, InstanceStatus } from './instance-info';
+import { Lease } from './lease';
+import { RecentlyChangedQueue } from './recently-changed-queue';
+import { SelfPreservation, type SelfPreservationSettings } from './self-preservation';
+import { resolveStatus } from './status-rules';
+
+export interface RegistrySettings {
+  /** Eureka's "expires after 2 x duration" quirk; off means a lease ends exactly 1 x duration after its last renewal. */
+  doubleLeaseDuration: boolean;
+  selfPreservation: SelfPreservationSettings;
+}
+
+export type RenewOutcome =
+  { kind: 'renewed' } | { kind: 'not-found' } | { kind: 'conflict'; instance: InstanceInfo };
+
+/** The in-memory registry: applications -> instance id -> lease, with Eureka's server semantics. */
+export class InstanceRegistry {
+  private readonly apps = new Map<string, Map<string, Lease>>();
+  private readonly overrides = new Map<string, InstanceStatus>();
+  readonly changes = new RecentlyChangedQueue();
+  readonly selfPreservation: SelfPreservation;
+  /** Grows on every change that a fetch can see; response caches key on it. */
+  mutations = 0;
+
+  constructor(
+    private readonly settings: RegistrySettings,
+    readonly now: () => number = Date.now,
+  ) {
+    this.selfPreservation = new SelfPreservation(settings.selfPreservation, now);
+  }
+
+  register(registrant: InstanceInfo, isReplication: boolean): void {
+    const now = this.now();
+    const group = this.apps.get(registrant.app) ?? new Map<string, Lease>();
+    this.apps.set(registrant.app, group);
+    const existing = group.get(registrant.id);
+    const newerExisting = existing && existing.holder.lastDirtyTimestamp > registrant.lastDirtyTimestamp;
+    const holder = newerExisting ? existing.holder : registrant;
+    if (!existing) this.selfPreservation.clientAdded();
+    const lease = new Lease(holder, now, this.settings.doubleLeaseDuration);
+    if (existing) lease.serviceUpTimestamp = existing.serviceUpTimestamp;
+    group.set(holder.id, lease);
+    if (holder.overriddenStatus !== 'UNKNOWN' && !this.overrides.has(holder.id)) {
+      this.overrides.set(holder.id, holder.overriddenStatus);
+    }
+    const override = this.overrides.get(holder.id);
+    if (override) holder.overriddenStatus = override;
+    holder.status = resolveStatus(holder.status, override, existing?.holder.status, isReplication);
+    if (holder.status === 'UP') lease.serviceUp(now);
+    this.recordChange(lease, 'ADDED', now);
+  }
+
+  renew(app: string, id: string, isReplication: boolean, lastDirtyTimestamp?: number): RenewOutcome {
+    const lease = this.lease(app, id);
+    if (!lease) return { kind: 'not-found' };
+    const holder = lease.holder;
+    const status = resolveStatus(holder.status, this.overrides.get(id), holder.status, isReplication);
+    // UNKNOWN (an override deleted without a fallback) makes the client re-register its real status.
+    if (status === 'UNKNOWN') return { kind: 'not-found' };
+    holder.status = status;
+    this.selfPreservation.renewals.increment();
+    lease.renew(this.now());
+    if (lastDirtyTimestamp === undefined || lastDirtyTimestamp === holder.lastDirtyTimestamp) {
+      return { kind: 'renewed' };
+    }
+    if (lastDirtyTimestamp > holder.lastDirtyTimestamp) return { kind: 'not-found' };
+    return isReplication ? { kind: 'conflict', instance: holder } : { kind: 'renewed' };
+  }
+
+  cancel(app: string, id: string): boolean {
+    const group = this.apps.get(app);
+    const lease = group?.get(id);
+    if (!group || !lease) return false;
+    group.delete(id);
+    if (group.size === 0) this.apps.delete(app);
+    this.overrides.delete(id);
+    const now = this.now();
+    lease.cancel(now);
+    this.selfPreservation.clientRemoved();
+    this.recordChange(lease, 'DELETED', now);
+    return true;
+  }
+
+  setStatusOverride(app: string, id: string, status: InstanceStatus, lastDirtyTimestamp?: number): boolean {
+    const lease = this.lease(app, id);
+    if (!lease) return false;
+    const now = this.now();
+    lease.renew(now);
+    if (lease.holder.status === status) return true;
+    if (status === 'UP') lease.serviceUp(now);
+    this.overrides.set(id, status);
+    lease.holder.overriddenStatus = status;
+    this.changeStatus(lease, status, now, lastDirtyTimestamp);
+    return true;
+  }
+
+  deleteStatusOverride(
+    app: string,
+    id: string,
+    fallback: InstanceStatus,
+    lastDirtyTimestamp?: number,
+  ): boolean {
+    const lease = this.lease(app, id);
+    if (!lease) return false;
+    this.overrides.delete(id);
+    lease.holder.overriddenStatus = 'UNKNOWN';
+    this.changeStatus(lease, fallback, this.now(), lastDirtyTimestamp);
+    return true;
+  }
+
+  /** Eureka applies a metadata change as a re-registration (an ADDED delta entry). */
+  updateMetadata(app: string, id: string, entries: Record<string, string>): InstanceInfo | undefined {
+    const lease = this.lease(app, id);
+    if (!lease) return undefined;
+    lease.holder.metadata = { ...lease.holder.metadata, ...entries };
+    this.register(lease.holder, false);
+    return lease.holder;
+  }
+
+  /** Cancels expired leases, at most (1 - renewalPercentThreshold) of the registry per run. */
+  evict(compensationMs = 0, random: () => number = Math.random): InstanceInfo[] {
+    if (!this.selfPreservation.leaseExpirationEnabled()) return [];
+    const now = this.now();
+    const all = [...this.leases()];
+    const expired = all.filter((lease) => lease.isExpired(now, compensationMs));
+    const percent = this.settings.selfPreservation.renewalPercentThreshold;
+    const limit = all.length - Math.floor(all.length * percent);
+    const evicted: InstanceInfo[] = [];
+    while (expired.length > 0 && evicted.length < limit) {
+      const [lease] = expired.splice(Math.floor(random() * expired.length), 1);
+      this.cancel(lease.holder.app, lease.holder.id);
+      evicted.push(lease.holder);
+    }
+    return evicted;
+  }
+
+  pruneChanges(retentionMs: number): void {
+    this.changes.prune(this.now(), retentionMs);
+  }
+
+  recountExpectedClients(): void {
+    this.selfPreservation.recount(this.size);
+  }
+
+  lease(app: string, id: string): Lease | undefined {
+    return this.apps.get(app)?.get(id);
+  }
+
+  group(app: string): Lease[] | undefined {
+    const group = this.apps.get(app);
+    return group && [...group.values()];
+  }
+
+  *leases(): Iterable<Lease> {
+    for (const group of this.apps.values()) yield* group.values();
+  }
+
+  appNames(): string[] {
+    return [...this.apps.keys()];
+  }
+
+  get size(): number {
+    let count = 0;
+    for (const group of this.apps.values()) count += group.size;
+    return count;
+  }
+
+  statusOverrides(): Record<string, InstanceStatus> {
+    return Object.fromEntries(this.overrides);
+  }
+
+  private changeStatus(lease: Lease, status: InstanceStatus, now: number, lastDirtyTimestamp?: number): void {
+    lease.holder.status = status;
+    if (lastDirtyTimestamp !== undefined && lastDirtyTimestamp > lease.holder.lastDirtyTimestamp) {
+      lease.holder.lastDirtyTimestamp = lastDirtyTimestamp;
+    }
+    this.recordChange(lease, 'MODIFIED', now);
+  }
+
+  private recordChange(lease: Lease, action: 'ADDED' | 'MODIFIED' | 'DELETED', now: number): void {
+    lease.holder.actionType = action;
+    lease.holder.lastUpdatedTimestamp = now;
+    this.changes.record(lease, now);
+    this.mutations += 1;
+  }
+}
