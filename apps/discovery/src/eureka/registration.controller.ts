@@ -1,0 +1,114 @@
+import { Controller, Delete, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { InvalidRegistration, parseInstance } from '../registry/parse-instance';
+import { RegistryService } from '../registry-runtime/registry.service';
+import { instanceJson } from '../wire/instance-json';
+import { sendEmpty, sendText } from '../wire/negotiation';
+import { readBody, rootOf, UnreadableBody } from '../wire/request-body';
+import { eurekaPaths, isReplication } from './eureka-paths';
+import { optionalTimestamp, queryStrings, statusParam } from './query-params';
+
+/** Writes answer with bare status codes, as the real server does (204 register, 200/404 others). */
+@ApiExcludeController()
+@Controller(eurekaPaths('apps'))
+export class RegistrationController {
+  constructor(private readonly service: RegistryService) {}
+
+  @Post(':app')
+  register(@Param('app') app: string, @Req() req: Request, @Res() res: Response): void {
+    try {
+      const instance = rootOf(readBody(req), 'instance');
+      this.service.register(
+        parseInstance(instance, app.toUpperCase(), Date.now()),
+        isReplication(req.headers),
+      );
+      sendEmpty(res, 204);
+    } catch (error) {
+      if (error instanceof InvalidRegistration) return sendText(res, 400, error.message);
+      if (error instanceof UnreadableBody)
+        return void res.status(400).json({ error: 'cannot parse request body' });
+      throw error;
+    }
+  }
+
+  @Put(':app/:id')
+  renew(
+    @Param('app') app: string,
+    @Param('id') id: string,
+    @Query('lastDirtyTimestamp') lastDirty: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    const lastDirtyTimestamp = optionalTimestamp(lastDirty);
+    if (lastDirtyTimestamp === null) return sendEmpty(res, 400);
+    const outcome = this.service.renew(app.toUpperCase(), id, isReplication(req.headers), lastDirtyTimestamp);
+    const lease = this.service.registry.lease(app.toUpperCase(), id);
+    if (outcome.kind === 'conflict' && lease)
+      return void res.status(409).json({ instance: instanceJson(lease) });
+    sendEmpty(res, outcome.kind === 'renewed' ? 200 : 404);
+  }
+
+  @Delete(':app/:id')
+  cancel(
+    @Param('app') app: string,
+    @Param('id') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    sendEmpty(res, this.service.cancel(app.toUpperCase(), id, isReplication(req.headers)) ? 200 : 404);
+  }
+
+  @Put(':app/:id/status')
+  setStatus(
+    @Param('app') app: string,
+    @Param('id') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    const status = statusParam(req.query['value']);
+    const lastDirty = optionalTimestamp(req.query['lastDirtyTimestamp']);
+    if (!status || lastDirty === null)
+      return sendText(res, 400, 'value must be one of UP, DOWN, STARTING, OUT_OF_SERVICE, UNKNOWN');
+    const done = this.service.setStatusOverride(
+      app.toUpperCase(),
+      id,
+      status,
+      isReplication(req.headers),
+      lastDirty,
+    );
+    sendEmpty(res, done ? 200 : 404);
+  }
+
+  @Delete(':app/:id/status')
+  deleteStatus(
+    @Param('app') app: string,
+    @Param('id') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    const raw = req.query['value'];
+    const fallback = raw === undefined ? 'UNKNOWN' : statusParam(raw);
+    const lastDirty = optionalTimestamp(req.query['lastDirtyTimestamp']);
+    if (!fallback || lastDirty === null)
+      return sendText(res, 400, 'value must be one of UP, DOWN, STARTING, OUT_OF_SERVICE, UNKNOWN');
+    const done = this.service.deleteStatusOverride(
+      app.toUpperCase(),
+      id,
+      fallback,
+      isReplication(req.headers),
+      lastDirty,
+    );
+    sendEmpty(res, done ? 200 : 404);
+  }
+
+  @Put(':app/:id/metadata')
+  metadata(
+    @Param('app') app: string,
+    @Param('id') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    sendEmpty(res, this.service.updateMetadata(app.toUpperCase(), id, queryStrings(req.query)) ? 200 : 404);
+  }
+}

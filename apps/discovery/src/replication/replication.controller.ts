@@ -1,0 +1,29 @@
+import { Controller, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { EUREKA_PREFIXES } from '../eureka/eureka-paths';
+import type { ReplicationAction } from '../registry-runtime/replication-action';
+import { readBody, rootOf, UnreadableBody } from '../wire/request-body';
+import { ReplicationBatchHandler } from './replication-batch.handler';
+
+/** `POST /peerreplication/batch/`: every item is applied as a replicated write, never sent on. */
+@ApiExcludeController()
+@Controller(EUREKA_PREFIXES.map((prefix) => `${prefix}/peerreplication`))
+export class ReplicationController {
+  constructor(private readonly handler: ReplicationBatchHandler) {}
+
+  @Post('batch')
+  batch(@Req() req: Request, @Res() res: Response): void {
+    let list: unknown;
+    try {
+      list = rootOf(readBody(req), 'replicationList');
+    } catch (error) {
+      if (error instanceof UnreadableBody)
+        return void res.status(400).json({ error: 'cannot parse request body' });
+      throw error;
+    }
+    if (!Array.isArray(list)) return void res.status(400).json({ error: 'replicationList must be an array' });
+    const responseList = list.map((item: ReplicationAction) => this.handler.apply(item ?? {}));
+    res.status(200).json({ responseList });
+  }
+}
