@@ -26,7 +26,7 @@ describe('parseIntegrationEvent', () => {
 
   it.each([
     [{ ...confirmed(), type: 'booking.exploded' }, /type must be one of booking.confirmed/],
-    [{ ...confirmed(), id: '' }, /id must be a non-empty string/],
+    [{ ...confirmed(), id: 'event-1' }, /id must be a UUID/],
     [{ ...confirmed(), occurredAt: 'yesterday' }, /occurredAt must be an ISO 8601 timestamp/],
     [{ ...confirmed(), payload: null }, /payload must be an object/],
     [{ ...confirmed(), payload: { ...confirmed().payload, seats: -1 } }, /payload.seats must be/],

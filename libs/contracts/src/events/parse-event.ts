@@ -2,6 +2,8 @@ import { pssEventTypes, type PssEventType, type PssIntegrationEvent } from './ps
 
 type FieldKind = 'text' | 'date' | 'count';
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const inventoryFields = {
   bookingId: 'text',
   flightNumber: 'text',
@@ -16,7 +18,8 @@ const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {
   'checkin.completed': { checkinId: 'text', bookingId: 'text' },
 };
 
-const isValid: Record<FieldKind | 'timestamp', (value: unknown) => boolean> = {
+const isValid: Record<FieldKind | 'uuid' | 'timestamp', (value: unknown) => boolean> = {
+  uuid: (value) => typeof value === 'string' && uuidPattern.test(value),
   text: (value) => typeof value === 'string' && value.length > 0,
   date: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value),
   count: (value) => Number.isInteger(value) && (value as number) >= 0,
@@ -37,7 +40,7 @@ export class InvalidIntegrationEventError extends Error {
 /** Checks a decoded message against the contract and returns it typed, or throws naming the field. */
 export function parseIntegrationEvent(raw: unknown): PssIntegrationEvent {
   const event = asRecord(raw, 'event');
-  expectField(event, 'id', 'text');
+  expectField(event, 'id', 'uuid');
   expectField(event, 'occurredAt', 'timestamp');
   if (!pssEventTypes.includes(event.type as PssEventType)) {
     throw new InvalidIntegrationEventError('type', `must be one of ${pssEventTypes.join(', ')}`);
@@ -68,6 +71,7 @@ function expectField(
 }
 
 const kindNames: Record<keyof typeof isValid, string> = {
+  uuid: 'a UUID',
   text: 'a non-empty string',
   date: 'a date YYYY-MM-DD',
   count: 'a non-negative integer',

@@ -1,0 +1,88 @@
+import { Logger } from '@nestjs/common';
+import {
+  AmqpConnectionManagerClass,
+  type ChannelWrapper,
+  type CreateChannelOpts,
+} from 'amqp-connection-manager';
+import { backoffDelay, sleep, type BackoffOptions } from '../support/backoff';
+
+/** A broker URL, or a function asked before every connection attempt (e.g. a test broker's port). */
+export type BrokerUrl = string | (() => string | Promise<string>);
+
+export interface BrokerConnectionOptions {
+  url: BrokerUrl;
+  /** Shown in the management UI (the service name). */
+  connectionName?: string;
+  heartbeatSeconds?: number;
+  reconnect?: BackoffOptions;
+}
+
+/**
+ * One AMQP connection per process (amqp-connection-manager over amqplib) that reconnects with
+ * exponential backoff while the broker is away; channels made from it re-run their setup (topology,
+ * consumers) after every reconnect.
+ */
+export class BrokerConnection {
+  private readonly logger = new Logger(BrokerConnection.name);
+  private readonly manager: AmqpConnectionManagerClass;
+  private readonly closing = new AbortController();
+  private failures = 0;
+
+  constructor(private readonly options: BrokerConnectionOptions) {
+    this.manager = new AmqpConnectionManagerClass(null, {
+      findServers: () => this.nextUrl(),
+      heartbeatIntervalInSeconds: options.heartbeatSeconds ?? 5,
+      // The manager's own fixed pause; the backoff happens in nextUrl().
+      reconnectTimeInSeconds: 0.05,
+      connectionOptions: { clientProperties: { connection_name: options.connectionName } },
+    });
+    this.manager.on('connect', () => {
+      if (this.failures > 0)
+        this.logger.log(`connected to the broker after ${this.failures} failed attempts`);
+      this.failures = 0;
+    });
+    this.manager.on('connectFailed', ({ err }) => {
+      this.failures += 1;
+      this.logger.warn(`broker unreachable (attempt ${this.failures}): ${err.message}`);
+    });
+    this.manager.on('disconnect', ({ err }) =>
+      this.logger.warn(`lost the broker connection: ${err?.message ?? 'closed'}`),
+    );
+    this.manager.connect().catch(() => undefined);
+  }
+
+  isConnected(): boolean {
+    return this.manager.isConnected();
+  }
+
+  /** Resolves once connected; rejects after `timeoutMs`. Retries go on in the background. */
+  async waitForConnection(timeoutMs: number): Promise<void> {
+    if (this.isConnected()) return;
+    await this.manager.connect({ timeout: timeoutMs });
+  }
+
+  createChannel(options: CreateChannelOpts): ChannelWrapper {
+    return this.manager.createChannel(options);
+  }
+
+  onConnect(listener: () => void): void {
+    this.manager.on('connect', listener);
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    await this.manager.close();
+  }
+
+  private async nextUrl(): Promise<string> {
+    if (this.failures > 0) {
+      await sleep(backoffDelay(this.failures, this.reconnectBackoff()), this.closing.signal);
+    }
+    const { url } = this.options;
+    return typeof url === 'string' ? url : url();
+  }
+
+  private reconnectBackoff(): BackoffOptions {
+    return this.options.reconnect ?? { initialMs: 250, maxMs: 10_000 };
+  }
+}

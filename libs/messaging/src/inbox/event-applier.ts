@@ -1,0 +1,71 @@
+import { Logger } from '@nestjs/common';
+import type { IntegrationEvent } from '@pss/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { backoffDelay, sleep, type BackoffOptions } from '../support/backoff';
+import { isTransientDatabaseError } from './transient-error';
+
+/** Applies one event; runs inside the transaction that records the event in the inbox. */
+export type EventHandler<TEvent extends IntegrationEvent> = (
+  event: TEvent,
+  manager: EntityManager,
+) => Promise<void>;
+
+/** What happened: applied now, applied before, failed for good, or given up because stopping. */
+export type ApplyResult = 'applied' | 'duplicate' | 'abandoned' | { failure: string; attempts: number };
+
+export interface ApplyPolicy {
+  maxAttempts: number;
+  retry: BackoffOptions;
+  signal: AbortSignal;
+}
+
+/**
+ * The inbox: records (consumer, event id) and runs the handler in one transaction, so an event
+ * already recorded is a no-op. Handler errors are retried up to maxAttempts; database outages are
+ * retried until the consumer stops, so they never send a good event to the dead-letter queue.
+ */
+export class EventApplier<TEvent extends IntegrationEvent = IntegrationEvent> {
+  private readonly logger = new Logger(EventApplier.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly consumer: string,
+    private readonly handlers: ReadonlyMap<string, EventHandler<TEvent>>,
+    private readonly policy: ApplyPolicy,
+  ) {}
+
+  async apply(event: TEvent): Promise<ApplyResult> {
+    let attempts = 0;
+    let outages = 0;
+    while (!this.policy.signal.aborted) {
+      try {
+        return await this.applyOnce(event);
+      } catch (error) {
+        const reason = (error as Error).message;
+        if (isTransientDatabaseError(error)) {
+          outages += 1;
+        } else if (++attempts >= this.policy.maxAttempts) {
+          return { failure: reason, attempts };
+        }
+        this.logger.warn(`event ${event.id} (${event.type}) failed, retrying: ${reason}`);
+        await sleep(backoffDelay(Math.max(attempts, outages), this.policy.retry), this.policy.signal);
+      }
+    }
+    return 'abandoned';
+  }
+
+  private applyOnce(event: TEvent): Promise<'applied' | 'duplicate'> {
+    return this.dataSource.transaction(async (manager) => {
+      const recorded: unknown[] = await manager.query(
+        `INSERT INTO inbox_messages (consumer, event_id, event_type) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.consumer, event.id, event.type],
+      );
+      if (recorded.length === 0) return 'duplicate';
+      const handler = this.handlers.get(event.type);
+      if (!handler) throw new Error(`no handler for ${event.type}`);
+      await handler(event, manager);
+      return 'applied';
+    });
+  }
+}

@@ -1,0 +1,36 @@
+export {
+  DEAD_LETTER_EXCHANGE,
+  DELIVERY_LIMIT,
+  EVENTS_EXCHANGE,
+  deadLetterQueueFor,
+  declareTopology,
+  queueFor,
+  type Subscriptions,
+} from './broker/topology';
+export { BrokerConnection, type BrokerConnectionOptions, type BrokerUrl } from './broker/broker-connection';
+export { BrokerHealthIndicator } from './broker/broker-health';
+export { AGGREGATE_ID_HEADER, EventPublisher, type OutgoingEvent } from './broker/event-publisher';
+export { OutboxMessage } from './outbox/outbox-message.entity';
+export { CreateOutboxMessages1795600000000 } from './outbox/create-outbox-messages.migration';
+export { OutboxWriter, type OutboxEntry } from './outbox/outbox-writer';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export { InboxMessage } from './inbox/inbox-message.entity';
+export { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.migration';
+export {
+  EventConsumer,
+  type EventConsumerOptions,
+  type ProcessedMessage,
+  type ProcessOutcome,
+} from './inbox/event-consumer';
+export type { EventHandler } from './inbox/event-applier';
+export { deadLetterHeaders } from './inbox/dead-letter';
+export { MessagingModule } from './nest/messaging.module';
+export type { MessagingModuleOptions } from './nest/messaging.options';
+
+/** Everything a service adds to its DataSource for messaging: entities and migrations. */
+import { OutboxMessage } from './outbox/outbox-message.entity';
+import { InboxMessage } from './inbox/inbox-message.entity';
+import { CreateOutboxMessages1795600000000 } from './outbox/create-outbox-messages.migration';
+import { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.migration';
+export const messagingEntities = [OutboxMessage, InboxMessage];
+export const messagingMigrations = [CreateOutboxMessages1795600000000, CreateInboxMessages1795600000001];

@@ -1,0 +1,144 @@
+// Shared by the integration tests, the consumer child process and the benchmark: a migrated
+// database with an effects table, a relay and a consumer wired like a service would wire them.
+import { Logger } from '@nestjs/common';
+import { createIntegrationEvent, type BookingConfirmedEvent } from '@pss/contracts';
+import { randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import {
+  BrokerConnection,
+  EventConsumer,
+  EventPublisher,
+  messagingEntities,
+  messagingMigrations,
+  OutboxRelay,
+  OutboxWriter,
+  type BrokerUrl,
+  type EventConsumerOptions,
+  type OutboxRelayOptions,
+  type Subscriptions,
+} from '../src';
+
+Logger.overrideLogger(process.env.MESSAGING_TEST_LOGS ? ['log', 'warn', 'error'] : ['error']);
+
+/** What a handler did: one row per application, no unique key, so a double apply would show. */
+class CreateAppliedEffects1795600000100 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE applied_effects (
+      id bigserial PRIMARY KEY, event_id uuid NOT NULL, aggregate_id text NOT NULL, seq int NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE applied_effects');
+  }
+}
+
+export async function openDatabase(url: string, poolSize = 10): Promise<DataSource> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: messagingEntities,
+    migrations: [...messagingMigrations, CreateAppliedEffects1795600000100],
+    extra: { max: poolSize },
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}
+
+export const testConsumer = 'search';
+export const testSubscriptions: Subscriptions = { [testConsumer]: ['booking.confirmed'] };
+
+/** An event whose aggregate is a booking and whose `remainingSeats` carries its sequence number. */
+export function testEvent(aggregateId: string, seq: number): BookingConfirmedEvent {
+  return createIntegrationEvent('booking.confirmed', {
+    bookingId: aggregateId,
+    flightNumber: 'BF101',
+    flightDate: '2026-12-01',
+    seats: 1,
+    remainingSeats: seq,
+  });
+}
+
+/** Writes `count` events over `aggregates` aggregates through the outbox, `perTransaction` at a time. */
+export async function writeEvents(
+  dataSource: DataSource,
+  count: number,
+  { aggregates = 10, perTransaction = 100, prefix = randomBytes(3).toString('hex') } = {},
+): Promise<BookingConfirmedEvent[]> {
+  const writer = new OutboxWriter();
+  const events = Array.from({ length: count }, (_, i) => testEvent(`${prefix}-${i % aggregates}`, i));
+  for (let start = 0; start < count; start += perTransaction) {
+    const slice = events.slice(start, start + perTransaction);
+    await dataSource.transaction((manager) =>
+      writer.writeMany(
+        manager,
+        slice.map((event) => ({ event, aggregateId: event.payload.bookingId })),
+      ),
+    );
+  }
+  return events;
+}
+
+export async function recordEffect(manager: EntityManager, event: BookingConfirmedEvent): Promise<void> {
+  await manager.query('INSERT INTO applied_effects (event_id, aggregate_id, seq) VALUES ($1, $2, $3)', [
+    event.id,
+    event.payload.bookingId,
+    event.payload.remainingSeats,
+  ]);
+}
+
+export async function effectCounts(dataSource: DataSource): Promise<{ applied: number; distinct: number }> {
+  const [row] = await dataSource.query(
+    'SELECT count(*)::int AS applied, count(DISTINCT event_id)::int AS distinct FROM applied_effects',
+  );
+  return row;
+}
+
+/** Polls until `check` holds, or fails with `describe()` after `timeoutMs`. */
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  describe: () => Promise<string> | string = () => 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${await describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export interface Messaging {
+  broker: BrokerConnection;
+  publisher: EventPublisher;
+  relay: OutboxRelay;
+  consumer: EventConsumer;
+  close(): Promise<void>;
+}
+
+/** A relay and a consumer on one connection, as MessagingModule wires them (not started). */
+export function createMessaging(
+  dataSource: DataSource,
+  url: BrokerUrl,
+  options: { relay?: OutboxRelayOptions; consumer?: Partial<EventConsumerOptions> } = {},
+): Messaging {
+  const broker = new BrokerConnection({ url, connectionName: 'messaging-test' });
+  const publisher = new EventPublisher(broker, testSubscriptions);
+  const relay = new OutboxRelay(dataSource, broker, publisher, options.relay);
+  const consumer = new EventConsumer(dataSource, broker, {
+    consumer: testConsumer,
+    subscriptions: testSubscriptions,
+    ...options.consumer,
+  });
+  return {
+    broker,
+    publisher,
+    relay,
+    consumer,
+    async close() {
+      await consumer.stop();
+      await relay.stop();
+      await publisher.close();
+      await broker.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { createTestDatabase, requireTestEnv, type TestDatabase } from '@pss/testing';
+import type { DataSource } from 'typeorm';
+import { openDatabase } from './harness';
+import { createTestVhost, type TestVhost } from './rabbitmq-vhost';
+
+/** A fresh database and a fresh vhost on the run's shared PostgreSQL and RabbitMQ. */
+export interface SharedContainersContext {
+  dataSource: DataSource;
+  brokerUrl: string;
+  close(): Promise<void>;
+}
+
+export async function useSharedContainers(): Promise<SharedContainersContext> {
+  const database: TestDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
+  const vhost: TestVhost = await createTestVhost(
+    requireTestEnv('rabbitmqUrl'),
+    requireTestEnv('rabbitmqManagementUrl'),
+  );
+  const dataSource = await openDatabase(database.url);
+  return {
+    dataSource,
+    brokerUrl: vhost.url,
+    async close() {
+      await dataSource.destroy();
+      await database.drop();
+      await vhost.drop();
+    },
+  };
+}
