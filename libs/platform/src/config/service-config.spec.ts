@@ -1,0 +1,65 @@
+import { loadServiceConfig } from './service-config';
+import { ConfigurationError } from './validate-environment';
+
+const withDatabase = {
+  serviceName: 'fares',
+  defaultPort: 8080,
+  database: { entities: [], migrations: [] },
+};
+
+describe('loadServiceConfig', () => {
+  it('applies defaults and ignores unknown variables', () => {
+    const config = loadServiceConfig(withDatabase, {
+      DATABASE_URL: 'postgres://u:p@db:5432/fares',
+      SOMETHING_ELSE: 'x',
+    });
+    expect(config).toMatchObject({
+      serviceName: 'fares',
+      port: 8080,
+      logLevel: 'info',
+      shutdownTimeoutMs: 10_000,
+      database: { url: 'postgres://u:p@db:5432/fares', poolMax: 10, migrateOnStart: true },
+    });
+    expect(config.instanceHost).toBeTruthy();
+  });
+
+  it('converts numbers and booleans', () => {
+    const config = loadServiceConfig(withDatabase, {
+      PORT: '9000',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'postgresql://db/fares',
+      MIGRATE_ON_START: 'false',
+      INSTANCE_HOST: 'fares-1',
+    });
+    expect(config).toMatchObject({ port: 9000, logLevel: 'debug', instanceHost: 'fares-1' });
+    expect(config.database?.migrateOnStart).toBe(false);
+  });
+
+  it('names every bad variable without echoing values', () => {
+    const load = () =>
+      loadServiceConfig(withDatabase, { PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://secret' });
+    expect(load).toThrow(ConfigurationError);
+    expect(load).toThrow(/PORT must be an integer/);
+    expect(load).toThrow(/LOG_LEVEL must be one of/);
+    expect(load).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(load).not.toThrow(/secret/);
+  });
+
+  it('requires DATABASE_URL only for services with a database', () => {
+    expect(() => loadServiceConfig(withDatabase, {})).toThrow(/DATABASE_URL/);
+    expect(loadServiceConfig({ serviceName: 'discovery', defaultPort: 8761 }, {})).toMatchObject({
+      port: 8761,
+      database: undefined,
+    });
+  });
+
+  it('rejects a port out of range and a non-boolean flag', () => {
+    expect(() =>
+      loadServiceConfig(withDatabase, {
+        PORT: '70000',
+        DATABASE_URL: 'postgres://db/x',
+        MIGRATE_ON_START: 'yes',
+      }),
+    ).toThrow(/PORT must not be greater than 65535.*MIGRATE_ON_START must be a boolean/);
+  });
+});

@@ -1,0 +1,44 @@
+import { hostname } from 'node:os';
+import type { PlatformOptions } from '../platform-options';
+import type { LogLevel } from './service-environment';
+import { DatabaseEnvironment, ServiceEnvironment } from './service-environment';
+import { validateEnvironment, validateEnvironments } from './validate-environment';
+
+export interface DatabaseConfig {
+  url: string;
+  poolMax: number;
+  migrateOnStart: boolean;
+}
+
+/** The validated configuration of a service; inject it by this class. */
+export class ServiceConfig {
+  serviceName!: string;
+  port!: number;
+  logLevel!: LogLevel;
+  instanceHost!: string;
+  shutdownTimeoutMs!: number;
+  readinessIntervalMs!: number;
+  database?: DatabaseConfig;
+}
+
+export function loadServiceConfig(
+  options: PlatformOptions,
+  env: Record<string, string | undefined> = process.env,
+): ServiceConfig {
+  const [service, database] = options.database
+    ? validateEnvironments(env, ServiceEnvironment, DatabaseEnvironment)
+    : [validateEnvironment(ServiceEnvironment, env), undefined];
+  return Object.assign(new ServiceConfig(), {
+    serviceName: options.serviceName,
+    port: service.PORT ?? options.defaultPort ?? 8080,
+    logLevel: service.LOG_LEVEL,
+    instanceHost: service.INSTANCE_HOST ?? hostname(),
+    shutdownTimeoutMs: service.SHUTDOWN_TIMEOUT_MS,
+    readinessIntervalMs: service.READINESS_INTERVAL_MS,
+    database: database && {
+      url: database.DATABASE_URL,
+      poolMax: database.DATABASE_POOL_MAX,
+      migrateOnStart: database.MIGRATE_ON_START,
+    },
+  });
+}

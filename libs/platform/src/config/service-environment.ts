@@ -1,0 +1,32 @@
+// Decorator metadata (the implicit type conversion needs design:type) is recorded only if this loads first.
+import 'reflect-metadata';
+import { Expose, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+// Implicit conversion would turn "false" into true: read the raw string instead.
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return raw === undefined ? undefined : raw === 'true' ? true : raw === 'false' ? false : raw;
+};
+
+/** The variables every service reads (ARCHITECTURE.md §3). With stopAtFirstError the decorator
+ * nearest the property is checked first, so the type check sits there. */
+export class ServiceEnvironment {
+  @Expose() @IsOptional() @Max(65535) @Min(0) @IsInt() PORT?: number;
+  @Expose() @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
+  @Expose() @IsOptional() @IsString() @IsNotEmpty() INSTANCE_HOST?: string;
+  @Expose() @Min(0) @IsInt() SHUTDOWN_TIMEOUT_MS = 10_000;
+  @Expose() @Min(100) @IsInt() READINESS_INTERVAL_MS = 5_000;
+}
+
+/** The variables of a service that owns a database. */
+export class DatabaseEnvironment {
+  @Expose()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+  @Expose() @Max(100) @Min(1) @IsInt() DATABASE_POOL_MAX = 10;
+  @Expose() @Transform(toBoolean) @IsBoolean() MIGRATE_ON_START = true;
+}

@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ServiceConfig } from '../config/service-config';
+import type { PlatformDatabaseOptions } from '../platform-options';
+import { createDataSourceOptions } from './data-source-options';
+import { DatabaseLifecycle } from './database-lifecycle';
+import { PoolMetrics } from './pool-metrics';
+
+@Module({})
+export class PlatformDatabaseModule {
+  static forRoot(database: PlatformDatabaseOptions): DynamicModule {
+    return {
+      module: PlatformDatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [ServiceConfig],
+          useFactory: ({ database: config, serviceName }: ServiceConfig) => ({
+            ...createDataSourceOptions({
+              url: config?.url ?? '',
+              poolMax: config?.poolMax,
+              applicationName: serviceName,
+              entities: database.entities,
+              migrations: database.migrations,
+            }),
+            retryAttempts: 5,
+            retryDelay: 2_000,
+          }),
+        }),
+      ],
+      providers: [DatabaseLifecycle, PoolMetrics],
+      exports: [DatabaseLifecycle],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { STATUS_CODES } from 'node:http';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface FieldProblem {
+  /** The field as the client sent it: a query parameter, a body property (dotted path). */
+  field: string;
+  detail: string;
+}
+
+/** RFC 9457 problem details, with `errors` listing each invalid field. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+}
+
+export function problem(
+  status: number,
+  detail?: string,
+  extra: Partial<ProblemDetails> = {},
+): ProblemDetails {
+  return {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    ...(detail === undefined ? {} : { detail }),
+    ...extra,
+  };
+}

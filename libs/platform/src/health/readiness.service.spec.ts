@@ -1,0 +1,59 @@
+import { ServiceUnavailableException } from '@nestjs/common';
+import type { HealthCheckService, HealthIndicatorResult } from '@nestjs/terminus';
+import { ServiceConfig } from '../config/service-config';
+import { ReadinessService, type ReadinessState } from './readiness.service';
+
+/** Stands in for terminus: a 503 as soon as one indicator says down. */
+const health = {
+  async check(indicators: (() => Promise<HealthIndicatorResult>)[]) {
+    const results = await Promise.all(indicators.map((indicator) => indicator()));
+    const down = results.some((result) => Object.values(result).some((entry) => entry.status === 'down'));
+    if (down) throw new ServiceUnavailableException({ status: 'error' });
+    return { status: 'ok', info: {}, error: {}, details: {} };
+  },
+} as unknown as HealthCheckService;
+
+describe('ReadinessService', () => {
+  let readiness: ReadinessService;
+  let changes: ReadinessState[];
+  let databaseUp: boolean;
+
+  beforeEach(() => {
+    readiness = new ReadinessService(
+      health,
+      Object.assign(new ServiceConfig(), { readinessIntervalMs: 60_000 }),
+    );
+    changes = [];
+    databaseUp = true;
+    readiness.onChange((state) => changes.push(state));
+    readiness.addCheck('database', async () => ({ database: { status: databaseUp ? 'up' : 'down' } }));
+  });
+
+  afterEach(() => readiness.beforeApplicationShutdown());
+
+  it('starts as STARTING and follows the checks', async () => {
+    expect(readiness.state).toBe('STARTING');
+    await readiness.onApplicationBootstrap();
+    databaseUp = false;
+    await expect(readiness.evaluate()).rejects.toThrow(ServiceUnavailableException);
+    await expect(readiness.evaluate()).rejects.toThrow(ServiceUnavailableException);
+    databaseUp = true;
+    await readiness.evaluate();
+    expect(changes).toEqual(['UP', 'DOWN', 'UP']);
+  });
+
+  it('stays STOPPING once shutdown began, whatever the checks say', async () => {
+    await readiness.onApplicationBootstrap();
+    readiness.beforeApplicationShutdown();
+    await readiness.evaluate();
+    expect(readiness.state).toBe('STOPPING');
+    expect(changes).toEqual(['UP', 'STOPPING']);
+  });
+
+  it('stops notifying a listener that unsubscribed', async () => {
+    const seen: ReadinessState[] = [];
+    readiness.onChange((state) => seen.push(state))();
+    await readiness.evaluate();
+    expect(seen).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import { ServiceConfig } from '../config/service-config';
+
+/** STARTING until the first check; STOPPING from SIGTERM on, whatever the checks say. */
+export type ReadinessState = 'STARTING' | 'UP' | 'DOWN' | 'STOPPING';
+export type ReadinessCheck = () => Promise<HealthIndicatorResult>;
+export type ReadinessListener = (state: ReadinessState, previous: ReadinessState) => void;
+
+/**
+ * What /health/ready reports. Other modules add checks (database, broker, registry) with
+ * `addCheck`, and follow the state with `onChange` (the registry client maps it to UP /
+ * OUT_OF_SERVICE / DOWN). Checks also run every READINESS_INTERVAL_MS, so changes are seen
+ * even when nobody probes.
+ */
+@Injectable()
+export class ReadinessService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Readiness');
+  private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly listeners = new Set<ReadinessListener>();
+  private current: ReadinessState = 'STARTING';
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly config: ServiceConfig,
+  ) {}
+
+  get state(): ReadinessState {
+    return this.current;
+  }
+
+  addCheck(name: string, check: ReadinessCheck): void {
+    this.checks.set(name, check);
+  }
+
+  /** Calls `listener` on every change of state; returns a function that stops it. */
+  onChange(listener: ReadinessListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs every check; terminus throws a 503 (ServiceUnavailableException) when one is down. */
+  async evaluate(): Promise<HealthCheckResult> {
+    try {
+      const result = await this.health.check([...this.checks.values()]);
+      this.transition('UP');
+      return result;
+    } catch (error) {
+      this.transition('DOWN');
+      throw error;
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.evaluate().catch(() => undefined);
+    this.timer = setInterval(
+      () => void this.evaluate().catch(() => undefined),
+      this.config.readinessIntervalMs,
+    );
+    this.timer.unref();
+  }
+
+  beforeApplicationShutdown(): void {
+    clearInterval(this.timer);
+    this.transition('STOPPING');
+  }
+
+  private transition(next: ReadinessState): void {
+    const previous = this.current;
+    if (previous === next || previous === 'STOPPING') return;
+    this.current = next;
+    this.logger.log(`readiness ${previous} -> ${next}`);
+    for (const listener of this.listeners) listener(next, previous);
+  }
+}

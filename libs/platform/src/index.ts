@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+
+// Composition: main.ts calls bootstrapService(AppModule); AppModule imports PlatformModule.forRoot.
+export { PlatformModule } from './platform.module';
+export { PLATFORM_OPTIONS, type PlatformOptions, type PlatformDatabaseOptions } from './platform-options';
+export { bootstrapService } from './bootstrap/bootstrap-service';
+export { createService } from './bootstrap/create-service';
+
+// Configuration.
+export { ServiceConfig, loadServiceConfig, type DatabaseConfig } from './config/service-config';
+export {
+  ServiceEnvironment,
+  DatabaseEnvironment,
+  LOG_LEVELS,
+  type LogLevel,
+} from './config/service-environment';
+export { validateEnvironment, validateEnvironments, ConfigurationError } from './config/validate-environment';
+
+// Request ids across services.
+export { currentRequestId, runWithRequestId, REQUEST_ID_HEADER } from './logging/request-context';
+
+// Errors.
+export {
+  PROBLEM_CONTENT_TYPE,
+  problem,
+  type ProblemDetails,
+  type FieldProblem,
+} from './errors/problem-details';
+export { InvalidInputException, createValidationPipe } from './errors/validation';
+
+// Health.
+export {
+  ReadinessService,
+  type ReadinessState,
+  type ReadinessCheck,
+  type ReadinessListener,
+} from './health/readiness.service';
+
+// Metrics.
+export { MetricsService } from './metrics/metrics.service';
+
+// Database.
+export { createDataSourceOptions, type DataSourceSettings } from './database/data-source-options';
+export { migrateAndSeed } from './database/migrate';

@@ -1,0 +1,50 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ConfigModule } from '@nestjs/config';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { loadServiceConfig, ServiceConfig } from './config/service-config';
+import { PlatformDatabaseModule } from './database/database.module';
+import { ProblemDetailsFilter } from './errors/problem-details.filter';
+import { createValidationPipe } from './errors/validation';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+import { loggerParams } from './logging/logger-params';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options';
+
+/**
+ * What every service imports once in its AppModule. Configuration is read and validated when the
+ * application is created (not when this file is imported), so tests can set variables first.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          cache: true,
+          load: options.config ?? [],
+        }),
+        LoggerModule.forRootAsync({ inject: [ServiceConfig], useFactory: loggerParams }),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        ...(options.database ? [PlatformDatabaseModule.forRoot(options.database)] : []),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: PLATFORM_OPTIONS, useValue: options },
+        { provide: ServiceConfig, useFactory: () => loadServiceConfig(options) },
+        ReadinessService,
+        MetricsService,
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+      exports: [PLATFORM_OPTIONS, ServiceConfig, ReadinessService, MetricsService, TerminusModule],
+    };
+  }
+}
