@@ -1,13 +1,4 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { registryConfig } from './config/registry-config';
-import { RegistryModule } from './registry.module';
+import { bootstrapService } from '@pss/platform';
+import { AppModule } from './app.module';
 
-async function main(): Promise<void> {
-  const config = registryConfig(process.env);
-  const app = await NestFactory.create(RegistryModule, { bodyParser: false });
-  app.enableShutdownHooks();
-  await app.listen(config.port, '0.0.0.0');
-}
-
-void main();
+void bootstrapService(AppModule);

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { InvalidEnvironment } from './env-readers';
+import { ConfigurationError } from '@pss/platform';
 import { registryConfig } from './registry-config';
 
 describe('registryConfig', () => {
@@ -42,7 +42,7 @@ describe('registryConfig', () => {
     [{ REGISTRY_SELF_PRESERVATION: 'yes' }, 'REGISTRY_SELF_PRESERVATION'],
     [{ DISCOVERY_URLS: 'not a url' }, 'DISCOVERY_URLS'],
   ])('names the bad variable in %j', (env, name) => {
-    expect(() => registryConfig(env)).toThrow(InvalidEnvironment);
+    expect(() => registryConfig(env)).toThrow(ConfigurationError);
     expect(() => registryConfig(env)).toThrow(name);
   });
 });

@@ -1,11 +1,9 @@
 import { hostname } from 'node:os';
 import type { RegistrySettings } from '../registry/instance-registry';
-import { readBoolean, readChoice, readNumber, readUrls } from './env-readers';
+import { validateEnvironment } from '@pss/platform';
+import { RegistryEnvironment, type RegistryMode } from './registry-environment';
 
 type Env = Record<string, string | undefined>;
-
-export const REGISTRY_MODES = ['fast', 'eureka'] as const;
-export type RegistryMode = (typeof REGISTRY_MODES)[number];
 
 export interface RegistryConfig {
   mode: RegistryMode;
@@ -43,31 +41,24 @@ const DEFAULTS: Record<RegistryMode, Omit<RegistryConfig, 'mode' | 'port' | 'pee
 };
 
 export function registryConfig(env: Env = process.env): RegistryConfig {
-  const mode = readChoice(env, 'REGISTRY_MODE', REGISTRY_MODES, 'fast');
-  const eureka = mode === 'eureka';
-  const defaults = DEFAULTS[mode];
-  const port = readNumber(env, 'PORT', 8761);
+  const vars = validateEnvironment(RegistryEnvironment, env);
+  const eureka = vars.REGISTRY_MODE === 'eureka';
+  const defaults = DEFAULTS[vars.REGISTRY_MODE];
+  const port = vars.PORT ?? 8761;
   return {
-    mode,
+    ...defaults,
+    mode: vars.REGISTRY_MODE,
     port,
-    evictionIntervalMs: readNumber(env, 'REGISTRY_EVICTION_INTERVAL_MS', defaults.evictionIntervalMs, 10),
-    deltaRetentionMs: readNumber(env, 'REGISTRY_DELTA_RETENTION_MS', defaults.deltaRetentionMs, 1),
-    deltaRetentionCleanupMs: defaults.deltaRetentionCleanupMs,
-    renewalThresholdUpdateIntervalMs: defaults.renewalThresholdUpdateIntervalMs,
-    responseCacheRefreshMs: readNumber(env, 'REGISTRY_RESPONSE_CACHE_MS', defaults.responseCacheRefreshMs),
-    peers: readUrls(env, 'DISCOVERY_URLS').filter((url) => !isSelf(url, port, env)),
-    peerBatchDelayMs: defaults.peerBatchDelayMs,
+    evictionIntervalMs: vars.REGISTRY_EVICTION_INTERVAL_MS ?? defaults.evictionIntervalMs,
+    deltaRetentionMs: vars.REGISTRY_DELTA_RETENTION_MS ?? defaults.deltaRetentionMs,
+    responseCacheRefreshMs: vars.REGISTRY_RESPONSE_CACHE_MS ?? defaults.responseCacheRefreshMs,
+    peers: peerUrls(vars.DISCOVERY_URLS).filter((url) => !isSelf(url, port, vars.INSTANCE_HOST)),
     registry: {
-      doubleLeaseDuration: readBoolean(env, 'REGISTRY_DOUBLE_LEASE_DURATION', eureka),
+      doubleLeaseDuration: vars.REGISTRY_DOUBLE_LEASE_DURATION ?? eureka,
       selfPreservation: {
-        enabled: readBoolean(env, 'REGISTRY_SELF_PRESERVATION', eureka),
-        renewalPercentThreshold: readNumber(env, 'REGISTRY_RENEWAL_PERCENT_THRESHOLD', 0.85),
-        expectedClientRenewalIntervalSeconds: readNumber(
-          env,
-          'REGISTRY_EXPECTED_RENEWAL_INTERVAL_SECONDS',
-          30,
-          1,
-        ),
+        enabled: vars.REGISTRY_SELF_PRESERVATION ?? eureka,
+        renewalPercentThreshold: vars.REGISTRY_RENEWAL_PERCENT_THRESHOLD,
+        expectedClientRenewalIntervalSeconds: vars.REGISTRY_EXPECTED_RENEWAL_INTERVAL_SECONDS,
         initialExpectedClients: 1,
         renewalRateBucketMs: 60_000,
       },
@@ -75,8 +66,13 @@ export function registryConfig(env: Env = process.env): RegistryConfig {
   };
 }
 
+function peerUrls(list: string | undefined): URL[] {
+  const entries = (list ?? '').split(',').map((entry) => entry.trim());
+  return entries.filter(Boolean).map((entry) => new URL(entry.endsWith('/') ? entry : `${entry}/`));
+}
+
 /** Every node can get the same DISCOVERY_URLS list; a node skips the entry that names itself. */
-function isSelf(url: URL, port: number, env: Env): boolean {
-  const names = new Set([env['INSTANCE_HOST'], hostname()].filter(Boolean));
+function isSelf(url: URL, port: number, instanceHost: string | undefined): boolean {
+  const names = new Set([instanceHost, hostname()].filter(Boolean));
   return names.has(url.hostname) && Number(url.port || 80) === port;
 }

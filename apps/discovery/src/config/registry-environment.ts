@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Expose, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const REGISTRY_MODES = ['fast', 'eureka'] as const;
+export type RegistryMode = (typeof REGISTRY_MODES)[number];
+
+// Implicit conversion would read "false" as true: keep the raw text and let IsBoolean judge it.
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return raw === 'true' ? true : raw === 'false' ? false : raw;
+};
+const URL_LIST = /^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/;
+
+/** The registry's variables; unset ones take the mode's defaults (see registry-config.ts). */
+export class RegistryEnvironment {
+  @Expose() @IsOptional() @Max(65535) @Min(0) @IsInt() PORT?: number;
+  @Expose() @IsOptional() @IsString() INSTANCE_HOST?: string;
+  @Expose() @IsIn(REGISTRY_MODES) REGISTRY_MODE: RegistryMode = 'fast';
+
+  @Expose()
+  @IsOptional()
+  @Matches(URL_LIST, {
+    message: 'DISCOVERY_URLS must be comma-separated http(s) URLs such as http://discovery-2:8761/eureka/',
+  })
+  @IsString()
+  DISCOVERY_URLS?: string;
+
+  @Expose() @IsOptional() @Min(10) @IsInt() REGISTRY_EVICTION_INTERVAL_MS?: number;
+  @Expose() @IsOptional() @Min(1) @IsInt() REGISTRY_DELTA_RETENTION_MS?: number;
+  @Expose() @IsOptional() @Min(0) @IsInt() REGISTRY_RESPONSE_CACHE_MS?: number;
+  @Expose() @IsOptional() @Transform(toBoolean) @IsBoolean() REGISTRY_SELF_PRESERVATION?: boolean;
+  @Expose() @IsOptional() @Transform(toBoolean) @IsBoolean() REGISTRY_DOUBLE_LEASE_DURATION?: boolean;
+  @Expose() @Max(1) @Min(0) @IsNumber() REGISTRY_RENEWAL_PERCENT_THRESHOLD = 0.85;
+  @Expose() @Min(1) @IsInt() REGISTRY_EXPECTED_RENEWAL_INTERVAL_SECONDS = 30;
+}

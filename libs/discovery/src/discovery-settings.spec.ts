@@ -1,0 +1,34 @@
+import { ConfigurationError } from '@pss/platform';
+import { appsUrl, discoverySettings } from './discovery-settings';
+
+describe('discoverySettings', () => {
+  it('turns registry base URLs into the apps collection URLs eureka-js-client needs', () => {
+    expect(appsUrl('http://discovery:8761/eureka')).toBe('http://discovery:8761/eureka/apps/');
+    expect(appsUrl('http://discovery:8761/eureka/apps/')).toBe('http://discovery:8761/eureka/apps/');
+    const settings = discoverySettings(
+      { appName: 'fares' },
+      { DISCOVERY_URLS: 'http://a:8761/eureka/, http://b:8761/eureka/', PORT: '8080' },
+    );
+    expect(settings.registryUrls).toEqual(['http://a:8761/eureka/apps/', 'http://b:8761/eureka/apps/']);
+    expect(settings).toMatchObject({
+      appName: 'FARES',
+      port: 8080,
+      heartbeatIntervalMs: 5_000,
+      leaseDurationSeconds: 15,
+      fetchIntervalMs: 1_000,
+    });
+  });
+
+  it('is off without DISCOVERY_URLS', () => {
+    expect(discoverySettings({ appName: 'fares' }, {}).registryUrls).toEqual([]);
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => discoverySettings({ appName: 'x' }, { DISCOVERY_URLS: 'discovery:8761' })).toThrow(
+      ConfigurationError,
+    );
+    expect(() => discoverySettings({ appName: 'x' }, { DISCOVERY_HEARTBEAT_INTERVAL_MS: 'soon' })).toThrow(
+      'DISCOVERY_HEARTBEAT_INTERVAL_MS',
+    );
+  });
+});
