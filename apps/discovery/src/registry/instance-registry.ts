@@ -135,7 +135,8 @@ export class InstanceRegistry {
   }
 
   pruneChanges(retentionMs: number): void {
-    this.changes.prune(this.now(), retentionMs);
+    // The delta payload changes, so cached responses must too.
+    if (this.changes.prune(this.now(), retentionMs) > 0) this.mutations += 1;
   }
 
   recountExpectedClients(): void {

@@ -18,10 +18,12 @@ export class RecentlyChangedQueue {
     this.version += 1;
   }
 
-  prune(now: number, retentionMs: number): void {
+  /** Drops the entries older than the retention; returns how many went. */
+  prune(now: number, retentionMs: number): number {
     const firstKept = this.changes.findIndex((change) => change.at >= now - retentionMs);
     const dropped = firstKept === -1 ? this.changes.length : firstKept;
     if (dropped > 0) this.changes = this.changes.slice(dropped);
+    return dropped;
   }
 
   /** Grows whenever the delta content changes; it becomes the delta's `versions__delta`. */

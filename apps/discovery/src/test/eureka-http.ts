@@ -1,0 +1,55 @@
+import { gunzipSync } from 'node:zlib';
+
+export const JSON_ACCEPT = { accept: 'application/json' };
+
+/** The register body eureka-js-client's README gives for Eureka >= 1.3. */
+export const BODY = {
+  instance: {
+    app: 'jqservice',
+    hostName: 'localhost',
+    ipAddr: '127.0.0.1',
+    port: { $: 8080, '@enabled': true },
+    vipAddress: 'jq.test.something.com',
+    dataCenterInfo: { '@class': 'com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo', name: 'MyOwn' },
+    status: 'UP',
+  },
+};
+
+export const withInstance = (fields: Record<string, unknown>) => ({
+  instance: { ...BODY.instance, ...fields },
+});
+
+export function register(eurekaUrl: string, body: unknown = BODY, path = 'apps/jqservice', headers = {}) {
+  return fetch(eurekaUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export async function getJson<T = any>(url: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { headers: JSON_ACCEPT });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export const call = (url: string, method: string) => fetch(url, { method });
+
+/** Raw bytes as sent (fetch would transparently gunzip). */
+export async function gzippedJson(url: string): Promise<{ encoding: string | null; body: unknown }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { ...JSON_ACCEPT, 'accept-encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          encoding: res.headers['content-encoding'] ?? null,
+          body: JSON.parse(gunzipSync(Buffer.concat(chunks)).toString()),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
