@@ -1,9 +1,15 @@
-import { call, getJson, register, withInstance } from '../test/eureka-http';
+import {
+  call,
+  getJson,
+  register,
+  withInstance,
+  type WireApplications as Delta,
+  type WireInstance,
+} from '../test/eureka-http';
 import { startRegistry, type RunningRegistry } from '../test/registry-server';
 
-type Delta = { applications: { versions__delta: string; apps__hashcode: string; application: any[] } };
 const actions = (delta: Delta) =>
-  delta.applications.application.flatMap((app) => app.instance.map((i: any) => i.actionType));
+  delta.applications.application.flatMap((app) => app.instance.map((i) => i.actionType));
 
 // Checklist items 34-35, 37-39 and 40 (reported) of eureka-protocol.md.
 describe('delta and eviction', () => {
@@ -41,7 +47,7 @@ describe('delta and eviction', () => {
     const registeredAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const ids = (await getJson(base + 'apps/JQSERVICE')).body.application.instance.map(
-      (i: any) => i.instanceId,
+      (i: WireInstance) => i.instanceId,
     );
     expect(ids).toEqual(['long']);
     expect(Date.now() - registeredAt).toBeLessThan(2_500);

@@ -1,5 +1,19 @@
 import { gunzipSync } from 'node:zlib';
 
+export interface WireInstance {
+  instanceId?: string;
+  hostName: string;
+  actionType?: string;
+}
+
+export interface WireApplications {
+  applications: {
+    versions__delta: string;
+    apps__hashcode: string;
+    application: { name: string; instance: WireInstance[] }[];
+  };
+}
+
 export const JSON_ACCEPT = { accept: 'application/json' };
 
 /** The register body eureka-js-client's README gives for Eureka >= 1.3. */
@@ -27,6 +41,8 @@ export function register(eurekaUrl: string, body: unknown = BODY, path = 'apps/j
   });
 }
 
+// Tests read whatever JSON the server wrote and assert on it field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function getJson<T = any>(url: string): Promise<{ status: number; body: T }> {
   const response = await fetch(url, { headers: JSON_ACCEPT });
   const text = await response.text();
