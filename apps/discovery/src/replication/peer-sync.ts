@@ -15,7 +15,7 @@ const ATTEMPTS = 5;
 @Injectable()
 export class PeerSync implements OnApplicationBootstrap {
   private readonly logger = new Logger('PeerSync');
-  private stopped = false;
+  private readonly shutdown = new AbortController();
 
   constructor(
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
@@ -27,16 +27,19 @@ export class PeerSync implements OnApplicationBootstrap {
   }
 
   beforeApplicationShutdown(): void {
-    this.stopped = true;
+    this.shutdown.abort();
   }
 
   private async syncUp(): Promise<void> {
-    for (let attempt = 1; attempt <= ATTEMPTS && !this.stopped; attempt++) {
+    const { signal } = this.shutdown;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       for (const peer of this.config.peers) {
         const count = await this.copyFrom(peer).catch(() => undefined);
+        if (signal.aborted) return;
         if (count !== undefined) return this.logger.log(`copied ${count} instances from ${peer.href}`);
       }
-      await sleep(2_000);
+      const stopped = await sleep(2_000, false, { signal }).catch(() => true);
+      if (stopped) return;
     }
     this.logger.warn(
       'no peer answered; starting with an empty registry (clients re-register on their next heartbeat)',
