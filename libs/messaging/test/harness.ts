@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { createIntegrationEvent, type BookingConfirmedEvent } from '@pss/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { BackoffOptions } from '../src/support/backoff';
 import {
   BrokerConnection,
   EventConsumer,
@@ -119,9 +120,17 @@ export interface Messaging {
 export function createMessaging(
   dataSource: DataSource,
   url: BrokerUrl,
-  options: { relay?: OutboxRelayOptions; consumer?: Partial<EventConsumerOptions> } = {},
+  options: {
+    relay?: OutboxRelayOptions;
+    consumer?: Partial<EventConsumerOptions>;
+    reconnect?: BackoffOptions;
+  } = {},
 ): Messaging {
-  const broker = new BrokerConnection({ url, connectionName: 'messaging-test' });
+  const broker = new BrokerConnection({
+    url,
+    connectionName: 'messaging-test',
+    reconnect: options.reconnect,
+  });
   const publisher = new EventPublisher(broker, testSubscriptions);
   const relay = new OutboxRelay(dataSource, broker, publisher, options.relay);
   const consumer = new EventConsumer(dataSource, broker, {

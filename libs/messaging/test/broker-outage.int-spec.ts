@@ -1,0 +1,82 @@
+import { createTestDatabase, requireTestEnv, type TestDatabase } from './test-containers';
+import type { DataSource } from 'typeorm';
+import { BrokerHealthIndicator } from '../src';
+import {
+  createMessaging,
+  effectCounts,
+  eventually,
+  openDatabase,
+  recordEffect,
+  writeEvents,
+  type Messaging,
+} from './harness';
+import { RestartableBroker } from './restartable-broker';
+
+const unsent = async (dataSource: DataSource): Promise<number> =>
+  (await dataSource.query('SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0].n;
+
+describe('while the broker is away', () => {
+  let broker: RestartableBroker;
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let messaging: Messaging;
+  let health: BrokerHealthIndicator;
+
+  beforeAll(async () => {
+    [broker, database] = await Promise.all([
+      RestartableBroker.start(),
+      createTestDatabase(requireTestEnv('databaseUrl')),
+    ]);
+    dataSource = await openDatabase(database.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await messaging?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+    await broker?.remove();
+  });
+
+  it('keeps 1,000 events written while it is stopped and delivers each once when it starts', async () => {
+    await broker.stop();
+    messaging = createMessaging(dataSource, broker.url, { reconnect: { initialMs: 100, maxMs: 1_000 } });
+    messaging.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
+    messaging.relay.start();
+    messaging.consumer.start();
+    health = new BrokerHealthIndicator(messaging.broker);
+
+    await writeEvents(dataSource, 1_000, { perTransaction: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await unsent(dataSource)).toBe(1_000);
+    expect(await effectCounts(dataSource)).toEqual({ applied: 0, distinct: 0 });
+    expect(health.check()).toEqual({ broker: expect.objectContaining({ status: 'down' }) });
+
+    await broker.start();
+    await eventually(
+      async () => (await effectCounts(dataSource)).applied >= 1_000,
+      120_000,
+      async () => JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsent(dataSource) }),
+    );
+    expect(await effectCounts(dataSource)).toEqual({ applied: 1_000, distinct: 1_000 });
+    expect(await unsent(dataSource)).toBe(0);
+    expect(health.check()).toEqual({ broker: { status: 'up' } });
+  });
+
+  it('resumes publishing and consuming after a restart in mid-stream, applying each event once', async () => {
+    const writing = writeEvents(dataSource, 2_000, { perTransaction: 20 });
+    await eventually(async () => (await effectCounts(dataSource)).applied >= 1_200, 60_000);
+    const portBefore = new URL(await broker.url()).port;
+    await broker.stop();
+    await broker.start();
+    await writing;
+    await eventually(
+      async () => (await effectCounts(dataSource)).applied >= 3_000,
+      120_000,
+      async () => JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsent(dataSource) }),
+    );
+    expect(await effectCounts(dataSource)).toEqual({ applied: 3_000, distinct: 3_000 });
+    // Docker usually hands out another host port after the restart; the URL function follows it.
+    expect(new URL(await broker.url()).port).toMatch(/^\d+$/);
+    expect(portBefore).toMatch(/^\d+$/);
+  });
+});
