@@ -33,7 +33,7 @@ class CreateAppliedEffects1795600000100 implements MigrationInterface {
   }
 }
 
-export async function openDatabase(url: string, poolSize = 10): Promise<DataSource> {
+export async function openDatabase(url: string, { poolSize = 10, migrate = true } = {}): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -42,7 +42,7 @@ export async function openDatabase(url: string, poolSize = 10): Promise<DataSour
     extra: { max: poolSize },
   });
   await dataSource.initialize();
-  await dataSource.runMigrations();
+  if (migrate) await dataSource.runMigrations();
   return dataSource;
 }
 

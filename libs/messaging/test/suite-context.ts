@@ -6,6 +6,7 @@ import { createTestVhost, type TestVhost } from './rabbitmq-vhost';
 /** A fresh database and a fresh vhost on the run's shared PostgreSQL and RabbitMQ. */
 export interface SharedContainersContext {
   dataSource: DataSource;
+  databaseUrl: string;
   brokerUrl: string;
   close(): Promise<void>;
 }
@@ -19,6 +20,7 @@ export async function useSharedContainers(): Promise<SharedContainersContext> {
   const dataSource = await openDatabase(database.url);
   return {
     dataSource,
+    databaseUrl: database.url,
     brokerUrl: vhost.url,
     async close() {
       await dataSource.destroy();
