@@ -19,6 +19,14 @@ describe('discoverySettings', () => {
     });
   });
 
+  it('reads numbers from their text', () => {
+    const settings = discoverySettings(
+      { appName: 'x' },
+      { DISCOVERY_HEARTBEAT_INTERVAL_MS: '700', DISCOVERY_LEASE_DURATION_SECONDS: '4' },
+    );
+    expect([settings.heartbeatIntervalMs, settings.leaseDurationSeconds]).toEqual([700, 4]);
+  });
+
   it('is off without DISCOVERY_URLS', () => {
     expect(discoverySettings({ appName: 'fares' }, {}).registryUrls).toEqual([]);
   });

@@ -27,6 +27,15 @@ describe('registryConfig', () => {
     expect(config.registry.selfPreservation.enabled).toBe(false);
   });
 
+  it('reads numbers from their text', () => {
+    const config = registryConfig({
+      REGISTRY_RENEWAL_PERCENT_THRESHOLD: '0.5',
+      REGISTRY_EVICTION_INTERVAL_MS: '250',
+    });
+    expect(config.registry.selfPreservation.renewalPercentThreshold).toBe(0.5);
+    expect(config.evictionIntervalMs).toBe(250);
+  });
+
   it('drops its own URL from DISCOVERY_URLS', () => {
     const env = {
       INSTANCE_HOST: 'discovery-1',

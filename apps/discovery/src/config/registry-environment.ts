@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { Expose, Transform } from 'class-transformer';
+import { Expose, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const REGISTRY_MODES = ['fast', 'eureka'] as const;
 export type RegistryMode = (typeof REGISTRY_MODES)[number];
 
+// SWC records no design:type for un-annotated fields, so numbers convert through @Type.
 // Implicit conversion would read "false" as true: keep the raw text and let IsBoolean judge it.
 const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
   const raw = obj[key];
@@ -31,6 +32,6 @@ export class RegistryEnvironment {
   @Expose() @IsOptional() @Min(0) @IsInt() REGISTRY_RESPONSE_CACHE_MS?: number;
   @Expose() @IsOptional() @Transform(toBoolean) @IsBoolean() REGISTRY_SELF_PRESERVATION?: boolean;
   @Expose() @IsOptional() @Transform(toBoolean) @IsBoolean() REGISTRY_DOUBLE_LEASE_DURATION?: boolean;
-  @Expose() @Max(1) @Min(0) @IsNumber() REGISTRY_RENEWAL_PERCENT_THRESHOLD = 0.85;
-  @Expose() @Min(1) @IsInt() REGISTRY_EXPECTED_RENEWAL_INTERVAL_SECONDS = 30;
+  @Expose() @Type(() => Number) @Max(1) @Min(0) @IsNumber() REGISTRY_RENEWAL_PERCENT_THRESHOLD = 0.85;
+  @Expose() @Type(() => Number) @Min(1) @IsInt() REGISTRY_EXPECTED_RENEWAL_INTERVAL_SECONDS = 30;
 }

@@ -22,6 +22,7 @@ const ignore = () => undefined;
  */
 export class ResilientEurekaClient extends UntypedEureka {
   private desiredStatus: EurekaStatus;
+  private registeredStatus?: EurekaStatus;
   private stopping = false;
   private registerRetry?: NodeJS.Timeout;
 
@@ -49,7 +50,8 @@ export class ResilientEurekaClient extends UntypedEureka {
 
   override register(callback: (error: Error | null) => void = ignore): void {
     if (this.stopping) return callback(null);
-    this.config.instance.status = this.desiredStatus;
+    const status = this.desiredStatus;
+    this.config.instance.status = status;
     const request = {
       method: 'POST',
       uri: this.config.instance.app,
@@ -58,7 +60,10 @@ export class ResilientEurekaClient extends UntypedEureka {
     };
     this.eurekaRequest(request, (error, response, body) => {
       if (!error && response?.statusCode === 204) {
+        this.registeredStatus = status;
         this.emit('registered');
+        // The status changed while this registration was on its way: send the new one.
+        if (this.desiredStatus !== status) this.register(ignore);
         return callback(null);
       }
       callback(error ?? new Error(`registration answered ${response?.statusCode}: ${body}`));
@@ -82,7 +87,7 @@ export class ResilientEurekaClient extends UntypedEureka {
   setStatus(status: EurekaStatus): void {
     if (status === this.desiredStatus) return;
     this.desiredStatus = status;
-    if (this.heartbeat) this.register(ignore);
+    if (this.registeredStatus !== undefined) this.register(ignore);
   }
 
   async disconnect(): Promise<void> {
