@@ -27,6 +27,7 @@ export {
   type FieldProblem,
 } from './errors/problem-details';
 export { InvalidInputException, createValidationPipe } from './errors/validation';
+export { ProblemDocument } from './errors/problem-document';
 
 // Health.
 export {

@@ -1,6 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { drainConnectionsOnShutdown } from './connection-draining';
 import { requestIdMiddleware } from '../logging/request-context';
@@ -14,7 +14,8 @@ import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options';
  * main.ts goes through bootstrapService; integration tests call this and `listen(0)`.
  */
 export async function createService(appModule: Type<unknown>): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(appModule, {
+  // The adapter is named rather than loaded by Nest on demand, so the bundle's package.json lists it.
+  const app = await NestFactory.create<NestExpressApplication>(appModule, new ExpressAdapter(), {
     bufferLogs: true,
     abortOnError: false,
   });

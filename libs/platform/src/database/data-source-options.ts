@@ -1,5 +1,10 @@
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import type { PlatformDatabaseOptions } from '../platform-options';
+
+// PSS dates are ISO strings (YYYY-MM-DD). pg would turn a DATE into a Date at local midnight,
+// which shifts the day in any time zone west of UTC.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export interface DataSourceSettings extends Pick<PlatformDatabaseOptions, 'entities' | 'migrations'> {
   url: string;

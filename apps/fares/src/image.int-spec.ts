@@ -1,0 +1,108 @@
+import { baseImages, workspaceRoot } from '@pss/testing';
+import type Docker from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import { buildImage, docker, exec, imageSize, logLines, waitFor } from './test/docker';
+import { todayUtc } from './test/fares-app';
+
+const TAG = 'pss/fares:test';
+const MB = 1_000_000;
+
+/** The image as compose runs it: its own PostgreSQL on a user-defined network, HTTP on 127.0.0.1. */
+describe('the fares image', () => {
+  const suffix = randomBytes(4).toString('hex');
+  let network: Docker.Network;
+  let database: Docker.Container;
+  let fares: Docker.Container;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    await buildImage('apps/fares/Dockerfile', TAG, workspaceRoot);
+    network = await docker.createNetwork({ Name: `fares-test-${suffix}` });
+    database = await docker.createContainer({
+      Image: baseImages.postgres,
+      name: `fares-db-${suffix}`,
+      Env: ['POSTGRES_USER=fares', 'POSTGRES_PASSWORD=fares', 'POSTGRES_DB=fares'],
+      HostConfig: { NetworkMode: network.id },
+      NetworkingConfig: { EndpointsConfig: { [network.id]: { Aliases: ['fares-db'] } } },
+    });
+    await database.start();
+    await waitFor(
+      'PostgreSQL',
+      async () => (await exec(database, ['pg_isready', '-h', '127.0.0.1'])).code === 0,
+    );
+    fares = await docker.createContainer({
+      Image: TAG,
+      name: `fares-${suffix}`,
+      Env: ['DATABASE_URL=postgres://fares:fares@fares-db:5432/fares'],
+      ExposedPorts: { '8080/tcp': {} },
+      HostConfig: {
+        NetworkMode: network.id,
+        PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
+      },
+    });
+    await fares.start();
+    const port = (await fares.inspect()).NetworkSettings.Ports['8080/tcp'][0].HostPort;
+    baseUrl = `http://127.0.0.1:${port}`;
+    await waitFor('fares to be ready', async () => (await fetch(`${baseUrl}/health/ready`)).ok);
+  }, 900_000);
+
+  afterAll(async () => {
+    for (const container of [fares, database])
+      await container?.remove({ force: true }).catch(() => undefined);
+    await network?.remove().catch(() => undefined);
+  });
+
+  it('adds less than 60 MB to the base image', async () => {
+    const added = (await imageSize(TAG)) - (await imageSize(baseImages.node));
+    console.log(`fares image: ${(added / MB).toFixed(1)} MB above ${baseImages.node}`);
+    expect(added).toBeLessThan(60 * MB);
+  });
+
+  it('runs as node under an init process, without TypeScript sources or dev dependencies', async () => {
+    const { Config } = await fares.inspect();
+    expect(Config.User).toBe('node');
+    expect(Config.Entrypoint).toEqual(['/usr/bin/tini', '--']);
+    const { output } = await exec(fares, [
+      'sh',
+      '-c',
+      'find /app -name "*.ts" | head -5; ls /app/node_modules',
+    ]);
+    expect(output).not.toMatch(/\.ts$/m);
+    expect(output).not.toMatch(/^(typescript|jest|nx|esbuild|@swc|testcontainers)$/m);
+    expect(output).toMatch(/^typeorm$/m);
+  });
+
+  it('serves the seeded BF101 fare and logs JSON lines with the request id', async () => {
+    const response = await fetch(`${baseUrl}/fares?flightNumber=BF101&flightDate=${todayUtc()}`, {
+      headers: { 'X-Request-Id': `image-${suffix}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ fare: { amount: '101.00', currency: 'USD' } });
+    await waitFor('the request log line', async () =>
+      (await logLines(fares)).some((line) => line.includes(suffix)),
+    );
+    const entries = (await logLines(fares)).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.find((entry) => entry.requestId === `image-${suffix}`)).toMatchObject({
+      service: 'fares',
+    });
+    expect(entries.some((entry) => /migrated/.test(String(entry.msg)))).toBe(true);
+  });
+
+  it('reports healthy through its HEALTHCHECK', async () => {
+    await waitFor(
+      'Docker health',
+      async () => (await fares.inspect()).State.Health?.Status === 'healthy',
+      60_000,
+    );
+  });
+
+  it('exits with 0 within 2 s of SIGTERM', async () => {
+    const started = Date.now();
+    await fares.kill({ signal: 'SIGTERM' });
+    const { StatusCode } = (await fares.wait()) as { StatusCode: number };
+    const elapsed = Date.now() - started;
+    console.log(`fares stopped ${elapsed} ms after SIGTERM`);
+    expect(StatusCode).toBe(0);
+    expect(elapsed).toBeLessThan(2_000);
+  });
+});

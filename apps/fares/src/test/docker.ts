@@ -1,0 +1,64 @@
+import Docker from 'dockerode';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+
+export const docker = new Docker();
+const CA_BUNDLE = process.env.PSS_EXTRA_CA_FILE ?? '/etc/ssl/certs/ca-certificates.crt';
+
+/** `docker build` with BuildKit (the Dockerfile mounts secrets and caches); the CA only if present. */
+export async function buildImage(dockerfile: string, tag: string, context: string): Promise<void> {
+  const secret = existsSync(CA_BUNDLE) ? ['--secret', `id=extra_ca,src=${CA_BUNDLE}`] : [];
+  await promisify(execFile)('docker', ['build', '-f', dockerfile, '-t', tag, ...secret, context], {
+    env: { ...process.env, DOCKER_BUILDKIT: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+export async function imageSize(tag: string): Promise<number> {
+  return (await docker.getImage(tag).inspect()).Size;
+}
+
+/** Runs `command` in the container; resolves with its exit code and output. */
+export async function exec(
+  container: Docker.Container,
+  command: string[],
+): Promise<{ code: number; output: string }> {
+  const run = await container.exec({ Cmd: command, AttachStdout: true, AttachStderr: true });
+  const stream = await run.start({});
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await new Promise((resolve) => stream.on('end', resolve));
+  const { ExitCode } = await run.inspect();
+  return { code: ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
+}
+
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 90_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The container's log lines (stdout and stderr, demultiplexed). */
+export async function logLines(container: Docker.Container): Promise<string[]> {
+  const raw = await container.logs({ stdout: true, stderr: true, follow: false });
+  const lines: string[] = [];
+  for (let offset = 0; offset + 8 <= raw.length;) {
+    const size = raw.readUInt32BE(offset + 4);
+    lines.push(
+      ...raw
+        .subarray(offset + 8, offset + 8 + size)
+        .toString('utf8')
+        .split('\n'),
+    );
+    offset += 8 + size;
+  }
+  return lines.filter((line) => line.trim() !== '');
+}
