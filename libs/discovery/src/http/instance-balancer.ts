@@ -10,7 +10,7 @@ import type { EurekaInstance } from '../eureka/eureka-js-client.types';
 export interface BreakerOptions {
   /** Consecutive failures that open an instance's circuit. */
   failuresToOpen: number;
-  /** First wait before one probe call may go to an open instance (doubles up to 30 s). */
+  /** First wait before one probe call may go to an open instance (then doubling, up to 4 x). */
   halfOpenAfterMs: number;
 }
 
@@ -19,8 +19,8 @@ export const instanceKey = (instance: EurekaInstance): string =>
 
 /**
  * Round-robin over a service's instances, with one circuit breaker per instance. An open
- * circuit refuses at once (no network), so a dead instance costs callers nothing until its
- * half-open probe; the registry then drops it.
+ * circuit refuses at once (no network), so a dead instance costs callers nothing; its first
+ * probe comes after the registry has dropped it (lease 15 s + eviction + fetch < 20 s).
  */
 export class InstanceBalancer {
   private next = 0;

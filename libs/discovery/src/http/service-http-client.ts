@@ -52,16 +52,30 @@ export class ServiceHttpClient {
     const name = service.toUpperCase();
     const balancer = this.balancerFor(name);
     const retryable = request.idempotent ?? isIdempotent(request);
+    const skipped: EurekaInstance[] = [];
     let lastError: unknown;
-    for (const instance of balancer.rotation(this.discovery.instances(name))) {
+    const attempt = async (instance: EurekaInstance, call: () => Promise<Response>) => {
       try {
-        return await balancer.breakerFor(instance).execute(() => this.send(instance, request, retryable));
+        return await call();
       } catch (error) {
-        if (error instanceof BrokenCircuitError) continue;
+        if (error instanceof BrokenCircuitError) return void skipped.push(instance);
         lastError = error;
-        if (!retryable && !neverReachedInstance(error)) {
-          throw new ServiceCallFailedException(name, error);
-        }
+        if (!retryable && !neverReachedInstance(error)) throw new ServiceCallFailedException(name, error);
+        return undefined;
+      }
+    };
+    for (const instance of balancer.rotation(this.discovery.instances(name))) {
+      const breaker = balancer.breakerFor(instance);
+      const response = await attempt(instance, () =>
+        breaker.execute(() => this.send(instance, request, retryable)),
+      );
+      if (response) return response;
+    }
+    // Every circuit open and nobody else: the instances may have recovered; try them anyway.
+    if (lastError === undefined) {
+      for (const instance of skipped) {
+        const response = await attempt(instance, () => this.send(instance, request, retryable));
+        if (response) return response;
       }
     }
     throw new NoInstanceAvailableException(name, lastError);
@@ -93,7 +107,7 @@ export class ServiceHttpClient {
   private balancerFor(service: string): InstanceBalancer {
     let balancer = this.balancers.get(service);
     if (!balancer) {
-      balancer = new InstanceBalancer({ failuresToOpen: 2, halfOpenAfterMs: 10_000 });
+      balancer = new InstanceBalancer({ failuresToOpen: 2, halfOpenAfterMs: 20_000 });
       this.balancers.set(service, balancer);
     }
     return balancer;
