@@ -4,6 +4,7 @@ import { registryConfig, type RegistryConfig } from './config/registry-config';
 import { ApplicationsController } from './eureka/applications.controller';
 import { InstancesController } from './eureka/instances.controller';
 import { RegistrationController } from './eureka/registration.controller';
+import { StatusOverrideController } from './eureka/status-override.controller';
 import { REGISTRY_CONFIG } from './registry-runtime/registry-config.token';
 import { RegistryService } from './registry-runtime/registry.service';
 import { RegistryTasks } from './registry-runtime/registry-tasks';
@@ -19,6 +20,7 @@ import { ResponseCache } from './wire/response-cache';
   controllers: [
     ApplicationsController,
     RegistrationController,
+    StatusOverrideController,
     InstancesController,
     ReplicationController,
     StatusController,

@@ -7,7 +7,7 @@ import { instanceJson } from '../wire/instance-json';
 import { sendEmpty, sendText } from '../wire/negotiation';
 import { readBody, rootOf, UnreadableBody } from '../wire/request-body';
 import { eurekaPaths, isReplication } from './eureka-paths';
-import { optionalTimestamp, queryStrings, statusParam } from './query-params';
+import { optionalTimestamp, queryStrings } from './query-params';
 
 /** Writes answer with bare status codes, as the real server does (204 register, 200/404 others). */
 @ApiExcludeController()
@@ -57,49 +57,6 @@ export class RegistrationController {
     @Res() res: Response,
   ): void {
     sendEmpty(res, this.service.cancel(app.toUpperCase(), id, isReplication(req.headers)) ? 200 : 404);
-  }
-
-  @Put(':app/:id/status')
-  setStatus(
-    @Param('app') app: string,
-    @Param('id') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): void {
-    const status = statusParam(req.query['value']);
-    const lastDirty = optionalTimestamp(req.query['lastDirtyTimestamp']);
-    if (!status || lastDirty === null)
-      return sendText(res, 400, 'value must be one of UP, DOWN, STARTING, OUT_OF_SERVICE, UNKNOWN');
-    const done = this.service.setStatusOverride(
-      app.toUpperCase(),
-      id,
-      status,
-      isReplication(req.headers),
-      lastDirty,
-    );
-    sendEmpty(res, done ? 200 : 404);
-  }
-
-  @Delete(':app/:id/status')
-  deleteStatus(
-    @Param('app') app: string,
-    @Param('id') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): void {
-    const raw = req.query['value'];
-    const fallback = raw === undefined ? 'UNKNOWN' : statusParam(raw);
-    const lastDirty = optionalTimestamp(req.query['lastDirtyTimestamp']);
-    if (!fallback || lastDirty === null)
-      return sendText(res, 400, 'value must be one of UP, DOWN, STARTING, OUT_OF_SERVICE, UNKNOWN');
-    const done = this.service.deleteStatusOverride(
-      app.toUpperCase(),
-      id,
-      fallback,
-      isReplication(req.headers),
-      lastDirty,
-    );
-    sendEmpty(res, done ? 200 : 404);
   }
 
   @Put(':app/:id/metadata')

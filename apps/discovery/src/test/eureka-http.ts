@@ -1,3 +1,4 @@
+import { jsClientBody } from '../registry/test-registrations';
 import { gunzipSync } from 'node:zlib';
 
 export interface WireInstance {
@@ -17,17 +18,7 @@ export interface WireApplications {
 export const JSON_ACCEPT = { accept: 'application/json' };
 
 /** The register body eureka-js-client's README gives for Eureka >= 1.3. */
-export const BODY = {
-  instance: {
-    app: 'jqservice',
-    hostName: 'localhost',
-    ipAddr: '127.0.0.1',
-    port: { $: 8080, '@enabled': true },
-    vipAddress: 'jq.test.something.com',
-    dataCenterInfo: { '@class': 'com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo', name: 'MyOwn' },
-    status: 'UP',
-  },
-};
+export const BODY = { instance: jsClientBody() };
 
 export const withInstance = (fields: Record<string, unknown>) => ({
   instance: { ...BODY.instance, ...fields },

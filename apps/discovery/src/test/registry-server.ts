@@ -42,3 +42,14 @@ export async function startRegistry(env: Record<string, string> = {}, port = 0):
   const actual = (app.getHttpServer().address() as AddressInfo).port;
   return { app, port: actual, eurekaUrl: `http://127.0.0.1:${actual}/eureka/`, close: () => app.close() };
 }
+
+/** A fresh registry for each test of the suite: read `current.registry` and `current.base` inside tests. */
+export function registryPerTest(env: Record<string, string> = {}) {
+  const current = {} as { registry: RunningRegistry; base: string };
+  beforeEach(async () => {
+    current.registry = await startRegistry(env);
+    current.base = current.registry.eurekaUrl;
+  });
+  afterEach(() => current.registry.close());
+  return current;
+}
