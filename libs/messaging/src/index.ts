@@ -16,12 +16,8 @@ export { OutboxWriter, type OutboxEntry } from './outbox/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { InboxMessage } from './inbox/inbox-message.entity';
 export { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.migration';
-export {
-  EventConsumer,
-  type EventConsumerOptions,
-  type ProcessedMessage,
-  type ProcessOutcome,
-} from './inbox/event-consumer';
+export { EventConsumer, type EventConsumerOptions } from './inbox/event-consumer';
+export type { ProcessedMessage, ProcessOutcome } from './inbox/delivery-processor';
 export type { EventHandler } from './inbox/event-applier';
 export { deadLetterHeaders } from './inbox/dead-letter';
 export { MessagingModule } from './nest/messaging.module';

@@ -1,4 +1,11 @@
 // The one place messaging's tests reach the testcontainers helpers. The boundary rule lets only
 // services (scope:service) depend on scope:testing; a platform lib's own tests need them too.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-export { createTestDatabase, requireTestEnv, startRabbitMq, type TestDatabase } from '@pss/testing';
+export {
+  amqpUrl,
+  createTestDatabase,
+  requireTestEnv,
+  startPostgres,
+  startRabbitMq,
+  type TestDatabase,
+} from '@pss/testing';

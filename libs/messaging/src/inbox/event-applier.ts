@@ -54,18 +54,36 @@ export class EventApplier<TEvent extends IntegrationEvent = IntegrationEvent> {
     return 'abandoned';
   }
 
-  private applyOnce(event: TEvent): Promise<'applied' | 'duplicate'> {
+  /**
+   * Applies several events in one transaction, in order; any failure rolls all of them back (the
+   * caller then applies them one by one, with retries). An id seen twice is applied once.
+   */
+  applyAll(events: readonly TEvent[]): Promise<('applied' | 'duplicate')[]> {
     return this.dataSource.transaction(async (manager) => {
-      const recorded: unknown[] = await manager.query(
-        `INSERT INTO inbox_messages (consumer, event_id, event_type) VALUES ($1, $2, $3)
+      const recorded: { event_id: string }[] = await manager.query(
+        `INSERT INTO inbox_messages (consumer, event_id, event_type)
+         SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS fresh(id, type)
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.consumer, event.id, event.type],
+        [this.consumer, events.map((event) => event.id), events.map((event) => event.type)],
       );
-      if (recorded.length === 0) return 'duplicate';
-      const handler = this.handlers.get(event.type);
-      if (!handler) throw new Error(`no handler for ${event.type}`);
-      await handler(event, manager);
-      return 'applied';
+      const fresh = new Set(recorded.map((row) => row.event_id));
+      const outcomes: ('applied' | 'duplicate')[] = [];
+      for (const event of events) {
+        if (!fresh.delete(event.id.toLowerCase())) {
+          outcomes.push('duplicate');
+          continue;
+        }
+        const handler = this.handlers.get(event.type);
+        if (!handler) throw new Error(`no handler for ${event.type}`);
+        await handler(event, manager);
+        outcomes.push('applied');
+      }
+      return outcomes;
     });
+  }
+
+  private async applyOnce(event: TEvent): Promise<'applied' | 'duplicate'> {
+    const [outcome] = await this.applyAll([event]);
+    return outcome;
   }
 }
