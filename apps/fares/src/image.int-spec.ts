@@ -1,7 +1,7 @@
 import { baseImages, workspaceRoot } from '@pss/testing';
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
-import { buildImage, docker, exec, imageSize, logLines, waitFor } from './test/docker';
+import { buildImage, docker, exec, imageSize, logLines, runToCompletion, waitFor } from './test/docker';
 import { todayUtc } from './test/fares-app';
 
 const TAG = 'pss/fares:test';
@@ -86,6 +86,24 @@ describe('the fares image', () => {
       service: 'fares',
     });
     expect(entries.some((entry) => /migrated/.test(String(entry.msg)))).toBe(true);
+  });
+
+  it('migrates and seeds as a one-shot command, for compose to run before the service', async () => {
+    const { code, lines } = await runToCompletion({
+      Image: TAG,
+      Cmd: ['node', 'main.js', 'migrate'],
+      Env: ['DATABASE_URL=postgres://fares:fares@fares-db:5432/fares', 'MIGRATE_ON_START=false'],
+      HostConfig: { NetworkMode: network.id },
+    });
+    expect(code).toBe(0);
+    expect(lines.map((line) => JSON.parse(line).msg)).toContain('database migrated (0 applied) and seeded');
+  });
+
+  it('refuses to start without DATABASE_URL, naming it in a JSON line', async () => {
+    const { code, lines } = await runToCompletion({ Image: TAG, Env: ['PORT=eighty'] });
+    expect(code).toBe(1);
+    const fatal = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'startup failed');
+    expect(fatal.err.problems).toEqual(['PORT must be an integer number', 'DATABASE_URL is required']);
   });
 
   it('reports healthy through its HEALTHCHECK', async () => {

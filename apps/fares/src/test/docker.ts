@@ -62,3 +62,17 @@ export async function logLines(container: Docker.Container): Promise<string[]> {
   }
   return lines.filter((line) => line.trim() !== '');
 }
+
+/** Runs a container to completion; resolves with its exit code and log lines, and removes it. */
+export async function runToCompletion(
+  options: Docker.ContainerCreateOptions,
+): Promise<{ code: number; lines: string[] }> {
+  const container = await docker.createContainer(options);
+  try {
+    await container.start();
+    const { StatusCode } = (await container.wait()) as { StatusCode: number };
+    return { code: StatusCode, lines: await logLines(container) };
+  } finally {
+    await container.remove({ force: true });
+  }
+}

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { ServiceConfig } from '../config/service-config';
 import { DatabaseLifecycle } from '../database/database-lifecycle';
 import { createService } from './create-service';
+import { nestOptions } from './nest-options';
 import { enableGracefulShutdown } from './graceful-shutdown';
 
 /**
@@ -25,16 +26,13 @@ export async function bootstrapService(appModule: Type<unknown>): Promise<INestA
     app.get(Logger).log(`${config.serviceName} listening on port ${config.port}`);
     return app;
   } catch (error) {
-    pino({ base: { service: process.env.npm_package_name } }).fatal({ err: error }, 'startup failed');
+    pino({ timestamp: pino.stdTimeFunctions.isoTime }).fatal({ err: error }, 'startup failed');
     process.exit(1);
   }
 }
 
 async function migrateOnce(appModule: Type<unknown>): Promise<void> {
-  const context = await NestFactory.createApplicationContext(appModule, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const context = await NestFactory.createApplicationContext(appModule, nestOptions());
   context.useLogger(context.get(Logger));
   if (!context.get(ServiceConfig).database?.migrateOnStart) await context.get(DatabaseLifecycle).migrate();
   await context.close();

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { drainConnectionsOnShutdown } from './connection-draining';
+import { nestOptions } from './nest-options';
 import { requestIdMiddleware } from '../logging/request-context';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
@@ -15,10 +16,11 @@ import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options';
  */
 export async function createService(appModule: Type<unknown>): Promise<INestApplication> {
   // The adapter is named rather than loaded by Nest on demand, so the bundle's package.json lists it.
-  const app = await NestFactory.create<NestExpressApplication>(appModule, new ExpressAdapter(), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    appModule,
+    new ExpressAdapter(),
+    nestOptions(),
+  );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   drainConnectionsOnShutdown(app);

@@ -46,7 +46,7 @@ describe('loadServiceConfig', () => {
   });
 
   it('requires DATABASE_URL only for services with a database', () => {
-    expect(() => loadServiceConfig(withDatabase, {})).toThrow(/DATABASE_URL/);
+    expect(() => loadServiceConfig(withDatabase, {})).toThrow(/DATABASE_URL is required/);
     expect(loadServiceConfig({ serviceName: 'discovery', defaultPort: 8761 }, {})).toMatchObject({
       port: 8761,
       database: undefined,

@@ -1,7 +1,18 @@
 // Decorator metadata (the implicit type conversion needs design:type) is recorded only if this loads first.
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,6 +37,7 @@ export class ServiceEnvironment {
 export class DatabaseEnvironment {
   @Expose()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsDefined({ message: 'DATABASE_URL is required' })
   DATABASE_URL!: string;
   @Expose() @Max(100) @Min(1) @IsInt() DATABASE_POOL_MAX = 10;
   @Expose() @Transform(toBoolean) @IsBoolean() MIGRATE_ON_START = true;

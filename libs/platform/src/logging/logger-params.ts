@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { stdTimeFunctions } from 'pino';
 import type { ServiceConfig } from '../config/service-config';
 import { acceptOrCreateRequestId } from './request-context';
 
@@ -12,7 +13,7 @@ export function loggerParams(config: ServiceConfig): Params {
     pinoHttp: {
       level: config.logLevel,
       base: { service: config.serviceName, instance: config.instanceHost },
-      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      timestamp: stdTimeFunctions.isoTime,
       messageKey: 'msg',
       genReqId: (req: IncomingMessage) => req.id ?? acceptOrCreateRequestId(req.headers['x-request-id']),
       quietReqLogger: true,
