@@ -1,7 +1,7 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { DiscoveryClient, DiscoveryModule, ServiceHttpClient } from '@pss/discovery';
 import { createService, PlatformModule } from '@pss/platform';
-import { freePort } from '../bench-support';
+import { freePort, type Child } from '../bench-support';
 
 @Module({
   imports: [
@@ -27,4 +27,18 @@ export async function startCaller(registryPort: number): Promise<Caller> {
   const app = await createService(CallerModule);
   await app.init();
   return { app, discovery: app.get(DiscoveryClient), http: app.get(ServiceHttpClient) };
+}
+
+/** Ends a run: the caller first (it would log the others' disappearance), then the services and the registry. */
+export async function stopAll(caller: Caller, services: Child[], registry: Child): Promise<void> {
+  await caller.app.close();
+  await Promise.all(services.map((service) => service.kill()));
+  await registry.kill();
+}
+
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

@@ -1,5 +1,5 @@
 import { machine, sleep, startRegistry, startTiny } from '../bench-support';
-import { startCaller } from './caller';
+import { runMain, startCaller, stopAll } from './caller';
 
 const CALL_EVERY_MS = 10;
 const KILL_AFTER_MS = 3_000;
@@ -54,13 +54,8 @@ async function main(): Promise<void> {
     );
   } finally {
     globalThis.fetch = realFetch;
-    await caller.app.close();
-    await Promise.all(tinies.map((tiny) => tiny.kill()));
-    await registry.kill();
+    await stopAll(caller, tinies, registry);
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

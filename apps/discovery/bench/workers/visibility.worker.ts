@@ -1,5 +1,5 @@
 import { machine, sleep, startRegistry, startTiny, summary, type Child } from '../bench-support';
-import { startCaller } from './caller';
+import { runMain, startCaller, stopAll } from './caller';
 
 const NEW_INSTANCES = 3;
 
@@ -26,13 +26,8 @@ async function main(): Promise<void> {
       `new instance UP -> in another service's instance list: ${summary(latencies)} (target < 3000 ms)`,
     );
   } finally {
-    await caller.app.close();
-    await Promise.all(tinies.map((tiny) => tiny.kill()));
-    await registry.kill();
+    await stopAll(caller, tinies, registry);
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);
