@@ -69,10 +69,13 @@ async function main(): Promise<void> {
       `GET /fares, 10 connections, 10 s: ${await load(`${base}/fares?flightNumber=BF101&flightDate=${today}`)}`,
     );
     console.log(`after the load: ${await memory(fares)}`);
-    const started = Date.now();
+    const signalled = Date.now();
     await fares.kill({ signal: 'SIGTERM' });
-    const { StatusCode } = (await fares.wait()) as { StatusCode: number };
-    console.log(`SIGTERM to exit: ${Date.now() - started} ms, exit code ${StatusCode}`);
+    await fares.wait();
+    const { State } = await fares.inspect();
+    console.log(
+      `SIGTERM to exit: ${Date.parse(State.FinishedAt) - signalled} ms, exit code ${State.ExitCode}`,
+    );
   } finally {
     for (const container of containers) await container.remove({ force: true }).catch(() => undefined);
     await network.remove().catch(() => undefined);

@@ -115,12 +115,14 @@ describe('the fares image', () => {
   });
 
   it('exits with 0 within 2 s of SIGTERM', async () => {
-    const started = Date.now();
+    const signalled = Date.now();
     await fares.kill({ signal: 'SIGTERM' });
-    const { StatusCode } = (await fares.wait()) as { StatusCode: number };
-    const elapsed = Date.now() - started;
-    console.log(`fares stopped ${elapsed} ms after SIGTERM`);
-    expect(StatusCode).toBe(0);
+    await fares.wait();
+    // The engine's exit time, not when `wait` returns: tearing the container down is not the app's.
+    const { State } = await fares.inspect();
+    const elapsed = Date.parse(State.FinishedAt) - signalled;
+    console.log(`fares exited ${elapsed} ms after SIGTERM`);
+    expect(State.ExitCode).toBe(0);
     expect(elapsed).toBeLessThan(2_000);
   });
 });
