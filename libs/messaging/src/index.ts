@@ -22,6 +22,7 @@ export type { EventHandler } from './inbox/event-applier';
 export { deadLetterHeaders } from './inbox/dead-letter';
 export { MessagingModule } from './nest/messaging.module';
 export type { MessagingModuleOptions } from './nest/messaging.options';
+export { BrokerEnvironment, loadBrokerUrl } from './nest/broker-environment';
 
 /** Everything a service adds to its DataSource for messaging: entities and migrations. */
 import { OutboxMessage } from './outbox/outbox-message.entity';

@@ -60,7 +60,7 @@ describe('while the broker is away', () => {
     expect(await effectCounts(dataSource)).toEqual({ applied: 1_000, distinct: 1_000 });
     expect(await unsent(dataSource)).toBe(0);
     expect(health.check()).toEqual({ broker: { status: 'up' } });
-  });
+  }, 240_000);
 
   it('resumes publishing and consuming after a restart in mid-stream, applying each event once', async () => {
     const writing = writeEvents(dataSource, 2_000, { perTransaction: 20 });
@@ -78,5 +78,5 @@ describe('while the broker is away', () => {
     // Docker usually hands out another host port after the restart; the URL function follows it.
     expect(new URL(await broker.url()).port).toMatch(/^\d+$/);
     expect(portBefore).toMatch(/^\d+$/);
-  });
+  }, 240_000);
 });

@@ -22,7 +22,7 @@ import {
 Logger.overrideLogger(process.env.MESSAGING_TEST_LOGS ? ['log', 'warn', 'error'] : ['error']);
 
 /** What a handler did: one row per application, no unique key, so a double apply would show. */
-class CreateAppliedEffects1795600000100 implements MigrationInterface {
+export class CreateAppliedEffects1795600000100 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE applied_effects (
       id bigserial PRIMARY KEY, event_id uuid NOT NULL, aggregate_id text NOT NULL, seq int NOT NULL,

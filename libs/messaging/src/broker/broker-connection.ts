@@ -27,6 +27,7 @@ export class BrokerConnection {
   private readonly manager: AmqpConnectionManagerClass;
   private readonly closing = new AbortController();
   private failures = 0;
+  private started = false;
 
   constructor(private readonly options: BrokerConnectionOptions) {
     this.manager = new AmqpConnectionManagerClass(null, {
@@ -48,6 +49,13 @@ export class BrokerConnection {
     this.manager.on('disconnect', ({ err }) =>
       this.logger.warn(`lost the broker connection: ${err?.message ?? 'closed'}`),
     );
+  }
+
+  /** Starts connecting (once; channels do it too). Nothing connects before, so a service whose
+   * start-up fails leaves no connection behind. */
+  connect(): void {
+    if (this.started) return;
+    this.started = true;
     this.manager.connect().catch(() => undefined);
   }
 
@@ -58,11 +66,16 @@ export class BrokerConnection {
   /** Resolves once connected; rejects after `timeoutMs`. Retries go on in the background. */
   async waitForConnection(timeoutMs: number): Promise<void> {
     if (this.isConnected()) return;
+    this.connect();
     await this.manager.connect({ timeout: timeoutMs });
   }
 
+  /** A channel that re-runs `setup` after every reconnect; its errors are logged, not thrown. */
   createChannel(options: CreateChannelOpts): ChannelWrapper {
-    return this.manager.createChannel(options);
+    this.connect();
+    const channel = this.manager.createChannel(options);
+    channel.on('error', (error: Error) => this.logger.error(`channel ${options.name}: ${error.message}`));
+    return channel;
   }
 
   onConnect(listener: () => void): void {

@@ -21,29 +21,32 @@ export const AGGREGATE_ID_HEADER = 'x-aggregate-id';
  */
 export class EventPublisher {
   private readonly logger = new Logger(EventPublisher.name);
-  private readonly channel: ChannelWrapper;
+  private channel?: ChannelWrapper;
 
   constructor(
-    broker: BrokerConnection,
-    subscriptions: Subscriptions,
+    private readonly broker: BrokerConnection,
+    private readonly subscriptions: Subscriptions,
     private readonly publishTimeoutMs = 10_000,
-  ) {
-    this.channel = broker.createChannel({
+  ) {}
+
+  /** Opens the channel (connecting, declaring the topology); publishAll() does it if needed. */
+  open(): ChannelWrapper {
+    return (this.channel ??= this.broker.createChannel({
       name: 'event-publisher',
       confirm: true,
       setup: async (channel: ConfirmChannel) => {
-        await declareTopology(channel, subscriptions);
+        await declareTopology(channel, this.subscriptions);
         channel.on('return', (message) =>
           this.logger.warn(`no queue is bound for ${message.fields.routingKey}: event dropped by the broker`),
         );
       },
-    });
+    }));
   }
 
   async publishAll(events: readonly OutgoingEvent[]): Promise<void> {
     await Promise.all(
       events.map((event) =>
-        this.channel.publish(EVENTS_EXCHANGE, event.type, Buffer.from(event.body), {
+        this.open().publish(EVENTS_EXCHANGE, event.type, Buffer.from(event.body), {
           persistent: true,
           mandatory: true,
           contentType: 'application/json',
@@ -56,7 +59,7 @@ export class EventPublisher {
     );
   }
 
-  close(): Promise<void> {
-    return this.channel.close();
+  async close(): Promise<void> {
+    await this.channel?.close();
   }
 }

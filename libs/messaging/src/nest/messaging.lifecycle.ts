@@ -39,6 +39,7 @@ export class MessagingLifecycle
   }
 
   onApplicationBootstrap(): void {
+    this.broker.connect();
     if (this.options.relay !== false) this.relay.start();
     if ((subscriptionsOf(this.options)[this.options.serviceName] ?? []).length > 0) this.consumer.start();
   }

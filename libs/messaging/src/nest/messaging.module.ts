@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BrokerConnection } from '../broker/broker-connection';
 import { BrokerHealthIndicator } from '../broker/broker-health';
@@ -6,6 +6,7 @@ import { EventPublisher } from '../broker/event-publisher';
 import { EventConsumer } from '../inbox/event-consumer';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
+import { loadBrokerUrl } from './broker-environment';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import {
   ConfigurableModuleClass,
@@ -15,7 +16,7 @@ import {
 } from './messaging.options';
 
 /**
- * `MessagingModule.forRoot({ url, serviceName })` (or forRootAsync with ConfigService): needs the
+ * `MessagingModule.forService('booking')`, or forRoot({ url, serviceName }) / forRootAsync: needs the
  * app's TypeORM DataSource. Inject OutboxWriter to publish, EventConsumer to register handlers
  * (in onModuleInit), BrokerHealthIndicator for readiness.
  */
@@ -63,4 +64,12 @@ import {
   ],
   exports: [BrokerConnection, OutboxWriter, EventConsumer, BrokerHealthIndicator],
 })
-export class MessagingModule extends ConfigurableModuleClass {}
+export class MessagingModule extends ConfigurableModuleClass {
+  /** The usual wiring: the broker from RABBITMQ_URL (validated at startup), PSS's subscriptions. */
+  static forService(serviceName: string, options: Omit<Options, 'url' | 'serviceName'> = {}): DynamicModule {
+    return MessagingModule.forRootAsync({
+      isGlobal: true,
+      useFactory: (): Options => ({ ...options, serviceName, url: loadBrokerUrl() }),
+    });
+  }
+}

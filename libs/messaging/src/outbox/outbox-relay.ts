@@ -60,6 +60,7 @@ export class OutboxRelay {
   }
 
   start(): void {
+    this.publisher.open();
     this.stopping = false;
     this.running ??= this.loop();
   }

@@ -1,0 +1,91 @@
+import { Injectable, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
+import { createService, PlatformModule } from '@pss/platform';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { EventConsumer, messagingEntities, messagingMigrations, MessagingModule, OutboxWriter } from '../src';
+import {
+  CreateAppliedEffects1795600000100,
+  effectCounts,
+  eventually,
+  recordEffect,
+  testConsumer,
+  testEvent,
+  testSubscriptions,
+} from './harness';
+import { useSharedContainers, type SharedContainersContext } from './suite-context';
+
+@Injectable()
+class SeatsProjection implements OnModuleInit {
+  constructor(private readonly consumer: EventConsumer) {}
+
+  onModuleInit(): void {
+    this.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
+  }
+}
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({
+      serviceName: testConsumer,
+      database: {
+        entities: messagingEntities,
+        migrations: [...messagingMigrations, CreateAppliedEffects1795600000100],
+      },
+    }),
+    MessagingModule.forService(testConsumer, { subscriptions: testSubscriptions }),
+  ],
+  providers: [SeatsProjection],
+})
+class ServiceModule {}
+
+describe('MessagingModule in a service built on libs/platform', () => {
+  const saved = { ...process.env };
+  let context: SharedContainersContext;
+  let app: INestApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    context = await useSharedContainers();
+    Object.assign(process.env, {
+      DATABASE_URL: context.databaseUrl,
+      RABBITMQ_URL: context.brokerUrl,
+      LOG_LEVEL: 'warn',
+    });
+    app = await createService(ServiceModule);
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await context?.close();
+    process.env = saved;
+  });
+
+  it('reports the broker on /health/ready', async () => {
+    let body: { details?: Record<string, { status: string }> } = {};
+    await eventually(async () => {
+      const response = await fetch(`${base}/health/ready`);
+      body = (await response.json()) as typeof body;
+      return response.status === 200;
+    }, 30_000);
+    expect(body.details).toMatchObject({ database: { status: 'up' }, broker: { status: 'up' } });
+  });
+
+  it('relays an event written with OutboxWriter in a transaction to the registered handler', async () => {
+    const event = testEvent('BF101/2026-12-01', 1);
+    await app
+      .get(DataSource)
+      .transaction((manager) => app.get(OutboxWriter).write(manager, event, 'BF101/2026-12-01'));
+    await eventually(async () => (await effectCounts(context.dataSource)).applied === 1, 30_000);
+    const [effect] = await context.dataSource.query('SELECT event_id FROM applied_effects');
+    expect(effect).toEqual({ event_id: event.id });
+  });
+
+  it('closes within the container stop grace period (consumer, relay, then the connection)', async () => {
+    const started = Date.now();
+    await app.close();
+    app = undefined as unknown as INestApplication;
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
