@@ -6,6 +6,8 @@ import { todayUtc } from './test/fares-app';
 
 const TAG = 'pss/fares:test';
 const MB = 1_000_000;
+// CI removes containers with this label if a crashed run leaves them behind.
+const Labels = { 'org.testcontainers': 'true' };
 
 /** The image as compose runs it: its own PostgreSQL on a user-defined network, HTTP on 127.0.0.1. */
 describe('the fares image', () => {
@@ -20,6 +22,7 @@ describe('the fares image', () => {
     network = await docker.createNetwork({ Name: `fares-test-${suffix}` });
     database = await docker.createContainer({
       Image: baseImages.postgres,
+      Labels,
       name: `fares-db-${suffix}`,
       Env: ['POSTGRES_USER=fares', 'POSTGRES_PASSWORD=fares', 'POSTGRES_DB=fares'],
       HostConfig: { NetworkMode: network.id },
@@ -32,6 +35,7 @@ describe('the fares image', () => {
     );
     fares = await docker.createContainer({
       Image: TAG,
+      Labels,
       name: `fares-${suffix}`,
       Env: ['DATABASE_URL=postgres://fares:fares@fares-db:5432/fares'],
       ExposedPorts: { '8080/tcp': {} },
@@ -91,6 +95,7 @@ describe('the fares image', () => {
   it('migrates and seeds as a one-shot command, for compose to run before the service', async () => {
     const { code, lines } = await runToCompletion({
       Image: TAG,
+      Labels,
       Cmd: ['node', 'main.js', 'migrate'],
       Env: ['DATABASE_URL=postgres://fares:fares@fares-db:5432/fares', 'MIGRATE_ON_START=false'],
       HostConfig: { NetworkMode: network.id },
@@ -100,7 +105,7 @@ describe('the fares image', () => {
   });
 
   it('refuses to start without DATABASE_URL, naming it in a JSON line', async () => {
-    const { code, lines } = await runToCompletion({ Image: TAG, Env: ['PORT=eighty'] });
+    const { code, lines } = await runToCompletion({ Image: TAG, Labels, Env: ['PORT=eighty'] });
     expect(code).toBe(1);
     const fatal = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'startup failed');
     expect(fatal.err.problems).toEqual(['PORT must be an integer number', 'DATABASE_URL is required']);
