@@ -30,8 +30,16 @@ describe('loadServiceConfig', () => {
       DATABASE_URL: 'postgresql://db/fares',
       MIGRATE_ON_START: 'false',
       INSTANCE_HOST: 'fares-1',
+      SHUTDOWN_TIMEOUT_MS: '2500',
+      DATABASE_POOL_MAX: '4',
     });
-    expect(config).toMatchObject({ port: 9000, logLevel: 'debug', instanceHost: 'fares-1' });
+    expect(config).toMatchObject({
+      port: 9000,
+      logLevel: 'debug',
+      instanceHost: 'fares-1',
+      shutdownTimeoutMs: 2500,
+    });
+    expect(config.database?.poolMax).toBe(4);
     expect(config.database?.migrateOnStart).toBe(false);
   });
 
