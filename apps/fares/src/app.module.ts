@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@pss/discovery';
 import { PlatformModule } from '@pss/platform';
 import { faresDatabase } from './database/schema';
 import { FaresModule } from './fares/fares.module';
@@ -11,6 +12,7 @@ import { FaresModule } from './fares/fares.module';
       description: 'Fares per flight number and date (BrownField PSS).',
       database: faresDatabase,
     }),
+    DiscoveryModule.forRoot({ appName: 'FARES' }),
     FaresModule,
   ],
 })
