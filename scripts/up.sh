@@ -3,9 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-if [ ! -f docker-compose.yml ]; then
-  echo "No services yet: docker-compose.yml arrives with the first service (fares, then discovery," \
-    "search, booking, checkin, each with its PostgreSQL, and RabbitMQ)." >&2
-  exit 0
+export PATH=/usr/local/bin:$PATH
+# Image builds run npm: behind a TLS-inspecting proxy it needs the proxy's CA, which the host's
+# bundle has. It is passed as a build secret, never stored in an image.
+if [ -z "${PSS_EXTRA_CA_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export PSS_EXTRA_CA_FILE=/etc/ssl/certs/ca-certificates.crt
 fi
 exec docker compose up --build "$@"
