@@ -20,7 +20,12 @@ export default tseslint.config(
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts'] },
-            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:contracts'] },
+            // Platform libs' own tests use the testcontainers helpers; no-restricted-imports (below) keeps
+            // @pss/testing out of their non-test code.
+            {
+              sourceTag: 'scope:platform',
+              onlyDependOnLibsWithTags: ['scope:platform', 'scope:contracts', 'scope:testing'],
+            },
             {
               sourceTag: 'scope:testing',
               onlyDependOnLibsWithTags: ['scope:platform', 'scope:contracts', 'scope:testing'],

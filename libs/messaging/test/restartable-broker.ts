@@ -1,4 +1,4 @@
-import { startRabbitMq } from './test-containers';
+import { startRabbitMq } from '@pss/testing';
 import Docker from 'dockerode';
 import type { StartedTestContainer } from 'testcontainers';
 

@@ -1,4 +1,4 @@
-import { createTestDatabase, requireTestEnv, type TestDatabase } from './test-containers';
+import { createTestDatabase, requireTestEnv, type TestDatabase } from '@pss/testing';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from './harness';
 import { createTestVhost, type TestVhost } from './rabbitmq-vhost';

@@ -1,6 +1,6 @@
 // Decorator metadata (the implicit type conversion needs design:type) is recorded only if this loads first.
 import 'reflect-metadata';
-import { Expose, Transform } from 'class-transformer';
+import { Expose, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
@@ -24,14 +24,14 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
 };
 
 /** The variables every service reads (ARCHITECTURE.md §3). With stopAtFirstError the decorator
- * nearest the property is checked first, so the type check sits there. Numeric fields carry an
- * explicit `: number`: decorator metadata (which the implicit conversion reads) needs it. */
+ * nearest the property is checked first, so the type check sits there. SWC records no design:type
+ * for an un-annotated field, so numeric fields with defaults convert through @Type. */
 export class ServiceEnvironment {
   @Expose() @IsOptional() @Max(65535) @Min(0) @IsInt() PORT?: number;
   @Expose() @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
   @Expose() @IsOptional() @IsString() @IsNotEmpty() INSTANCE_HOST?: string;
-  @Expose() @Min(0) @IsInt() SHUTDOWN_TIMEOUT_MS: number = 10_000;
-  @Expose() @Min(100) @IsInt() READINESS_INTERVAL_MS: number = 5_000;
+  @Expose() @Type(() => Number) @Min(0) @IsInt() SHUTDOWN_TIMEOUT_MS = 10_000;
+  @Expose() @Type(() => Number) @Min(100) @IsInt() READINESS_INTERVAL_MS = 5_000;
 }
 
 /** The variables of a service that owns a database. */
@@ -40,6 +40,6 @@ export class DatabaseEnvironment {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   @IsDefined({ message: 'DATABASE_URL is required' })
   DATABASE_URL!: string;
-  @Expose() @Max(100) @Min(1) @IsInt() DATABASE_POOL_MAX: number = 10;
+  @Expose() @Type(() => Number) @Max(100) @Min(1) @IsInt() DATABASE_POOL_MAX = 10;
   @Expose() @Transform(toBoolean) @IsBoolean() MIGRATE_ON_START = true;
 }
