@@ -25,13 +25,14 @@ install_plugins_from_trixie() {
   cp "$work"/root/usr/libexec/docker/cli-plugins/* "$PLUGIN_DIR/"
 }
 
+# A process that runs: a killed daemon can linger as a zombie for a while, and must not count.
+running() { ps -C "$1" -o stat= 2>/dev/null | grep -qv '^Z'; }
+
 start_dockerd() {
   # A dockerd killed earlier leaves its pid file, and a new one then refuses to start.
-  if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
-    rm -f /var/run/docker.pid
-  fi
-  pgrep -x containerd >/dev/null || (setsid containerd >/var/log/containerd.log 2>&1 &)
-  pgrep -x dockerd >/dev/null || (setsid dockerd --containerd=/run/containerd/containerd.sock \
+  if [ -f /var/run/docker.pid ] && ! running dockerd; then rm -f /var/run/docker.pid; fi
+  running containerd || (setsid containerd >/var/log/containerd.log 2>&1 &)
+  running dockerd || (setsid dockerd --containerd=/run/containerd/containerd.sock \
     >/var/log/dockerd.log 2>&1 &)
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && return 0; sleep 1; done
   tail -20 /var/log/dockerd.log >&2
