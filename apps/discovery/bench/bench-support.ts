@@ -1,7 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
+import { startServiceProcess } from '@pss/testing';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,72 +23,18 @@ export function runWorker(worker: string): void {
   process.exit(result.status ?? 1);
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-export interface Child {
-  port: number;
-  child: ChildProcess;
-  kill(signal?: NodeJS.Signals): Promise<void>;
-}
-
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: exited with ${child.exitCode}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** A repository entry point (TypeScript) as its own process on 127.0.0.1. */
-export async function startChild(
-  entry: string,
-  project: string,
-  env: Record<string, string>,
-): Promise<Child> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--require', '@swc-node/register', join(ROOT, entry)], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      SWC_NODE_PROJECT: join(ROOT, project),
-      LOG_LEVEL: 'warn',
-      INSTANCE_HOST: '127.0.0.1',
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitForHttp(`http://127.0.0.1:${port}/health/live`, child);
-  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
-  };
-  return { port, child, kill };
-}
+export { freePort, type RunningProcess as Child } from '@pss/testing';
 
 export const startRegistry = (env: Record<string, string> = {}) =>
-  startChild('apps/discovery/src/main.ts', 'apps/discovery/tsconfig.json', env);
+  startServiceProcess('apps/discovery/src/main.ts', 'apps/discovery/tsconfig.json', {
+    INSTANCE_HOST: '127.0.0.1',
+    ...env,
+  });
 
 export const startTiny = (registryPort: number, env: Record<string, string> = {}) =>
-  startChild('libs/discovery/src/test/tiny-service.ts', 'libs/discovery/tsconfig.json', {
+  startServiceProcess('libs/discovery/src/test/tiny-service.ts', 'libs/discovery/tsconfig.json', {
     DISCOVERY_URLS: `http://127.0.0.1:${registryPort}/eureka/`,
+    INSTANCE_HOST: '127.0.0.1',
     ...env,
   });
 

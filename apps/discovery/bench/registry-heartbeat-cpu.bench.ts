@@ -85,7 +85,7 @@ async function measure(logLevel: string): Promise<void> {
         `${failed} failed; registry CPU ${cpu.toFixed(1)} % of one core (target < 50 %)`,
     );
   } finally {
-    await registry.kill();
+    await registry.stop();
   }
 }
 

@@ -2,3 +2,4 @@ export { baseImages, parseImagesEnv, workspaceRoot, type BaseImages } from './im
 export { startPostgres, createTestDatabase, type TestDatabase } from './postgres';
 export { startRabbitMq, amqpUrl } from './rabbitmq';
 export { requireTestEnv, testEnv } from './jest/env';
+export { freePort, startServiceProcess, type RunningProcess } from './processes';

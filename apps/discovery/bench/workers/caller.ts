@@ -32,8 +32,8 @@ export async function startCaller(registryPort: number): Promise<Caller> {
 /** Ends a run: the caller first (it would log the others' disappearance), then the services and the registry. */
 export async function stopAll(caller: Caller, services: Child[], registry: Child): Promise<void> {
   await caller.app.close();
-  await Promise.all(services.map((service) => service.kill()));
-  await registry.kill();
+  await Promise.all(services.map((service) => service.stop()));
+  await registry.stop();
 }
 
 export function runMain(main: () => Promise<void>): void {

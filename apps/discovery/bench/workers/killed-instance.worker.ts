@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     while (Date.now() - started < RUN_MS) {
       if (!killedAt && Date.now() - started >= KILL_AFTER_MS) {
-        await victim.kill('SIGKILL');
+        await victim.kill();
         killedAt = Date.now();
       }
       const ok = await caller.http.get('tiny', '/whoami').then(

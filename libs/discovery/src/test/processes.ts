@@ -1,73 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { startServiceProcess } from '@pss/testing';
 
-const ROOT = join(__dirname, '../../../..');
-
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-export interface RunningProcess {
-  port: number;
-  child: ChildProcess;
-  /** SIGKILL: no deregistration, no goodbye. */
-  kill(): Promise<void>;
-  /** SIGTERM: graceful shutdown. */
-  stop(): Promise<void>;
-}
-
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-/** Runs a TypeScript entry point of this repo as its own node process (as in production, but from source). */
-export async function startProcess(
-  entry: string,
-  project: string,
-  env: Record<string, string>,
-  port?: number,
-): Promise<RunningProcess> {
-  const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--require', '@swc-node/register', join(ROOT, entry)], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      SWC_NODE_PROJECT: join(ROOT, project),
-      LOG_LEVEL: 'warn',
-      PORT: String(chosen),
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const ended = (signal: NodeJS.Signals) => async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
-  };
-  await waitForHttp(`http://127.0.0.1:${chosen}/health/live`, child);
-  return { port: chosen, child, kill: ended('SIGKILL'), stop: ended('SIGTERM') };
-}
+export { freePort, type RunningProcess } from '@pss/testing';
 
 export const startRegistryProcess = (env: Record<string, string> = {}, port?: number) =>
-  startProcess(
+  startServiceProcess(
     'apps/discovery/src/main.ts',
     'apps/discovery/tsconfig.json',
     { INSTANCE_HOST: '127.0.0.1', ...env },
@@ -75,7 +11,7 @@ export const startRegistryProcess = (env: Record<string, string> = {}, port?: nu
   );
 
 export const startTinyService = (registryPort: number, env: Record<string, string> = {}) =>
-  startProcess('libs/discovery/src/test/tiny-service.ts', 'libs/discovery/tsconfig.json', {
+  startServiceProcess('libs/discovery/src/test/tiny-service.ts', 'libs/discovery/tsconfig.json', {
     DISCOVERY_URLS: `http://127.0.0.1:${registryPort}/eureka/`,
     INSTANCE_HOST: '127.0.0.1',
     ...env,
