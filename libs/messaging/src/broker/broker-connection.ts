@@ -35,7 +35,8 @@ export class BrokerConnection {
       heartbeatIntervalInSeconds: options.heartbeatSeconds ?? 5,
       // The manager's own fixed pause; the backoff happens in nextUrl().
       reconnectTimeInSeconds: 0.05,
-      connectionOptions: { clientProperties: { connection_name: options.connectionName } },
+      // amqplib leaves Nagle on: a lone publish or ack then waits for the peer's delayed ACK (~40 ms).
+      connectionOptions: { noDelay: true, clientProperties: { connection_name: options.connectionName } },
     });
     this.manager.on('connect', () => {
       if (this.failures > 0)
