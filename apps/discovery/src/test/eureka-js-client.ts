@@ -66,15 +66,5 @@ export async function started(client: JsClient): Promise<string[]> {
 
 export const stopped = (client: JsClient) => new Promise<void>((resolve) => client.stop(() => resolve()));
 
-/** Polls until `check` passes (the client's caches change on its own fetch interval). */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
+// The client's caches change on its own fetch interval: assertions on them poll.
+export { eventually } from '@pss/testing';

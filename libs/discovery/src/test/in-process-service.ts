@@ -32,14 +32,5 @@ export async function startInProcessService(
   }
 }
 
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+// The client's caches change on its own fetch interval: assertions on them poll.
+export { eventually } from '@pss/testing';
