@@ -62,7 +62,7 @@ describe('the fares image', () => {
     expect(added).toBeLessThan(60 * MB);
   });
 
-  it('runs as node under an init process, without TypeScript sources or dev dependencies', async () => {
+  it('runs as node under an init process, without TypeScript sources, dev dependencies or `request`', async () => {
     const { Config } = await fares.inspect();
     expect(Config.User).toBe('node');
     expect(Config.Entrypoint).toEqual(['/usr/bin/tini', '--']);
@@ -73,6 +73,8 @@ describe('the fares image', () => {
     ]);
     expect(output).not.toMatch(/\.ts$/m);
     expect(output).not.toMatch(/^(typescript|jest|nx|esbuild|@swc|testcontainers)$/m);
+    // eureka-js-client is bundled with its deprecated HTTP library left out (ADR 0004).
+    expect(output).not.toMatch(/^(eureka-js-client|request|tough-cookie|form-data)$/m);
     expect(output).toMatch(/^typeorm$/m);
   });
 

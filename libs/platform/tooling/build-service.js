@@ -35,13 +35,12 @@ const swcDecorators = {
   },
 };
 
-const npmPackagesExternal = {
-  name: 'npm-packages-external',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
-      workspaceAliases.includes(specifier) ? undefined : { path: specifier, external: true },
-    );
-  },
+// npm packages compiled into the bundle rather than installed, each with the modules it requires
+// but the service never calls replaced by a stand-in (ADR 0004). eureka-js-client loads the
+// deprecated `request` (about 45 packages, advisories open against its tough-cookie and form-data)
+// although ResilientEurekaClient sends every call over fetch.
+const inlinedPackages = {
+  'eureka-js-client': { request: 'libs/discovery/src/eureka/request-not-shipped.ts' },
 };
 
 const packageName = (specifier) =>
@@ -50,6 +49,34 @@ const packageName = (specifier) =>
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
 const isBuiltin = (name) => name.startsWith('node:') || builtinModules.includes(name);
+
+/** The inlined package whose files (its own nested node_modules included) contain `file`. */
+function inlinedPackageOf(file) {
+  return Object.keys(inlinedPackages).find((name) => file.includes(`/node_modules/${name}/`));
+}
+
+/**
+ * Workspace libraries and inlined packages are bundled, as is what an inlined package resolves to
+ * inside its own node_modules (a version the workspace root does not hold); other npm packages
+ * stay external, installed from the pruned lockfile.
+ */
+const npmPackagesExternal = {
+  name: 'npm-packages-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path: specifier, importer, resolveDir }) => {
+      if (workspaceAliases.includes(specifier) || isBuiltin(specifier)) return undefined;
+      if (packageName(specifier) in inlinedPackages) return undefined;
+      const owner = inlinedPackageOf(importer);
+      if (!owner) return { path: specifier, external: true };
+      const standIn = inlinedPackages[owner][specifier];
+      if (standIn) return { path: path.join(workspaceRoot, standIn) };
+      const resolved = require.resolve(specifier, { paths: [resolveDir] });
+      return resolved.includes(`/node_modules/${owner}/node_modules/`)
+        ? { path: resolved }
+        : { path: specifier, external: true };
+    });
+  },
+};
 
 /** The bare packages the bundle requires, plus the peer dependencies they need at run time. */
 function runtimePackages(metafile, lock) {
