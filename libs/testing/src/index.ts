@@ -2,5 +2,5 @@ export { baseImages, parseImagesEnv, workspaceRoot, type BaseImages } from './im
 export { startPostgres, createTestDatabase, type TestDatabase } from './postgres';
 export { startRabbitMq, amqpUrl } from './rabbitmq';
 export { requireTestEnv, testEnv } from './jest/env';
-export { freePort, startServiceProcess, type RunningProcess } from './processes';
+export { freePort, startNodeProcess, startServiceProcess, type RunningProcess } from './processes';
 export { eventually } from './eventually';

@@ -33,16 +33,26 @@ export async function startServiceProcess(
   env: Record<string, string>,
   port?: number,
 ): Promise<RunningProcess> {
-  const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--require', '@swc-node/register', join(workspaceRoot, entry)], {
-    cwd: workspaceRoot,
-    env: {
-      ...process.env,
+  return startNodeProcess(
+    ['--require', '@swc-node/register', join(workspaceRoot, entry)],
+    {
       SWC_NODE_PROJECT: join(workspaceRoot, tsconfig),
-      LOG_LEVEL: 'warn',
-      PORT: String(chosen),
       ...env,
     },
+    port,
+  );
+}
+
+/** `node <args>` from the workspace root with PORT set; resolves once its /health/live answers. */
+export async function startNodeProcess(
+  args: string[],
+  env: Record<string, string>,
+  port?: number,
+): Promise<RunningProcess> {
+  const chosen = port ?? (await freePort());
+  const child = spawn(process.execPath, args, {
+    cwd: workspaceRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(chosen), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const ended = (signal: NodeJS.Signals) => async () => {
