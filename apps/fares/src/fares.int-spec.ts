@@ -127,7 +127,7 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
 });
 
 describe('fares readiness when its database stops', () => {
-  it('goes from 200 to 503 naming the database, while liveness stays up', async () => {
+  it('goes from 200 to 503 naming the database, while liveness stays up and fares answer 503', async () => {
     const postgres = await startPostgres();
     let fares: RunningFares | undefined;
     try {
@@ -139,7 +139,9 @@ describe('fares readiness when its database stops', () => {
       expect(await ready.json()).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
       expect((await fetch(`${fares.baseUrl}/health/live`)).status).toBe(200);
       const fare = await fetch(`${fares.baseUrl}/fares?flightNumber=BF101&flightDate=${todayUtc()}`);
-      expect(fare.status).toBe(500);
+      expect(fare.status).toBe(503);
+      expect(fare.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(fare.headers.get('retry-after')).toBe('5');
     } finally {
       await fares?.app.close();
       await postgres.stop();

@@ -16,8 +16,8 @@ export function loggerParams(config: ServiceConfig): Params {
       timestamp: stdTimeFunctions.isoTime,
       messageKey: 'msg',
       genReqId: (req: IncomingMessage) => req.id ?? acceptOrCreateRequestId(req.headers['x-request-id']),
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      // A 4xx is the client's mistake, answered as designed: not a warning about this service.
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       quietReqLogger: true,
       customAttributeKeys: { reqId: 'requestId' },
       autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
