@@ -76,8 +76,11 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows were sent (0 if none, or another relay is active). */
   relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Without statistics (a backlog written since the last ANALYZE) the planner sorts every unsent
+      // row, payloads included, to return the first batchSize; the partial index gives id order.
       const [{ locked }] = await manager.query(
-        "SELECT pg_try_advisory_xact_lock(hashtext('pss.outbox_relay')) AS locked",
+        `SELECT pg_try_advisory_xact_lock(hashtext('pss.outbox_relay')) AS locked,
+                set_config('enable_sort', 'off', true)`,
       );
       if (!locked) return 0;
       const rows = await this.claim(manager);
