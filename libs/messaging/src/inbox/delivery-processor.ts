@@ -1,12 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { parseIntegrationEvent, type PssIntegrationEvent } from '@pss/contracts';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { Acknowledger } from './acknowledger';
 import { sendToDeadLetterQueue } from './dead-letter';
 import type { EventApplier } from './event-applier';
 
-/** A message together with the channel it came on: it can only be acked there. */
+/** A message together with the channel it came on, and that channel's acknowledger. */
 export interface Delivery {
   channel: ConfirmChannel;
+  acks: Acknowledger;
   message: ConsumeMessage;
 }
 
@@ -81,7 +83,7 @@ export class DeliveryProcessor {
       await sendToDeadLetterQueue(delivery.channel, delivery.message, this.consumer, reason, attempts);
     } catch (error) {
       this.logger.error(`could not dead-letter ${id}, requeueing: ${(error as Error).message}`);
-      return ignoreClosedChannel(() => delivery.channel.nack(delivery.message, false, true));
+      return delivery.acks.requeue(delivery.message);
     }
     this.settle(delivery, { outcome: 'dead-lettered', reason });
   }
@@ -90,17 +92,8 @@ export class DeliveryProcessor {
     delivery: Delivery | ParsedDelivery,
     result: Pick<ProcessedMessage, 'outcome' | 'reason'>,
   ): void {
-    // If the channel died meanwhile the broker redelivers the message, and the inbox skips it.
-    ignoreClosedChannel(() => delivery.channel.ack(delivery.message));
+    delivery.acks.ack(delivery.message);
     const event = 'event' in delivery ? delivery.event : undefined;
     this.onProcessed({ eventId: event?.id, type: event?.type, ...result });
-  }
-}
-
-function ignoreClosedChannel(operation: () => void): void {
-  try {
-    operation();
-  } catch {
-    // IllegalOperationError: channel closed.
   }
 }

@@ -6,6 +6,7 @@ import type { BrokerConnection } from '../broker/broker-connection';
 import { AGGREGATE_ID_HEADER } from '../broker/event-publisher';
 import { declareTopology, queueFor, type Subscriptions } from '../broker/topology';
 import type { BackoffOptions } from '../support/backoff';
+import { Acknowledger } from './acknowledger';
 import { DeliveryLanes } from './delivery-lanes';
 import { DeliveryProcessor, type Delivery, type ProcessedMessage } from './delivery-processor';
 import { EventApplier, type EventHandler } from './event-applier';
@@ -53,7 +54,7 @@ export class EventConsumer {
     );
     this.lanes = new DeliveryLanes(
       options.concurrency ?? 4,
-      options.maxBatch ?? 100,
+      options.maxBatch ?? 250,
       (batch) => processor.process(batch),
       this.stopping.signal,
     );
@@ -92,11 +93,13 @@ export class EventConsumer {
   private async subscribe(channel: ConfirmChannel): Promise<void> {
     if (this.stopping.signal.aborted) return;
     await declareTopology(channel, this.options.subscriptions);
-    await channel.prefetch(this.options.prefetch ?? 200);
+    await channel.prefetch(this.options.prefetch ?? 1_000);
+    const acks = new Acknowledger(channel);
     const { consumerTag } = await channel.consume(queueFor(this.options.consumer), (message) => {
       if (!message) return;
+      acks.track(message);
       const key = message.properties.headers?.[AGGREGATE_ID_HEADER] ?? message.properties.messageId;
-      this.lanes.push(String(key), { channel, message });
+      this.lanes.push(String(key), { channel, acks, message });
     });
     this.subscription = { channel, consumerTag };
   }
