@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { workspaceRoot } from './images';
+import { extraCaBundle, workspaceRoot } from './images';
 import { freePort } from './processes';
 
 /** The compose project the system tests use; .ci/run removes it if a crashed run left it behind. */
 export const SYSTEM_TEST_PROJECT = 'pss-system-test';
-const CA_BUNDLE = process.env.PSS_EXTRA_CA_FILE ?? '/etc/ssl/certs/ca-certificates.crt';
 
 /** The compose services with a published port, and the variable that moves it (docker-compose.yml). */
 const PUBLISHED = {
@@ -37,7 +35,8 @@ export async function startComposeStack(): Promise<ComposeStack> {
   const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_BUILDKIT: '1', LOG_LEVEL: 'warn' };
   for (const [service, variable] of Object.entries(PUBLISHED))
     env[variable] = String(ports[service as PublishedService]);
-  if (existsSync(CA_BUNDLE)) env.PSS_EXTRA_CA_FILE = CA_BUNDLE;
+  const caBundle = extraCaBundle();
+  if (caBundle) env.PSS_EXTRA_CA_FILE = caBundle;
   const compose = async (...args: string[]) => {
     const { stdout } = await promisify(execFile)('docker', ['compose', '-p', SYSTEM_TEST_PROJECT, ...args], {
       cwd: workspaceRoot,

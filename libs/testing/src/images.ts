@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface BaseImages {
@@ -28,3 +28,12 @@ export const workspaceRoot = join(__dirname, '..', '..', '..');
 export const baseImages: BaseImages = parseImagesEnv(
   readFileSync(join(workspaceRoot, 'docker', 'images.env'), 'utf8'),
 );
+
+/**
+ * The CA bundle image builds hand npm as the `extra_ca` secret (for a TLS-inspecting proxy):
+ * PSS_EXTRA_CA_FILE, else the host's bundle; undefined if neither exists.
+ */
+export function extraCaBundle(): string | undefined {
+  const file = process.env.PSS_EXTRA_CA_FILE ?? '/etc/ssl/certs/ca-certificates.crt';
+  return existsSync(file) ? file : undefined;
+}

@@ -1,4 +1,4 @@
-export { baseImages, parseImagesEnv, workspaceRoot, type BaseImages } from './images';
+export { baseImages, extraCaBundle, parseImagesEnv, workspaceRoot, type BaseImages } from './images';
 export { startPostgres, createTestDatabase, type TestDatabase } from './postgres';
 export { startRabbitMq, amqpUrl } from './rabbitmq';
 export { requireTestEnv, testEnv } from './jest/env';

@@ -1,14 +1,14 @@
+import { extraCaBundle } from '@pss/testing';
 import Docker from 'dockerode';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 export const docker = new Docker();
-const CA_BUNDLE = process.env.PSS_EXTRA_CA_FILE ?? '/etc/ssl/certs/ca-certificates.crt';
 
 /** `docker build` with BuildKit (the Dockerfile mounts secrets and caches); the CA only if present. */
 export async function buildImage(dockerfile: string, tag: string, context: string): Promise<void> {
-  const secret = existsSync(CA_BUNDLE) ? ['--secret', `id=extra_ca,src=${CA_BUNDLE}`] : [];
+  const caBundle = extraCaBundle();
+  const secret = caBundle ? ['--secret', `id=extra_ca,src=${caBundle}`] : [];
   await promisify(execFile)('docker', ['build', '-f', dockerfile, '-t', tag, ...secret, context], {
     env: { ...process.env, DOCKER_BUILDKIT: '1' },
     maxBuffer: 64 * 1024 * 1024,
