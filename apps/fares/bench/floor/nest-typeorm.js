@@ -48,5 +48,5 @@ Module({
 NestFactory.create(AppModule, { logger: ['warn'] }).then(async (app) => {
   app.useGlobalPipes(new ValidationPipe({ transform: true }));
   app.enableShutdownHooks();
-  await app.listen(Number(process.env.PORT), '127.0.0.1');
+  await app.listen(Number(process.env.PORT));
 });

@@ -1,0 +1,92 @@
+// What both fares benches share: the image as the Dockerfile builds it, PostgreSQL beside it on a
+// Docker network, and how a container's idle memory is read.
+import type Docker from 'dockerode';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildImage, docker, exec, imageSize, waitFor } from '../src/test/docker';
+
+export const root = join(__dirname, '..', '..', '..');
+export const IMAGE = 'pss/fares:bench';
+const DATABASE_URL = 'postgres://fares:fares@fares-db:5432/fares';
+
+/** Builds the fares image; resolves with the bytes it adds above its base image. */
+export async function buildFaresImage(): Promise<{ base: string; addedBytes: number }> {
+  const images = readFileSync(join(root, 'docker', 'images.env'), 'utf8');
+  const base = /NODE_IMAGE=(\S+)/.exec(images)?.[1] as string;
+  await buildImage('apps/fares/Dockerfile', IMAGE, root);
+  return { base, addedBytes: (await imageSize(IMAGE)) - (await imageSize(base)) };
+}
+
+export interface BenchNetwork {
+  id: string;
+  /** Removes `container` with the network. */
+  track: (container: Docker.Container) => Docker.Container;
+  remove: () => Promise<void>;
+}
+
+/** A Docker network with PostgreSQL on it as `fares-db`; `remove` takes all of it down. */
+export async function benchNetwork(): Promise<BenchNetwork> {
+  const network = await docker.createNetwork({ Name: `fares-bench-${process.pid}` });
+  const containers: Docker.Container[] = [];
+  const track = (container: Docker.Container) => (containers.push(container), container);
+  const remove = async () => {
+    for (const container of containers) await container.remove({ force: true }).catch(() => undefined);
+    await network.remove().catch(() => undefined);
+  };
+  try {
+    const database = track(
+      await docker.createContainer({
+        Image: 'postgres:17-trixie',
+        Env: ['POSTGRES_USER=fares', 'POSTGRES_PASSWORD=fares', 'POSTGRES_DB=fares'],
+        HostConfig: { NetworkMode: network.id },
+        NetworkingConfig: { EndpointsConfig: { [network.id]: { Aliases: ['fares-db'] } } },
+      }),
+    );
+    await database.start();
+    await waitFor(
+      'PostgreSQL',
+      async () => (await exec(database, ['pg_isready', '-h', '127.0.0.1'])).code === 0,
+    );
+    return { id: network.id, track, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+/**
+ * Starts a container from the fares image (its own command unless `command` is given) on
+ * `network`, waits until `readyPath` answers 2xx, and resolves with its base URL.
+ */
+export async function startFromImage(
+  network: BenchNetwork,
+  options: { command?: string[]; binds?: string[]; readyPath: string },
+): Promise<{ container: Docker.Container; base: string }> {
+  const container = network.track(
+    await docker.createContainer({
+      Image: IMAGE,
+      Cmd: options.command,
+      Env: [`DATABASE_URL=${DATABASE_URL}`, 'LOG_LEVEL=warn'],
+      ExposedPorts: { '8080/tcp': {} },
+      HostConfig: {
+        NetworkMode: network.id,
+        Binds: options.binds,
+        PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
+      },
+    }),
+  );
+  await container.start();
+  const port = (await container.inspect()).NetworkSettings.Ports['8080/tcp'][0].HostPort;
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(base, async () => (await fetch(`${base}${options.readyPath}`)).ok);
+  return { container, base };
+}
+
+/** The resident memory of the container's node process (tini's child), from /proc. */
+export async function residentMemory(container: Docker.Container): Promise<string> {
+  const status = 'cat /proc/$(cut -d" " -f1 /proc/1/task/1/children)/status';
+  const { output } = await exec(container, ['sh', '-c', status]);
+  const mib = (field: string) =>
+    (Number(new RegExp(`${field}:\\s+(\\d+)`).exec(output)?.[1] ?? NaN) / 1024).toFixed(1);
+  return `RSS ${mib('VmRSS')} MiB (anonymous ${mib('RssAnon')}, file-backed ${mib('RssFile')})`;
+}
