@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildImage, docker, exec, imageSize, waitFor } from '../src/test/docker';
+import { buildImage, docker, exec, imageSize, startFaresDatabase, waitFor } from '../src/test/docker';
 
 export const root = join(__dirname, '..', '..', '..');
 export const IMAGE = 'pss/fares:bench';
@@ -34,19 +34,7 @@ export async function benchNetwork(): Promise<BenchNetwork> {
     await network.remove().catch(() => undefined);
   };
   try {
-    const database = track(
-      await docker.createContainer({
-        Image: 'postgres:17-trixie',
-        Env: ['POSTGRES_USER=fares', 'POSTGRES_PASSWORD=fares', 'POSTGRES_DB=fares'],
-        HostConfig: { NetworkMode: network.id },
-        NetworkingConfig: { EndpointsConfig: { [network.id]: { Aliases: ['fares-db'] } } },
-      }),
-    );
-    await database.start();
-    await waitFor(
-      'PostgreSQL',
-      async () => (await exec(database, ['pg_isready', '-h', '127.0.0.1'])).code === 0,
-    );
+    track(await startFaresDatabase(network.id));
     return { id: network.id, track, remove };
   } catch (error) {
     await remove();

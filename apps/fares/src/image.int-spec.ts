@@ -1,7 +1,16 @@
 import { baseImages, workspaceRoot } from '@pss/testing';
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
-import { buildImage, docker, exec, imageSize, logLines, runToCompletion, waitFor } from './test/docker';
+import {
+  buildImage,
+  docker,
+  exec,
+  imageSize,
+  logLines,
+  runToCompletion,
+  startFaresDatabase,
+  waitFor,
+} from './test/docker';
 import { todayUtc } from './test/fares-app';
 
 const TAG = 'pss/fares:test';
@@ -20,19 +29,7 @@ describe('the fares image', () => {
   beforeAll(async () => {
     await buildImage('apps/fares/Dockerfile', TAG, workspaceRoot);
     network = await docker.createNetwork({ Name: `fares-test-${suffix}` });
-    database = await docker.createContainer({
-      Image: baseImages.postgres,
-      Labels,
-      name: `fares-db-${suffix}`,
-      Env: ['POSTGRES_USER=fares', 'POSTGRES_PASSWORD=fares', 'POSTGRES_DB=fares'],
-      HostConfig: { NetworkMode: network.id },
-      NetworkingConfig: { EndpointsConfig: { [network.id]: { Aliases: ['fares-db'] } } },
-    });
-    await database.start();
-    await waitFor(
-      'PostgreSQL',
-      async () => (await exec(database, ['pg_isready', '-h', '127.0.0.1'])).code === 0,
-    );
+    database = await startFaresDatabase(network.id, { Labels, name: `fares-db-${suffix}` });
     fares = await docker.createContainer({
       Image: TAG,
       Labels,
@@ -76,6 +73,17 @@ describe('the fares image', () => {
     // eureka-js-client is bundled with its deprecated HTTP library left out (ADR 0004).
     expect(output).not.toMatch(/^(eureka-js-client|request|tough-cookie|form-data)$/m);
     expect(output).toMatch(/^typeorm$/m);
+  });
+
+  it('ships its npm packages slimmed: no source maps, every script minified', async () => {
+    const { output } = await exec(fares, [
+      'sh',
+      '-c',
+      'find /app/node_modules -name "*.map" | head -5; echo "lines=$(wc -l < /app/node_modules/typeorm/index.js)"',
+    ]);
+    expect(output).not.toMatch(/\.map$/m);
+    // typeorm's index.js is about 200 lines as published; minified it is one or two.
+    expect(Number(/lines=(\d+)/.exec(output)?.[1])).toBeLessThanOrEqual(2);
   });
 
   it('serves the seeded BF101 fare and logs JSON lines with the request id', async () => {

@@ -1,4 +1,4 @@
-import { extraCaBundle } from '@pss/testing';
+import { baseImages, extraCaBundle } from '@pss/testing';
 import Docker from 'dockerode';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -74,5 +74,33 @@ export async function runToCompletion(
     return { code: StatusCode, lines: await logLines(container) };
   } finally {
     await container.remove({ force: true });
+  }
+}
+
+/**
+ * PostgreSQL as the compose file gives it to fares: `fares-db` on the network, user, password and
+ * database `fares`. Resolves once it accepts connections.
+ */
+export async function startFaresDatabase(
+  networkId: string,
+  options: Pick<Docker.ContainerCreateOptions, 'name' | 'Labels'> = {},
+): Promise<Docker.Container> {
+  const database = await docker.createContainer({
+    ...options,
+    Image: baseImages.postgres,
+    Env: ['POSTGRES_USER=fares', 'POSTGRES_PASSWORD=fares', 'POSTGRES_DB=fares'],
+    HostConfig: { NetworkMode: networkId },
+    NetworkingConfig: { EndpointsConfig: { [networkId]: { Aliases: ['fares-db'] } } },
+  });
+  try {
+    await database.start();
+    await waitFor(
+      'PostgreSQL',
+      async () => (await exec(database, ['pg_isready', '-h', '127.0.0.1'])).code === 0,
+    );
+    return database;
+  } catch (error) {
+    await database.remove({ force: true }).catch(() => undefined);
+    throw error;
   }
 }
