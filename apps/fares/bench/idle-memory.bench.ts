@@ -1,21 +1,24 @@
-// Idle memory of fares next to two floors (ADR 0004), all in the fares image, with its node binary,
-// its flags and its slimmed node_modules: a bare Node HTTP server, and the smallest app on the
-// stack every service uses (NestJS, express, TypeORM with pg, class-validator). Each serves one
-// request and idles; then its /proc status is read.
+// Idle memory of fares next to the floors of lighter stacks (ADR 0004), all in the fares image,
+// with its node binary, its flags and its slimmed node_modules: a bare Node HTTP server, then with
+// pg, then NestJS (express, class-validator) with pg, then with TypeORM: the stack every PSS
+// service uses. Each serves one request and idles; then its /proc status is read.
 import { join } from 'node:path';
 import { benchNetwork, buildFaresImage, residentMemory, root, startFromImage } from './bench-containers';
 
 const IDLE_MS = 30_000;
 const today = new Date().toISOString().slice(0, 10);
 
+const fare = '/fares?flightNumber=BF101';
 const candidates = [
   { name: 'bare Node HTTP server', command: ['node', 'floor/node-http.js'], path: '/' },
+  { name: 'Node HTTP server + pg', command: ['node', 'floor/node-http.js', 'pg'], path: fare },
+  { name: 'NestJS + pg + class-validator', command: ['node', 'floor/nest.js', 'pg'], path: fare },
   {
     name: 'NestJS + TypeORM/pg + class-validator',
-    command: ['node', 'floor/nest-typeorm.js'],
-    path: '/fares?flightNumber=BF101',
+    command: ['node', 'floor/nest.js', 'typeorm'],
+    path: fare,
   },
-  { name: 'fares', command: undefined, path: `/fares?flightNumber=BF101&flightDate=${today}` },
+  { name: 'fares', command: undefined, path: `${fare}&flightDate=${today}` },
 ];
 
 async function main(): Promise<void> {
