@@ -38,8 +38,8 @@ const swcDecorators = {
 // npm packages compiled into the bundle rather than installed, each with the modules it requires
 // but the service never calls replaced by a stand-in (ADR 0004). eureka-js-client loads the
 // deprecated `request` (about 45 packages, advisories open against its tough-cookie and form-data)
-// although ResilientEurekaClient sends every call over fetch, and js-yaml 3 with esprima for
-// config files it is never given.
+// although ResilientEurekaClient sends every call over fetch, and js-yaml 3 (which tries to load
+// esprima) for config files it is never given.
 const inlinedPackages = {
   'eureka-js-client': {
     request: 'libs/discovery/src/eureka/not-shipped/request.ts',

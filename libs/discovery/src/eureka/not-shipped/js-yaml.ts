@@ -1,4 +1,4 @@
-// Takes the place of js-yaml 3 (and the esprima it loads): eureka-js-client reads
+// Takes the place of js-yaml 3 (which also tries to load esprima): eureka-js-client reads
 // eureka-client*.yml from its `cwd`, which eurekaConfig points at a folder that does not exist,
 // so the file read fails before any YAML is parsed. Only the environment configures a service.
 import { notShipped } from './not-shipped';
