@@ -1,20 +1,19 @@
 // What both fares benches share: the image as the Dockerfile builds it, PostgreSQL beside it on a
 // Docker network, and how a container's idle memory is read.
+import { baseImages, workspaceRoot } from '@pss/testing';
 import type Docker from 'dockerode';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildImage, docker, exec, imageSize, startFaresDatabase, waitFor } from '../src/test/docker';
 
-export const root = join(__dirname, '..', '..', '..');
 export const IMAGE = 'pss/fares:bench';
 const DATABASE_URL = 'postgres://fares:fares@fares-db:5432/fares';
 
 /** Builds the fares image; resolves with the bytes it adds above its base image. */
 export async function buildFaresImage(): Promise<{ base: string; addedBytes: number }> {
-  const images = readFileSync(join(root, 'docker', 'images.env'), 'utf8');
-  const base = /NODE_IMAGE=(\S+)/.exec(images)?.[1] as string;
-  await buildImage('apps/fares/Dockerfile', IMAGE, root);
-  return { base, addedBytes: (await imageSize(IMAGE)) - (await imageSize(base)) };
+  await buildImage('apps/fares/Dockerfile', IMAGE, workspaceRoot);
+  return {
+    base: baseImages.node,
+    addedBytes: (await imageSize(IMAGE)) - (await imageSize(baseImages.node)),
+  };
 }
 
 export interface BenchNetwork {

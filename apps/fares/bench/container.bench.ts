@@ -1,16 +1,17 @@
 // The fares container as compose runs it: size above the base image, idle memory, latency under a
 // short load, and the time from SIGTERM to exit. Targets: < 60 MB, RSS < 90 MB, exit < 2 s.
 // Traffic goes only to the container's port on 127.0.0.1; everything is removed at the end.
+import { workspaceRoot } from '@pss/testing';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { benchNetwork, buildFaresImage, residentMemory, root, startFromImage } from './bench-containers';
+import { benchNetwork, buildFaresImage, residentMemory, startFromImage } from './bench-containers';
 
 const IDLE_MS = 30_000;
 const MB = 1_000_000;
 
 async function load(url: string): Promise<string> {
-  const autocannon = join(root, 'node_modules', 'autocannon', 'autocannon.js');
+  const autocannon = join(workspaceRoot, 'node_modules', 'autocannon', 'autocannon.js');
   const { stdout } = await promisify(execFile)('node', [autocannon, '-c', '10', '-d', '10', '-j', url]);
   const result = JSON.parse(stdout);
   return `${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`;

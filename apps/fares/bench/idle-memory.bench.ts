@@ -2,8 +2,9 @@
 // with its node binary, its flags and its slimmed node_modules: a bare Node HTTP server, then with
 // pg, then NestJS (express, class-validator) with pg, then with TypeORM: the stack every PSS
 // service uses. Each serves one request and idles; then its /proc status is read.
+import { workspaceRoot } from '@pss/testing';
 import { join } from 'node:path';
-import { benchNetwork, buildFaresImage, residentMemory, root, startFromImage } from './bench-containers';
+import { benchNetwork, buildFaresImage, residentMemory, startFromImage } from './bench-containers';
 
 const IDLE_MS = 30_000;
 const today = new Date().toISOString().slice(0, 10);
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     for (const candidate of candidates) {
       const { container } = await startFromImage(network, {
         command: candidate.command,
-        binds: [`${join(root, 'apps/fares/bench/floor')}:/app/floor:ro`],
+        binds: [`${join(workspaceRoot, 'apps/fares/bench/floor')}:/app/floor:ro`],
         readyPath: candidate.path,
       });
       await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
