@@ -1,8 +1,8 @@
 // What both fares benches share: the image as the Dockerfile builds it, PostgreSQL beside it on a
 // Docker network, and how a container's idle memory is read.
-import { baseImages, workspaceRoot } from '@pss/testing';
+import { baseImages, waitUntil, workspaceRoot } from '@pss/testing';
 import type Docker from 'dockerode';
-import { buildImage, docker, exec, imageSize, startFaresDatabase, waitFor } from '../src/test/docker';
+import { buildImage, docker, exec, imageSize, startFaresDatabase } from '../src/test/docker';
 
 export const IMAGE = 'pss/fares:bench';
 const DATABASE_URL = 'postgres://fares:fares@fares-db:5432/fares';
@@ -65,7 +65,7 @@ export async function startFromImage(
   await container.start();
   const port = (await container.inspect()).NetworkSettings.Ports['8080/tcp'][0].HostPort;
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(base, async () => (await fetch(`${base}${options.readyPath}`)).ok);
+  await waitUntil(base, async () => (await fetch(`${base}${options.readyPath}`)).ok, 90_000);
   return { container, base };
 }
 

@@ -1,4 +1,4 @@
-import { baseImages, workspaceRoot } from '@pss/testing';
+import { baseImages, waitUntil, workspaceRoot } from '@pss/testing';
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import {
@@ -9,7 +9,6 @@ import {
   logLines,
   runToCompletion,
   startFaresDatabase,
-  waitFor,
 } from './test/docker';
 import { todayUtc } from './test/fares-app';
 
@@ -44,7 +43,7 @@ describe('the fares image', () => {
     await fares.start();
     const port = (await fares.inspect()).NetworkSettings.Ports['8080/tcp'][0].HostPort;
     baseUrl = `http://127.0.0.1:${port}`;
-    await waitFor('fares to be ready', async () => (await fetch(`${baseUrl}/health/ready`)).ok);
+    await waitUntil('fares to be ready', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 90_000);
   }, 900_000);
 
   afterAll(async () => {
@@ -92,8 +91,10 @@ describe('the fares image', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ fare: { amount: '101.00', currency: 'USD' } });
-    await waitFor('the request log line', async () =>
-      (await logLines(fares)).some((line) => line.includes(suffix)),
+    await waitUntil(
+      'the request log line',
+      async () => (await logLines(fares)).some((line) => line.includes(suffix)),
+      90_000,
     );
     const entries = (await logLines(fares)).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.find((entry) => entry.requestId === `image-${suffix}`)).toMatchObject({
@@ -122,7 +123,7 @@ describe('the fares image', () => {
   });
 
   it('reports healthy through its HEALTHCHECK', async () => {
-    await waitFor(
+    await waitUntil(
       'Docker health',
       async () => (await fares.inspect()).State.Health?.Status === 'healthy',
       60_000,

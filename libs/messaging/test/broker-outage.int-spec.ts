@@ -1,10 +1,9 @@
-import { createTestDatabase, requireTestEnv, type TestDatabase } from '@pss/testing';
+import { createTestDatabase, requireTestEnv, type TestDatabase, waitUntil } from '@pss/testing';
 import type { DataSource } from 'typeorm';
 import { BrokerHealthIndicator } from '../src';
 import {
   createMessaging,
   effectCounts,
-  eventually,
   openDatabase,
   recordEffect,
   writeEvents,
@@ -52,10 +51,11 @@ describe('while the broker is away', () => {
     expect(health.check()).toEqual({ broker: expect.objectContaining({ status: 'down' }) });
 
     await broker.start();
-    await eventually(
+    await waitUntil(
+      async () =>
+        `1,000 applied: ${JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsent(dataSource) })}`,
       async () => (await effectCounts(dataSource)).applied >= 1_000,
       120_000,
-      async () => JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsent(dataSource) }),
     );
     expect(await effectCounts(dataSource)).toEqual({ applied: 1_000, distinct: 1_000 });
     expect(await unsent(dataSource)).toBe(0);
@@ -64,15 +64,16 @@ describe('while the broker is away', () => {
 
   it('resumes publishing and consuming after a restart in mid-stream, applying each event once', async () => {
     const writing = writeEvents(dataSource, 2_000, { perTransaction: 20 });
-    await eventually(async () => (await effectCounts(dataSource)).applied >= 1_200, 60_000);
+    await waitUntil('1,200 applied', async () => (await effectCounts(dataSource)).applied >= 1_200, 60_000);
     const portBefore = new URL(await broker.url()).port;
     await broker.stop();
     await broker.start();
     await writing;
-    await eventually(
+    await waitUntil(
+      async () =>
+        `3,000 applied: ${JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsent(dataSource) })}`,
       async () => (await effectCounts(dataSource)).applied >= 3_000,
       120_000,
-      async () => JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsent(dataSource) }),
     );
     expect(await effectCounts(dataSource)).toEqual({ applied: 3_000, distinct: 3_000 });
     // Docker usually hands out another host port after the restart; the URL function follows it.

@@ -1,7 +1,8 @@
+import { waitUntil } from '@pss/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { createMessaging, effectCounts, eventually, writeEvents, type Messaging } from './harness';
+import { createMessaging, effectCounts, writeEvents, type Messaging } from './harness';
 import { useSharedContainers, type SharedContainersContext } from './suite-context';
 
 /** Starts test/consumer-process.ts in a child process; resolves once it consumes. */
@@ -21,7 +22,11 @@ async function startConsumerProcess(databaseUrl: string, brokerUrl: string): Pro
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await eventually(async () => output.includes('consuming') || child.exitCode !== null, 60_000);
+  await waitUntil(
+    'the consumer process to consume',
+    async () => output.includes('consuming') || child.exitCode !== null,
+    60_000,
+  );
   if (!output.includes('consuming')) throw new Error(`consumer process exited with ${child.exitCode}`);
   return child;
 }
@@ -57,13 +62,21 @@ describe('a consumer process killed in mid-stream', () => {
     children.push(await startConsumerProcess(databaseUrl, context.brokerUrl));
     await writeEvents(context.dataSource, total, { aggregates: 40, perTransaction: 50 });
 
-    await eventually(async () => (await effectCounts(context.dataSource)).applied >= 500, 60_000);
+    await waitUntil(
+      '500 applied',
+      async () => (await effectCounts(context.dataSource)).applied >= 500,
+      60_000,
+    );
     await kill(children[0]);
     const atKill = await effectCounts(context.dataSource);
     expect(atKill.applied).toBeLessThan(total); // really in mid-stream
 
     children.push(await startConsumerProcess(databaseUrl, context.brokerUrl));
-    await eventually(async () => (await effectCounts(context.dataSource)).applied >= total, 90_000);
+    await waitUntil(
+      'every event applied',
+      async () => (await effectCounts(context.dataSource)).applied >= total,
+      90_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500)); // a late duplicate would show now
     expect(await effectCounts(context.dataSource)).toEqual({ applied: total, distinct: total });
   });

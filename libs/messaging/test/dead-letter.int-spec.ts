@@ -1,9 +1,9 @@
+import { waitUntil } from '@pss/testing';
 import { connect, type ChannelModel, type GetMessage } from 'amqplib';
 import { deadLetterHeaders, deadLetterQueueFor, EVENTS_EXCHANGE, type ProcessedMessage } from '../src';
 import {
   createMessaging,
   effectCounts,
-  eventually,
   recordEffect,
   testConsumer,
   writeEvents,
@@ -60,7 +60,7 @@ describe('a message that keeps failing', () => {
     // 40 events over 4 aggregates; event 13 belongs to the aggregate of 1, 5, 9, 17, 21, …
     const events = await writeEvents(context.dataSource, 40, { aggregates: 4 });
     const poison = events[13];
-    await eventually(async () => processed.length >= 40, 30_000);
+    await waitUntil('40 deliveries handled', async () => processed.length >= 40, 30_000);
 
     expect(await effectCounts(context.dataSource)).toEqual({ applied: 39, distinct: 39 });
     const applied = await context.dataSource.query('SELECT 1 FROM applied_effects WHERE event_id = $1', [

@@ -95,19 +95,6 @@ export async function effectCounts(dataSource: DataSource): Promise<{ applied: n
   return row;
 }
 
-/** Polls until `check` holds, or fails with `describe()` after `timeoutMs`. */
-export async function eventually(
-  check: () => Promise<boolean>,
-  timeoutMs: number,
-  describe: () => Promise<string> | string = () => 'condition',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${await describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 export interface Messaging {
   broker: BrokerConnection;
   publisher: EventPublisher;

@@ -1,3 +1,4 @@
+import { waitUntil } from '@pss/testing';
 import { Injectable, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
 import { createService, PlatformModule } from '@pss/platform';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +7,6 @@ import { EventConsumer, messagingEntities, messagingMigrations, MessagingModule,
 import {
   CreateAppliedEffects1795600000100,
   effectCounts,
-  eventually,
   recordEffect,
   testConsumer,
   testEvent,
@@ -64,11 +64,15 @@ describe('MessagingModule in a service built on libs/platform', () => {
 
   it('reports the broker on /health/ready', async () => {
     let body: { details?: Record<string, { status: string }> } = {};
-    await eventually(async () => {
-      const response = await fetch(`${base}/health/ready`);
-      body = (await response.json()) as typeof body;
-      return response.status === 200;
-    }, 30_000);
+    await waitUntil(
+      'the broker up on /health/ready',
+      async () => {
+        const response = await fetch(`${base}/health/ready`);
+        body = (await response.json()) as typeof body;
+        return response.status === 200;
+      },
+      30_000,
+    );
     expect(body.details).toMatchObject({ database: { status: 'up' }, broker: { status: 'up' } });
   });
 
@@ -77,7 +81,11 @@ describe('MessagingModule in a service built on libs/platform', () => {
     await app
       .get(DataSource)
       .transaction((manager) => app.get(OutboxWriter).write(manager, event, 'BF101/2026-12-01'));
-    await eventually(async () => (await effectCounts(context.dataSource)).applied === 1, 30_000);
+    await waitUntil(
+      'the event applied',
+      async () => (await effectCounts(context.dataSource)).applied === 1,
+      30_000,
+    );
     const [effect] = await context.dataSource.query('SELECT event_id FROM applied_effects');
     expect(effect).toEqual({ event_id: event.id });
   });

@@ -1,9 +1,9 @@
+import { waitUntil } from '@pss/testing';
 import type { BookingConfirmedEvent } from '@pss/contracts';
 import { OutboxWriter } from '../src';
 import {
   createMessaging,
   effectCounts,
-  eventually,
   recordEffect,
   testEvent,
   writeEvents,
@@ -36,7 +36,11 @@ describe('outbox to consumer', () => {
 
   it('applies every committed event once, in commit order per aggregate', async () => {
     await writeEvents(context.dataSource, 600, { aggregates: 6, perTransaction: 7 });
-    await eventually(async () => (await effectCounts(context.dataSource)).applied >= 600, 60_000);
+    await waitUntil(
+      '600 applied',
+      async () => (await effectCounts(context.dataSource)).applied >= 600,
+      60_000,
+    );
     expect(await effectCounts(context.dataSource)).toEqual({ applied: 600, distinct: 600 });
     const perAggregate: { aggregate_id: string; seqs: number[] }[] = await context.dataSource.query(
       'SELECT aggregate_id, array_agg(seq ORDER BY id) AS seqs FROM applied_effects GROUP BY aggregate_id',
@@ -58,7 +62,11 @@ describe('outbox to consumer', () => {
     ).rejects.toThrow('no seats left');
     const [marker] = await writeEvents(context.dataSource, 1, { prefix: 'committed' });
 
-    await eventually(async () => (await effectCounts(context.dataSource)).applied >= 1, 30_000);
+    await waitUntil(
+      'the event applied',
+      async () => (await effectCounts(context.dataSource)).applied >= 1,
+      30_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500)); // a late straggler would show now
     const applied = await context.dataSource.query('SELECT event_id, aggregate_id FROM applied_effects');
     expect(applied).toEqual([{ event_id: marker.id, aggregate_id: marker.payload.bookingId }]);
@@ -80,7 +88,7 @@ describe('outbox to consumer', () => {
     const outcomes: string[] = [];
     messaging.consumer.onProcessed(({ eventId, outcome }) => eventId === event.id && outcomes.push(outcome));
     await messaging.publisher.publishAll([outgoing, outgoing]);
-    await eventually(async () => outcomes.length === 2, 30_000);
+    await waitUntil('both outcomes', async () => outcomes.length === 2, 30_000);
     expect(outcomes).toEqual(['applied', 'duplicate']);
     expect(await effectCounts(context.dataSource)).toEqual({ applied: 1, distinct: 1 });
   });

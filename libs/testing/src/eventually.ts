@@ -10,3 +10,29 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
     }
   }
 }
+
+/**
+ * Polls until `check` resolves true. A check that throws counts as not yet (a container still
+ * starting refuses connections). After `timeoutMs` it fails with `what` and the last error.
+ */
+export async function waitUntil(
+  what: string | (() => string | Promise<string>),
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const described = typeof what === 'string' ? what : await what();
+      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${described}${cause}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

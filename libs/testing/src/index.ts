@@ -3,4 +3,4 @@ export { startPostgres, createTestDatabase, type TestDatabase } from './postgres
 export { startRabbitMq, amqpUrl } from './rabbitmq';
 export { requireTestEnv, testEnv } from './jest/env';
 export { freePort, startNodeProcess, startServiceProcess, type RunningProcess } from './processes';
-export { eventually } from './eventually';
+export { eventually, waitUntil } from './eventually';

@@ -1,4 +1,4 @@
-import { baseImages, extraCaBundle } from '@pss/testing';
+import { baseImages, extraCaBundle, waitUntil } from '@pss/testing';
 import Docker from 'dockerode';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -31,19 +31,6 @@ export async function exec(
   await new Promise((resolve) => stream.on('end', resolve));
   const { ExitCode } = await run.inspect();
   return { code: ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
-}
-
-export async function waitFor(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 90_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** The container's log lines (stdout and stderr, demultiplexed). */
@@ -94,9 +81,10 @@ export async function startFaresDatabase(
   });
   try {
     await database.start();
-    await waitFor(
+    await waitUntil(
       'PostgreSQL',
       async () => (await exec(database, ['pg_isready', '-h', '127.0.0.1'])).code === 0,
+      90_000,
     );
     return database;
   } catch (error) {
