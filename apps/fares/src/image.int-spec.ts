@@ -85,6 +85,17 @@ describe('the fares image', () => {
     expect(Number(/lines=(\d+)/.exec(output)?.[1])).toBeLessThanOrEqual(2);
   });
 
+  it('ships @nestjs/common with the fixes in patches/ applied', async () => {
+    const loggers = ['logger', 'console-logger'].map(
+      (name) => `/app/node_modules/@nestjs/common/services/${name}.service.js`,
+    );
+    const { output } = await exec(fares, ['grep', '-c', 'formatTimestamp', ...loggers]);
+    // The patch's function is in both loggers (ADR 0004: their date formatter is made on first use).
+    const matches = [...output.matchAll(/\.service\.js:(\d+)/g)].map((match) => Number(match[1]));
+    expect(matches).toHaveLength(2);
+    expect(Math.min(...matches)).toBeGreaterThan(0);
+  });
+
   it('serves the seeded BF101 fare and logs JSON lines with the request id', async () => {
     const response = await fetch(`${baseUrl}/fares?flightNumber=BF101&flightDate=${todayUtc()}`, {
       headers: { 'X-Request-Id': `image-${suffix}` },
