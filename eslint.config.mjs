@@ -39,6 +39,18 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
+      // Decorator metadata names a parameter's type at run time: for a parameter typed `Response` it
+      // reads globalThis.Response, and that loads Node's fetch (undici), about 16 MiB resident that a
+      // service without outbound fetch calls never needs (ADR 0004).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='express'] > ImportSpecifier[local.name=/^(Request|Response)$/]",
+          message:
+            "Import express's Request and Response as ExpressRequest and ExpressResponse: under the global's name, decorator metadata loads undici (ADR 0004).",
+        },
+      ],
     },
   },
   {

@@ -48,6 +48,17 @@ describe('module boundaries', () => {
     );
   });
 
+  it("rejects express's Request and Response under the names of the fetch globals", async () => {
+    const probe = (specifier: string, local: string) =>
+      ruleIds(
+        'libs/platform/src/probe.ts',
+        `import type { ${specifier} } from 'express';\nexport type Probe = ${local};\n`,
+      );
+    expect(await probe('Response', 'Response')).toContain('no-restricted-syntax');
+    expect(await probe('Request', 'Request')).toContain('no-restricted-syntax');
+    expect(await probe('Response as ExpressResponse', 'ExpressResponse')).toEqual([]);
+  });
+
   it('accepts a lib using another lib through its public entry', async () => {
     const ids = await ruleIds(
       'libs/messaging/src/probe.ts',

@@ -1,6 +1,6 @@
 import { Controller, Delete, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { InvalidRegistration, parseInstance } from '../registry/parse-instance';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { instanceJson } from '../wire/instance-json';
@@ -16,7 +16,7 @@ export class RegistrationController {
   constructor(private readonly service: RegistryService) {}
 
   @Post(':app')
-  register(@Param('app') app: string, @Req() req: Request, @Res() res: Response): void {
+  register(@Param('app') app: string, @Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
     try {
       const instance = rootOf(readBody(req), 'instance');
       this.service.register(
@@ -37,8 +37,8 @@ export class RegistrationController {
     @Param('app') app: string,
     @Param('id') id: string,
     @Query('lastDirtyTimestamp') lastDirty: unknown,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: ExpressRequest,
+    @Res() res: ExpressResponse,
   ): void {
     const lastDirtyTimestamp = optionalTimestamp(lastDirty);
     if (lastDirtyTimestamp === null) return sendEmpty(res, 400);
@@ -53,8 +53,8 @@ export class RegistrationController {
   cancel(
     @Param('app') app: string,
     @Param('id') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: ExpressRequest,
+    @Res() res: ExpressResponse,
   ): void {
     sendEmpty(res, this.service.cancel(app.toUpperCase(), id, isReplication(req.headers)) ? 200 : 404);
   }
@@ -63,8 +63,8 @@ export class RegistrationController {
   metadata(
     @Param('app') app: string,
     @Param('id') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: ExpressRequest,
+    @Res() res: ExpressResponse,
   ): void {
     sendEmpty(res, this.service.updateMetadata(app.toUpperCase(), id, queryStrings(req.query)) ? 200 : 404);
   }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type { InstanceStatus } from '../registry/instance-info';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { sendEmpty, sendText } from '../wire/negotiation';
@@ -16,7 +16,12 @@ export class StatusOverrideController {
   constructor(private readonly service: RegistryService) {}
 
   @Put(':app/:id/status')
-  set(@Param('app') app: string, @Param('id') id: string, @Req() req: Request, @Res() res: Response): void {
+  set(
+    @Param('app') app: string,
+    @Param('id') id: string,
+    @Req() req: ExpressRequest,
+    @Res() res: ExpressResponse,
+  ): void {
     this.change(req, res, undefined, (status, lastDirty, fromPeer) =>
       this.service.setStatusOverride(app.toUpperCase(), id, status, fromPeer, lastDirty),
     );
@@ -27,8 +32,8 @@ export class StatusOverrideController {
   remove(
     @Param('app') app: string,
     @Param('id') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: ExpressRequest,
+    @Res() res: ExpressResponse,
   ): void {
     this.change(req, res, 'UNKNOWN', (status, lastDirty, fromPeer) =>
       this.service.deleteStatusOverride(app.toUpperCase(), id, status, fromPeer, lastDirty),
@@ -36,7 +41,12 @@ export class StatusOverrideController {
   }
 
   /** The Java server answers a bad `value` with 500; bad input here is a 400 that names it. */
-  private change(req: Request, res: Response, absent: InstanceStatus | undefined, apply: StatusChange): void {
+  private change(
+    req: ExpressRequest,
+    res: ExpressResponse,
+    absent: InstanceStatus | undefined,
+    apply: StatusChange,
+  ): void {
     const raw = req.query['value'];
     const status = raw === undefined ? absent : statusParam(raw);
     const lastDirty = optionalTimestamp(req.query['lastDirtyTimestamp']);

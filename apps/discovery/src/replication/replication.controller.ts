@@ -1,6 +1,6 @@
 import { Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { EUREKA_PREFIXES } from '../eureka/eureka-paths';
 import type { ReplicationAction } from '../registry-runtime/replication-action';
 import { readBody, rootOf, UnreadableBody } from '../wire/request-body';
@@ -13,7 +13,7 @@ export class ReplicationController {
   constructor(private readonly handler: ReplicationBatchHandler) {}
 
   @Post('batch')
-  batch(@Req() req: Request, @Res() res: Response): void {
+  batch(@Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
     let list: unknown;
     try {
       list = rootOf(readBody(req), 'replicationList');

@@ -1,14 +1,15 @@
-import type { Request, Response } from 'express';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { gzipSync } from 'node:zlib';
 import { toXml } from './xml';
 
 export type WireFormat = 'json' | 'xml';
 
 /** Like the Java server: JSON only if Accept mentions json, otherwise XML (curl's default gets XML). */
-export const formatOf = (req: Request): WireFormat =>
+export const formatOf = (req: ExpressRequest): WireFormat =>
   (req.headers.accept ?? '').includes('json') ? 'json' : 'xml';
 
-export const acceptsGzip = (req: Request): boolean => (req.headers['accept-encoding'] ?? '').includes('gzip');
+export const acceptsGzip = (req: ExpressRequest): boolean =>
+  (req.headers['accept-encoding'] ?? '').includes('gzip');
 
 export interface RenderedEntity {
   body: Buffer;
@@ -22,7 +23,7 @@ export function render(rootName: string, entity: unknown, format: WireFormat): R
   return { body, gzipped: () => (gzipped ??= gzipSync(body)) };
 }
 
-export function sendRendered(req: Request, res: Response, rendered: RenderedEntity): void {
+export function sendRendered(req: ExpressRequest, res: ExpressResponse, rendered: RenderedEntity): void {
   const format = formatOf(req);
   res.status(200);
   res.setHeader('Content-Type', format === 'json' ? 'application/json' : 'application/xml');
@@ -36,10 +37,10 @@ export function sendRendered(req: Request, res: Response, rendered: RenderedEnti
 }
 
 /** Eureka answers writes with bare status codes: a JSON error body would break the Java client. */
-export function sendEmpty(res: Response, status: number): void {
+export function sendEmpty(res: ExpressResponse, status: number): void {
   res.status(status).end();
 }
 
-export function sendText(res: Response, status: number, text: string): void {
+export function sendText(res: ExpressResponse, status: number, text: string): void {
   res.status(status).type('text/plain').send(text);
 }

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { ReadinessService } from '../health/readiness.service';
 
 /**
@@ -13,7 +13,7 @@ export function drainConnectionsOnShutdown(app: INestApplication): void {
   app.get(ReadinessService).onChange((state) => {
     stopping = state === 'STOPPING';
   });
-  app.use((_req: Request, res: Response, next: NextFunction) => {
+  app.use((_req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     res.once('finish', () => {
       if (stopping) setImmediate(() => (app.getHttpServer() as Server).closeIdleConnections());
     });

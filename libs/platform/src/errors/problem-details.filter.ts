@@ -6,7 +6,7 @@ import {
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { currentRequestId } from '../logging/request-context';
 import { isDependencyUnavailable } from './dependency-unavailable';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
@@ -25,8 +25,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<ExpressRequest>();
+    const response = http.getResponse<ExpressResponse>();
     const body = { ...this.toProblem(exception), instance: request.originalUrl };
     const requestId = currentRequestId();
     if (requestId) body.requestId = requestId;

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -29,9 +29,9 @@ export function acceptOrCreateRequestId(incoming: string | string[] | undefined)
 }
 
 /** Express middleware: takes X-Request-Id or makes one, echoes it, and keeps it for the request. */
-export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
+export function requestIdMiddleware(req: ExpressRequest, res: ExpressResponse, next: NextFunction): void {
   const requestId = acceptOrCreateRequestId(req.headers['x-request-id']);
-  (req as Request & { id: string }).id = requestId;
+  (req as ExpressRequest & { id: string }).id = requestId;
   res.setHeader(REQUEST_ID_HEADER, requestId);
   runWithRequestId(requestId, next);
 }

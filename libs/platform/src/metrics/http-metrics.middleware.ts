@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type { MetricsService } from './metrics.service';
 
 // Unmatched paths (Nest's catch-all `{/*splat}` included) share one label, so scanners cannot
@@ -9,7 +9,7 @@ const routeLabel = (baseUrl: string, path?: string) =>
 
 /** Counts and times every request by its route template (`/fares`, not the raw URL). */
 export function httpMetricsMiddleware(metrics: MetricsService) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void => {
     const stopTimer = metrics.httpDuration.startTimer();
     res.once('finish', () => {
       const routePath = (req.route as { path?: string } | undefined)?.path;
