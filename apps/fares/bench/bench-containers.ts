@@ -1,14 +1,18 @@
-// What both fares benches share: the image as the Dockerfile builds it, PostgreSQL beside it on a
-// Docker network, and how a container's idle memory is read.
+// What both fares benches share: the image as the Dockerfile builds it, on a Docker network with
+// what compose gives it (its PostgreSQL and a discovery registry), and how a container's idle
+// memory is read.
 import { baseImages, waitUntil, workspaceRoot } from '@pss/testing';
 import type Docker from 'dockerode';
 import { buildImage, docker, exec, imageSize, startFaresDatabase } from '../src/test/docker';
 
 export const IMAGE = 'pss/fares:bench';
+const DISCOVERY_IMAGE = 'pss/discovery:bench';
 const DATABASE_URL = 'postgres://fares:fares@fares-db:5432/fares';
+const DISCOVERY_URLS = 'http://discovery:8761/eureka/';
 
-/** Builds the fares image; resolves with the bytes it adds above its base image. */
-export async function buildFaresImage(): Promise<{ base: string; addedBytes: number }> {
+/** Builds the fares image and the registry's; resolves with the bytes fares adds above its base image. */
+export async function buildBenchImages(): Promise<{ base: string; addedBytes: number }> {
+  await buildImage('apps/discovery/Dockerfile', DISCOVERY_IMAGE, workspaceRoot);
   await buildImage('apps/fares/Dockerfile', IMAGE, workspaceRoot);
   return {
     base: baseImages.node,
@@ -23,7 +27,10 @@ export interface BenchNetwork {
   remove: () => Promise<void>;
 }
 
-/** A Docker network with PostgreSQL on it as `fares-db`; `remove` takes all of it down. */
+/**
+ * A Docker network with PostgreSQL on it as `fares-db` and a registry as `discovery`, so that fares
+ * runs registered and heartbeating, as in compose; `remove` takes all of it down.
+ */
 export async function benchNetwork(): Promise<BenchNetwork> {
   const network = await docker.createNetwork({ Name: `fares-bench-${process.pid}` });
   const containers: Docker.Container[] = [];
@@ -34,6 +41,15 @@ export async function benchNetwork(): Promise<BenchNetwork> {
   };
   try {
     track(await startFaresDatabase(network.id));
+    const registry = track(
+      await docker.createContainer({
+        Image: DISCOVERY_IMAGE,
+        Env: ['INSTANCE_HOST=discovery', 'LOG_LEVEL=warn'],
+        HostConfig: { NetworkMode: network.id },
+        NetworkingConfig: { EndpointsConfig: { [network.id]: { Aliases: ['discovery'] } } },
+      }),
+    );
+    await registry.start();
     return { id: network.id, track, remove };
   } catch (error) {
     await remove();
@@ -53,7 +69,7 @@ export async function startFromImage(
     await docker.createContainer({
       Image: IMAGE,
       Cmd: options.command,
-      Env: [`DATABASE_URL=${DATABASE_URL}`, 'LOG_LEVEL=warn'],
+      Env: [`DATABASE_URL=${DATABASE_URL}`, `DISCOVERY_URLS=${DISCOVERY_URLS}`, 'LOG_LEVEL=warn'],
       ExposedPorts: { '8080/tcp': {} },
       HostConfig: {
         NetworkMode: network.id,

@@ -5,7 +5,7 @@ import { workspaceRoot } from '@pss/testing';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { benchNetwork, buildFaresImage, residentMemory, startFromImage } from './bench-containers';
+import { benchNetwork, buildBenchImages, residentMemory, startFromImage } from './bench-containers';
 
 const IDLE_MS = 30_000;
 const MB = 1_000_000;
@@ -18,7 +18,7 @@ async function load(url: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { base: baseImage, addedBytes } = await buildFaresImage();
+  const { base: baseImage, addedBytes } = await buildBenchImages();
   console.log(`image: ${addedBytes / MB} MB above ${baseImage}`);
   const network = await benchNetwork();
   try {

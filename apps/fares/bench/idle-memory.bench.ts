@@ -1,15 +1,24 @@
 // Idle memory of fares next to the floors of lighter stacks (ADR 0004), all in the fares image,
 // with its node binary, its flags and its slimmed node_modules: a bare Node HTTP server, then with
 // pg, then NestJS (express, class-validator) with pg, then with TypeORM: the stack every PSS
-// service uses. Each serves one request and idles; then its /proc status is read.
+// service uses, then that with the libraries of libs/platform loaded. Each serves one request and
+// idles; then its /proc status is read.
 import { workspaceRoot } from '@pss/testing';
 import { join } from 'node:path';
-import { benchNetwork, buildFaresImage, residentMemory, startFromImage } from './bench-containers';
+import { benchNetwork, buildBenchImages, residentMemory, startFromImage } from './bench-containers';
 
 const IDLE_MS = 30_000;
 const today = new Date().toISOString().slice(0, 10);
 
 const fare = '/fares?flightNumber=BF101';
+const platformLibraries = [
+  '@nestjs/swagger',
+  'nestjs-pino',
+  'prom-client',
+  '@nestjs/terminus',
+  'cockatiel',
+  '@nestjs/config',
+];
 const candidates = [
   { name: 'bare Node HTTP server', command: ['node', 'floor/node-http.js'], path: '/' },
   { name: 'Node HTTP server + pg', command: ['node', 'floor/node-http.js', 'pg'], path: fare },
@@ -19,11 +28,21 @@ const candidates = [
     command: ['node', 'floor/nest.js', 'typeorm'],
     path: fare,
   },
+  {
+    name: "the same, with the platform's libraries loaded but unused",
+    command: [
+      'node',
+      ...platformLibraries.flatMap((name) => ['--require', name]),
+      'floor/nest.js',
+      'typeorm',
+    ],
+    path: fare,
+  },
   { name: 'fares', command: undefined, path: `${fare}&flightDate=${today}` },
 ];
 
 async function main(): Promise<void> {
-  await buildFaresImage();
+  await buildBenchImages();
   const network = await benchNetwork();
   try {
     for (const candidate of candidates) {

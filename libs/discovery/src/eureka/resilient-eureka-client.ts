@@ -5,7 +5,7 @@ import type {
   EurekaRequestOptions,
   EurekaStatus,
 } from './eureka-js-client.types';
-import { sendOverFetch, type TransportResponse } from './fetch-transport';
+import { sendOverHttp, type TransportResponse } from './http-transport';
 
 export interface ResilienceOptions {
   requestTimeoutMs: number;
@@ -15,7 +15,7 @@ export interface ResilienceOptions {
 const ignore = () => undefined;
 
 /**
- * eureka-js-client with its weak spots replaced: requests go over fetch (not the deprecated
+ * eureka-js-client with its weak spots replaced: requests go over node:http (not the deprecated
  * `request`) with a timeout; registration sends the status we choose (the original forces UP)
  * and is retried until the registry answers (the original never heartbeats after a failed first
  * registration); nothing re-registers once shutdown has begun.
@@ -41,7 +41,7 @@ export class ResilientEurekaClient extends UntypedEureka {
   override eurekaRequest(options: EurekaRequestOptions, callback: EurekaRequestCallback, attempt = 0): void {
     this.clusterResolver.resolveEurekaUrl((error, baseUrl) => {
       if (error) return callback(error);
-      sendOverFetch(baseUrl, options, this.resilience.requestTimeoutMs).then(
+      sendOverHttp(baseUrl, options, this.resilience.requestTimeoutMs).then(
         (response) => this.settle(options, callback, attempt, null, response),
         (failure: Error) => this.settle(options, callback, attempt, failure),
       );

@@ -1,0 +1,58 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { gunzip } from 'node:zlib';
+import type { EurekaRequestOptions } from './eureka-js-client.types';
+
+export interface TransportResponse {
+  statusCode: number;
+  body: string;
+}
+
+/**
+ * One eureka-js-client request over node:http instead of the deprecated `request` package: same URL
+ * rule (base URL + uri), JSON bodies, gzip, and a timeout over the whole exchange, which it never had.
+ * Not over fetch: the first fetch loads undici, about 16 MiB resident in every service (ADR 0004).
+ */
+export async function sendOverHttp(
+  baseUrl: string,
+  options: EurekaRequestOptions,
+  timeoutMs: number,
+): Promise<TransportResponse> {
+  const headers: Record<string, string> = { 'accept-encoding': 'gzip', ...options.headers };
+  let body: string | undefined;
+  if (options.json) {
+    headers['content-type'] = 'application/json';
+    headers['accept'] ??= 'application/json';
+    body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  }
+  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+  const url = new URL(baseUrl + options.uri);
+  // https only when a registry URL asks for it: loading TLS costs memory too.
+  const request = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest;
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const outgoing = request(url, {
+      method: options.method ?? 'GET',
+      headers,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    outgoing.once('response', resolve).on('error', reject).end(body);
+  });
+  const raw = await readAll(response);
+  const decoded = response.headers['content-encoding'] === 'gzip' ? await gunzipped(raw) : raw;
+  return { statusCode: response.statusCode ?? 0, body: decoded.toString('utf8') };
+}
+
+function readAll(response: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response
+      .on('data', (chunk: Buffer) => chunks.push(chunk))
+      .once('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject);
+  });
+}
+
+function gunzipped(raw: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    gunzip(raw, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+}
