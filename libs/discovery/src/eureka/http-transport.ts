@@ -1,6 +1,11 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { buffer } from 'node:stream/consumers';
+import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { EurekaRequestOptions } from './eureka-js-client.types';
+
+const gunzipAsync = promisify(gunzip);
 
 export interface TransportResponse {
   statusCode: number;
@@ -26,8 +31,7 @@ export async function sendOverHttp(
   }
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
   const url = new URL(baseUrl + options.uri);
-  // https only when a registry URL asks for it: loading TLS costs memory too.
-  const request = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest;
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
     const outgoing = request(url, {
       method: options.method ?? 'GET',
@@ -36,23 +40,7 @@ export async function sendOverHttp(
     });
     outgoing.once('response', resolve).on('error', reject).end(body);
   });
-  const raw = await readAll(response);
-  const decoded = response.headers['content-encoding'] === 'gzip' ? await gunzipped(raw) : raw;
+  const raw = await buffer(response);
+  const decoded = response.headers['content-encoding'] === 'gzip' ? await gunzipAsync(raw) : raw;
   return { statusCode: response.statusCode ?? 0, body: decoded.toString('utf8') };
-}
-
-function readAll(response: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    response
-      .on('data', (chunk: Buffer) => chunks.push(chunk))
-      .once('end', () => resolve(Buffer.concat(chunks)))
-      .on('error', reject);
-  });
-}
-
-function gunzipped(raw: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    gunzip(raw, (error, result) => (error ? reject(error) : resolve(result))),
-  );
 }
