@@ -24,6 +24,8 @@ export interface BenchNetwork {
   id: string;
   /** Removes `container` with the network. */
   track: (container: Docker.Container) => Docker.Container;
+  /** Waits until the registry lists `app` (e.g. FARES), so that what is measured runs registered. */
+  registered: (app: string) => Promise<void>;
   remove: () => Promise<void>;
 }
 
@@ -50,7 +52,15 @@ export async function benchNetwork(): Promise<BenchNetwork> {
       }),
     );
     await registry.start();
-    return { id: network.id, track, remove };
+    const lists = (app: string) =>
+      `fetch('http://127.0.0.1:8761/eureka/apps/${app}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
+    const registered = (app: string) =>
+      waitUntil(
+        `${app} in the registry`,
+        async () => (await exec(registry, ['node', '-e', lists(app)])).code === 0,
+        60_000,
+      );
+    return { id: network.id, track, registered, remove };
   } catch (error) {
     await remove();
     throw error;

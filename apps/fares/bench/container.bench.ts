@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const network = await benchNetwork();
   try {
     const { container: fares, base } = await startFromImage(network, { readyPath: '/health/ready' });
+    await network.registered('FARES');
     const fare = `${base}/fares?flightNumber=BF101&flightDate=${new Date().toISOString().slice(0, 10)}`;
     await fetch(fare);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));

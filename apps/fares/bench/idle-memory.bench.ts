@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         binds: [`${join(workspaceRoot, 'apps/fares/bench/floor')}:/app/floor:ro`],
         readyPath: candidate.path,
       });
+      if (!candidate.command) await network.registered('FARES');
       await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
       console.log(`${candidate.name}, idle ${IDLE_MS / 1000} s: ${await residentMemory(container)}`);
       await container.remove({ force: true });
