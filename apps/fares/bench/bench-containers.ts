@@ -20,6 +20,12 @@ export async function buildBenchImages(): Promise<{ base: string; addedBytes: nu
   };
 }
 
+/** The node flags of the image's command (`node <flags> main.js`), for other scripts run in it. */
+export async function imageNodeFlags(): Promise<string[]> {
+  const command: string[] = (await docker.getImage(IMAGE).inspect()).Config.Cmd;
+  return command.slice(1, command.indexOf('main.js'));
+}
+
 export interface BenchNetwork {
   id: string;
   /** Removes `container` with the network. */

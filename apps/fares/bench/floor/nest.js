@@ -69,4 +69,6 @@ NestFactory.create(AppModule, { logger: ['warn'] }).then(async (app) => {
   app.useGlobalPipes(new ValidationPipe({ transform: true }));
   app.enableShutdownHooks();
   await app.listen(Number(process.env.PORT));
+  // What every service does once it listens (releaseStartupMemory in libs/platform).
+  globalThis.gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 });

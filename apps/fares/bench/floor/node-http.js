@@ -25,4 +25,7 @@ http
       },
     );
   })
-  .listen(Number(process.env.PORT));
+  .listen(Number(process.env.PORT), () => {
+    // What every service does once it listens (releaseStartupMemory in libs/platform).
+    globalThis.gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  });
