@@ -1,8 +1,8 @@
 // Idle memory of fares next to the floors of lighter stacks (ADR 0004), all in the fares image,
-// with its node binary, its flags (NODE_OPTIONS and those of its command) and its slimmed node_modules: a bare Node HTTP server, then with
-// pg, then NestJS (express, class-validator) with pg, then with TypeORM: the stack every PSS
-// service uses, then that with the libraries of libs/platform loaded. Each serves one request and
-// idles; then its /proc status is read.
+// with its node binary, its flags (NODE_OPTIONS and those of its command) and its slimmed
+// node_modules: a bare Node HTTP server, then with pg, then NestJS (express, class-validator) with
+// pg, then with TypeORM: the stack every PSS service uses, then that with the libraries of
+// libs/platform loaded. Each serves one request and idles; then its /proc status is read.
 import { workspaceRoot } from '@pss/testing';
 import { join } from 'node:path';
 import {

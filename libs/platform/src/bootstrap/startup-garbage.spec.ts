@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { workspaceRoot } from '@pss/testing';
 
-// Runs releaseStartupMemory in a fresh Node process, after it has built and dropped about 100 MiB
-// of objects the way a service's start-up does, and prints what it returned and the RSS (MiB)
-// before and after.
+// Runs releaseStartupMemory in a fresh Node process, after it has built and dropped tens of MiB of
+// objects the way a service's start-up does, and an ordinary collection has freed them; prints what
+// it returned and the RSS (MiB) before and after.
 function afterStartupGarbage(nodeFlags: string[]): { released: boolean; before: number; after: number } {
   const script = `
     const { releaseStartupMemory } = require('./libs/platform/src/bootstrap/startup-garbage.ts');
