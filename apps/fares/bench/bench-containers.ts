@@ -23,7 +23,9 @@ export async function buildBenchImages(): Promise<{ base: string; addedBytes: nu
 /** The node flags of the image's command (`node <flags> main.js`), for other scripts run in it. */
 export async function imageNodeFlags(): Promise<string[]> {
   const command: string[] = (await docker.getImage(IMAGE).inspect()).Config.Cmd;
-  return command.slice(1, command.indexOf('main.js'));
+  const script = command.indexOf('main.js');
+  if (command[0] !== 'node' || script < 0) throw new Error(`not node <flags> main.js: ${command.join(' ')}`);
+  return command.slice(1, script);
 }
 
 export interface BenchNetwork {
