@@ -1,4 +1,10 @@
-import { baseImages, waitUntil, workspaceRoot } from '@pss/testing';
+import {
+  baseImages,
+  patchedDependenciesProbe,
+  patchedLoadingCost,
+  waitUntil,
+  workspaceRoot,
+} from '@pss/testing';
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import {
@@ -87,20 +93,9 @@ describe('the fares image', () => {
 
   it('ships its packages with the fixes in patches/ applied', async () => {
     // Each fix keeps something fares never uses from loading with its package (ADR 0004).
-    const probe = `
-      let made = 0;
-      const { DateTimeFormat } = Intl;
-      Intl.DateTimeFormat = function (...args) { made++; return new DateTimeFormat(...args); };
-      require('@nestjs/common'); require('class-validator'); require('@nestjs/platform-express');
-      const loaded = (name) => Object.keys(require.cache).some((file) => file.includes('/node_modules/' + name + '/'));
-      process.stdout.write(JSON.stringify({ made, libphonenumber: loaded('libphonenumber-js'), multer: loaded('multer') }));`;
-    const { output } = await exec(fares, ['node', '-e', probe]);
+    const { output } = await exec(fares, ['node', '-e', patchedDependenciesProbe]);
     // exec output is Docker's multiplexed stream: the JSON line sits behind a frame header.
-    expect(JSON.parse(/\{.*\}/.exec(output)?.[0] ?? 'null')).toEqual({
-      made: 0,
-      libphonenumber: false,
-      multer: false,
-    });
+    expect(JSON.parse(/\{.*\}/.exec(output)?.[0] ?? 'null')).toEqual(patchedLoadingCost);
   });
 
   it('serves the seeded BF101 fare and logs JSON lines with the request id', async () => {
