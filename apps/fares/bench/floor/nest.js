@@ -1,74 +1,50 @@
-// The floor of a NestJS service: NestJS on express, a validated query DTO, one route that reads
-// the database, and nothing else (no logging, metrics, health, OpenAPI or discovery).
-//   node floor/nest.js typeorm   through TypeORM with pg, the stack every PSS service is built on
-//   node floor/nest.js pg        through pg alone
-// Plain JavaScript, decorators applied by hand, so that no compiler hook sits in the measured process.
+// The floor of the framework: NestJS with TypeORM, a validated query DTO and one route that reads
+// the fare, on either HTTP adapter; nothing else (no logging, metrics, health, OpenAPI or discovery).
+//   DATABASE_URL=... PORT=8080 node nest.js express|fastify
+// Plain JavaScript with decorators applied by hand, so that no compiler hook runs in the process.
 require('reflect-metadata');
-const { Controller, Get, Module, Query, ValidationPipe } = require('@nestjs/common');
+const { Controller, Get, Module, NotFoundException, Query, ValidationPipe } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
-const { IsString } = require('class-validator');
+const { TypeOrmModule } = require('@nestjs/typeorm');
+const { IsString, Matches } = require('class-validator');
+const { DataSource } = require('typeorm');
 
-const SQL = 'SELECT $1::text AS "flightNumber"';
-const dataLayers = {
-  typeorm() {
-    const { TypeOrmModule } = require('@nestjs/typeorm');
-    const { DataSource } = require('typeorm');
-    return {
-      imports: [TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL })],
-      inject: [DataSource],
-      query: (dataSource, flightNumber) => dataSource.query(SQL, [flightNumber]),
-    };
-  },
-  pg() {
-    const { Pool } = require('pg');
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    return {
-      imports: [],
-      inject: [],
-      query: async (_, flightNumber) => (await pool.query(SQL, [flightNumber])).rows,
-    };
-  },
+const adapters = {
+  express: () => new (require('@nestjs/platform-express').ExpressAdapter)(),
+  fastify: () => new (require('@nestjs/platform-fastify').FastifyAdapter)(),
 };
-const dataLayer = dataLayers[process.argv[2]]?.();
-if (!dataLayer) throw new Error(`usage: nest.js <${Object.keys(dataLayers).join('|')}>`);
+const adapter = adapters[process.argv[2]]?.();
+if (!adapter) throw new Error(`usage: nest.js <${Object.keys(adapters).join('|')}>`);
+
+const SQL = 'SELECT amount, currency FROM fares WHERE flight_number = $1 AND flight_date = $2';
 
 class FareQuery {}
-IsString()(FareQuery.prototype, 'flightNumber');
+Matches(/^BF\d{3,4}$/)(FareQuery.prototype, 'flightNumber');
+IsString()(FareQuery.prototype, 'flightDate');
 
 class FaresController {
-  constructor(database) {
-    this.database = database;
+  constructor(dataSource) {
+    this.dataSource = dataSource;
   }
-  async find(query) {
-    const [row] = await dataLayer.query(this.database, query.flightNumber);
-    return row;
-  }
-  live() {
-    return { status: 'ok' };
+  async find({ flightNumber, flightDate }) {
+    const [fare] = await this.dataSource.query(SQL, [flightNumber, flightDate]);
+    if (!fare) throw new NotFoundException();
+    return { flightNumber, flightDate, fare };
   }
 }
-Reflect.defineMetadata('design:paramtypes', dataLayer.inject, FaresController);
+Reflect.defineMetadata('design:paramtypes', [DataSource], FaresController);
 Reflect.defineMetadata('design:paramtypes', [FareQuery], FaresController.prototype, 'find');
 Query()(FaresController.prototype, 'find', 0);
-for (const [method, route] of [
-  ['find', 'fares'],
-  ['live', 'health/live'],
-]) {
-  Get(route)(
-    FaresController.prototype,
-    method,
-    Object.getOwnPropertyDescriptor(FaresController.prototype, method),
-  );
-}
-Controller()(FaresController);
+Get()(FaresController.prototype, 'find', Object.getOwnPropertyDescriptor(FaresController.prototype, 'find'));
+Controller('fares')(FaresController);
 
 class AppModule {}
-Module({ imports: dataLayer.imports, controllers: [FaresController] })(AppModule);
+Module({
+  imports: [TypeOrmModule.forRoot({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 20 } })],
+  controllers: [FaresController],
+})(AppModule);
 
-NestFactory.create(AppModule, { logger: ['warn'] }).then(async (app) => {
+NestFactory.create(AppModule, adapter, { logger: ['warn'] }).then(async (app) => {
   app.useGlobalPipes(new ValidationPipe({ transform: true }));
-  app.enableShutdownHooks();
-  await app.listen(Number(process.env.PORT));
-  // What every service does once it listens (releaseStartupMemory in libs/platform).
-  globalThis.gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  await app.listen(Number(process.env.PORT ?? 8080), '0.0.0.0');
 });

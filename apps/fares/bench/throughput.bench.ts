@@ -1,0 +1,145 @@
+// GET /fares under load, beside its floors, in one run on one database container: pgbench running
+// the same SQL, a bare node:http + pg server, NestJS alone on express and on fastify, then fares
+// itself (and any image named in FARES_BENCH_IMAGES, e.g. an older build, for a before/after).
+// Load goes to each server's address on the container network, never through a published port.
+// Target: fares at least 0.5x the bare server. A CPU profile of fares under the same load follows.
+import {
+  baseImages,
+  buildServiceImage,
+  describeLoad,
+  measureLoad,
+  runPgbench,
+  summarizeCpuProfile,
+  TestNetwork,
+  waitUntil,
+  workspaceRoot,
+  type LoadResult,
+} from '@pss/testing';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+
+const FARES_IMAGE = 'pss/fares:bench';
+const DISCOVERY_IMAGE = 'pss/discovery:bench';
+const DATABASE_URL = 'postgres://fares:fares@fares-db:5432/fares';
+const LOAD = { connections: 50, durationSeconds: 15, warmupSeconds: 5 };
+
+/** A realistic mix: every book flight on each of the next 60 days. */
+function farePaths(): string[] {
+  const paths: string[] = [];
+  for (let day = 0; day < 60; day++) {
+    const date = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
+    for (let flight = 100; flight <= 106; flight++)
+      paths.push(`/fares?flightNumber=BF${flight}&flightDate=${date}`);
+  }
+  return paths;
+}
+
+interface Candidate {
+  name: string;
+  image: string;
+  command?: string[];
+  binds?: string[];
+}
+
+const floorScript = (file: string, ...args: string[]) => ({
+  image: baseImages.node,
+  command: ['node', `/workspace/apps/fares/bench/floor/${file}`, ...args],
+  binds: [`${workspaceRoot}:/workspace:ro`],
+});
+
+async function startServer(
+  network: TestNetwork,
+  candidate: Candidate,
+): Promise<{ container: Docker.Container; baseUrl: string }> {
+  const container = await network.start({
+    image: candidate.image,
+    command: candidate.command,
+    binds: candidate.binds,
+    env: { DATABASE_URL, DISCOVERY_URLS: 'http://discovery:8761/eureka/', PORT: '8080' },
+  });
+  const baseUrl = `http://${await network.address(container)}:8080`;
+  const probe = `${baseUrl}/fares?flightNumber=BF101&flightDate=${new Date().toISOString().slice(0, 10)}`;
+  await waitUntil(candidate.name, async () => (await fetch(probe)).ok, 120_000);
+  return { container, baseUrl };
+}
+
+async function main(): Promise<void> {
+  await buildServiceImage('discovery', DISCOVERY_IMAGE);
+  await buildServiceImage('fares', FARES_IMAGE);
+  const network = await TestNetwork.create('fares-bench');
+  const paths = farePaths();
+  try {
+    const database = await network.startPostgres('fares-db', 'fares');
+    await network.start({
+      image: DISCOVERY_IMAGE,
+      alias: 'discovery',
+      env: { INSTANCE_HOST: 'discovery', LOG_LEVEL: 'warn' },
+    });
+    const candidates: Candidate[] = [
+      { name: 'fares', image: FARES_IMAGE },
+      ...(process.env.FARES_BENCH_IMAGES ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((image) => ({ name: `fares (${image})`, image })),
+      { name: 'bare node:http + pg', ...floorScript('node-http.js') },
+      { name: 'NestJS + TypeORM, express', ...floorScript('nest.js', 'express') },
+      { name: 'NestJS + TypeORM, fastify', ...floorScript('nest.js', 'fastify') },
+    ];
+    const results = new Map<string, LoadResult>();
+    for (const candidate of candidates) {
+      const { container, baseUrl } = await startServer(network, candidate);
+      const result = await measureLoad({ baseUrl, paths, ...LOAD });
+      results.set(candidate.name, result);
+      console.log(`${candidate.name}: ${describeLoad(result)}`);
+      await container.remove({ force: true });
+    }
+    const pgbench = await runPgbench(database, {
+      database: 'fares',
+      clients: LOAD.connections,
+      durationSeconds: LOAD.durationSeconds,
+      script: [
+        '\\set flight random(100, 106)',
+        '\\set day random(0, 59)',
+        "SELECT amount, currency FROM fares WHERE flight_number = 'BF' || :flight::text AND flight_date = current_date + :day::int;",
+      ].join('\n'),
+    });
+    console.log(
+      `pgbench, same SQL, ${LOAD.connections} clients: ${pgbench.transactionsPerSecond.toLocaleString('en-US')} tps, average ${pgbench.averageLatencyMs} ms`,
+    );
+    const floor = results.get('bare node:http + pg')?.requestsPerSecond ?? NaN;
+    console.log('\nrequests/s against the bare node:http + pg floor:');
+    for (const [name, result] of results)
+      console.log(`  ${name}: ${(result.requestsPerSecond / floor).toFixed(2)}x`);
+
+    const profileDir = mkdtempSync(join(tmpdir(), 'fares-profile-'));
+    chmodSync(profileDir, 0o777);
+    try {
+      const profiled = await startServer(network, {
+        name: 'fares, profiled',
+        image: FARES_IMAGE,
+        command: ['node', '--cpu-prof', '--cpu-prof-dir=/profile', 'main.js'],
+        binds: [`${profileDir}:/profile`],
+      });
+      await measureLoad({ baseUrl: profiled.baseUrl, paths, ...LOAD });
+      await profiled.container.kill({ signal: 'SIGTERM' });
+      await profiled.container.wait();
+      const [file] = readdirSync(profileDir);
+      const { owners, functions } = summarizeCpuProfile(join(profileDir, file));
+      console.log('\nfares under load, CPU self time by owner:');
+      for (const { name, percent } of owners) console.log(`  ${percent}%  ${name}`);
+      console.log('by function:');
+      for (const { name, percent } of functions) console.log(`  ${percent}%  ${name}`);
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  } finally {
+    await network.remove();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

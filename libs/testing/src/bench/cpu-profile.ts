@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileShare {
+  name: string;
+  percent: number;
+}
+
+/** Who spent a sample: an npm package, the service's own bundle, Node's internals, or V8. */
+function ownerOf({ url, functionName }: ProfileNode['callFrame']): string {
+  const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (npm) return npm[1];
+  if (url.startsWith('node:')) return 'node (core modules)';
+  if (url.endsWith('/main.js')) return 'service code (main.js)';
+  if (url === '') return functionName.startsWith('(') ? functionName : 'V8 and native code';
+  return url;
+}
+
+/**
+ * Self time of a V8 CPU profile (`node --cpu-prof`), summed by owner and by function, as
+ * percentages of the samples taken while the process was not idle.
+ */
+export function summarizeCpuProfile(
+  file: string,
+  top = 12,
+): { owners: ProfileShare[]; functions: ProfileShare[] } {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const byOwner = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, index) => {
+    const callFrame = nodes.get(id)?.callFrame;
+    if (!callFrame || callFrame.functionName === '(idle)') return;
+    const micros = profile.timeDeltas[index] ?? 0;
+    busy += micros;
+    const owner = ownerOf(callFrame);
+    byOwner.set(owner, (byOwner.get(owner) ?? 0) + micros);
+    const fn = `${callFrame.functionName || '(anonymous)'} [${owner}]`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros);
+  });
+  const shares = (totals: Map<string, number>) =>
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, micros]) => ({ name, percent: Math.round((1000 * micros) / busy) / 10 }));
+  return { owners: shares(byOwner), functions: shares(byFunction) };
+}

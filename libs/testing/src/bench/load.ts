@@ -1,0 +1,75 @@
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  /** http://<address>:<port> of the server. */
+  baseUrl: string;
+  /** Paths (with their queries) sent in turn, so that the load is a mix rather than one cached row. */
+  paths: string[];
+  method?: 'GET' | 'POST';
+  /** A body per path, same order as `paths` (POST). */
+  bodies?: string[];
+  headers?: Record<string, string>;
+  connections?: number;
+  durationSeconds?: number;
+  /** A steady rate (requests/s over all connections) instead of as fast as the server answers. */
+  rate?: number;
+  /** Seconds of the same load first, not counted: connections opened, JIT warm. */
+  warmupSeconds?: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  total: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+/** Drives HTTP load with autocannon and reports throughput and latency percentiles. */
+export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
+  if (options.warmupSeconds) await run({ ...options, durationSeconds: options.warmupSeconds });
+  const result = await run(options);
+  return {
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    total: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function run(options: LoadOptions): Promise<autocannon.Result> {
+  let next = 0;
+  const { paths, bodies } = options;
+  return autocannon({
+    url: options.baseUrl,
+    connections: options.connections ?? 50,
+    duration: options.durationSeconds ?? 10,
+    overallRate: options.rate,
+    method: options.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...options.headers },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const index = next++ % paths.length;
+          return { ...request, path: paths[index], body: bodies?.[index] };
+        },
+      },
+    ],
+  });
+}
+
+export function describeLoad(result: LoadResult): string {
+  const failures = result.errors + result.timeouts + result.non2xx;
+  return (
+    `${result.requestsPerSecond.toLocaleString('en-US')} req/s, p50 ${result.p50Ms} ms, ` +
+    `p99 ${result.p99Ms} ms, max ${result.maxMs} ms` +
+    (failures ? `, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : '')
+  );
+}
