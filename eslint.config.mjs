@@ -3,14 +3,25 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/coverage', '.nx', 'docker/base-images/node/dist'] },
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '**/tmp',
+      '**/coverage',
+      '.nx',
+      'docker/base-images/node/dist',
+      'tools/src/generators/*/files',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
     files: ['**/*.ts'],
     rules: {
-      // The plan's rules (ARCHITECTURE.md §2): apps use libs and never each other; only contracts is
-      // shared domain; platform/testing are infrastructure; testing is for tests only.
+      // The layout's rules (docs/architecture.md): apps use libs and never each other; contracts is
+      // the only shared domain; platform and testing are infrastructure; testing is for tests only;
+      // the tooling (build, generators) is used by nothing that runs.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -34,23 +45,12 @@ export default tseslint.config(
               sourceTag: 'scope:service',
               onlyDependOnLibsWithTags: ['scope:platform', 'scope:contracts', 'scope:testing'],
             },
+            { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:platform', 'scope:testing'] },
           ],
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
-      // Decorator metadata names a parameter's type at run time: for a parameter typed `Response` it
-      // reads globalThis.Response, and that loads Node's fetch (undici), about 16 MiB resident that a
-      // service without outbound fetch calls never needs (ADR 0004).
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "ImportDeclaration[source.value='express'] > ImportSpecifier[local.name=/^(Request|Response)$/]",
-          message:
-            "Import express's Request and Response as ExpressRequest and ExpressResponse: under the global's name, decorator metadata loads undici (ADR 0004).",
-        },
-      ],
     },
   },
   {

@@ -1,14 +1,26 @@
-// Unit tests: every project's jest.config.ts (*.spec.ts beside the code), no Docker.
+// Unit tests (*.spec.ts, beside the code; no Docker): one jest project per Nx project, named as it
+// is, so `nx run <project>:test` is `jest --selectProjects <project>`.
 import type { Config } from 'jest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import preset from './jest.preset.js';
 
-const projects = ['apps', 'libs'].flatMap((group) =>
-  readdirSync(join(import.meta.dirname, group))
-    .map((name) => join(import.meta.dirname, group, name, 'jest.config.ts'))
-    .filter((file) => existsSync(file)),
-);
+const workspace = import.meta.dirname;
+const projectRoots = [
+  ...['apps', 'libs'].flatMap((group) =>
+    readdirSync(join(workspace, group)).map((name) => join(workspace, group, name)),
+  ),
+  join(workspace, 'tools'),
+].filter((root) => existsSync(join(root, 'project.json')));
 
-const config: Config = { projects };
+const config: Config = {
+  projects: projectRoots.map((rootDir) => ({
+    ...preset,
+    displayName: JSON.parse(readFileSync(join(rootDir, 'project.json'), 'utf8')).name,
+    rootDir,
+    testMatch: ['<rootDir>/**/*.spec.ts'],
+    testPathIgnorePatterns: ['/node_modules/', '/dist/', '/files/'],
+  })),
+};
 
 export default config;

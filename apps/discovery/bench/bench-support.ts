@@ -32,7 +32,7 @@ export const startRegistry = (env: Record<string, string> = {}) =>
   });
 
 export const startTiny = (registryPort: number, env: Record<string, string> = {}) =>
-  startServiceProcess('libs/discovery/src/test/tiny-service.ts', 'libs/discovery/tsconfig.json', {
+  startServiceProcess('libs/registry-client/test/tiny-service.ts', 'libs/registry-client/tsconfig.json', {
     DISCOVERY_URLS: `http://127.0.0.1:${registryPort}/eureka/`,
     INSTANCE_HOST: '127.0.0.1',
     ...env,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@pss/discovery';
+import { RegistryClientModule } from '@pss/registry-client';
 import { PlatformModule } from '@pss/platform';
-import { faresDatabase } from './database/schema';
+import { database } from './database/schema';
 import { FaresModule } from './fares/fares.module';
 
 @Module({
@@ -10,9 +10,9 @@ import { FaresModule } from './fares/fares.module';
       serviceName: 'fares',
       defaultPort: 8080,
       description: 'Fares per flight number and date (BrownField PSS).',
-      database: faresDatabase,
+      database,
     }),
-    DiscoveryModule.forRoot({ appName: 'FARES' }),
+    RegistryClientModule.forRoot({ appName: 'FARES' }),
     FaresModule,
   ],
 })

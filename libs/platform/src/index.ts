@@ -11,10 +11,11 @@ export { ServiceConfig, loadServiceConfig, type DatabaseConfig } from './config/
 export {
   ServiceEnvironment,
   DatabaseEnvironment,
-  LOG_LEVELS,
+  SERVICE_LOG_LEVELS,
   type LogLevel,
 } from './config/service-environment';
 export { validateEnvironment, validateEnvironments, ConfigurationError } from './config/validate-environment';
+export { firstExternalIpv4 } from './config/host-address';
 
 // Request ids across services.
 export { currentRequestId, runWithRequestId, REQUEST_ID_HEADER } from './logging/request-context';

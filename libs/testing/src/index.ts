@@ -4,10 +4,17 @@ export { startRabbitMq, amqpUrl } from './rabbitmq';
 export { requireTestEnv, testEnv } from './jest/env';
 export { freePort, startNodeProcess, startServiceProcess, type RunningProcess } from './processes';
 export { eventually, waitUntil } from './eventually';
-export { patchedDependenciesProbe, patchedLoadingCost } from './patched-dependencies';
 export { docker, exec, imageSize, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
 export { buildServiceImage } from './docker/build-image';
 export { TestNetwork, type ContainerOptions } from './docker/test-network';
 export { describeLoad, measureLoad, type LoadOptions, type LoadResult } from './bench/load';
 export { summarizeCpuProfile, type ProfileShare } from './bench/cpu-profile';
 export { runPgbench, type PgbenchOptions, type PgbenchResult } from './bench/pgbench';
+export { describeServiceImage, type ServiceImageSpec } from './docker/service-image.suite';
+export { startService, type RunningService } from './service';
+export {
+  startComposeStack,
+  SYSTEM_TEST_PROJECT,
+  type ComposeStack,
+  type PublishedService,
+} from './compose-stack';

@@ -1,19 +1,19 @@
 import { type INestApplication, Module } from '@nestjs/common';
-import { DiscoveryClient, DiscoveryModule, ServiceHttpClient } from '@pss/discovery';
+import { RegistryClient, RegistryClientModule, ServiceHttpClient } from '@pss/registry-client';
 import { createService, PlatformModule } from '@pss/platform';
 import { freePort, type Child } from '../bench-support';
 
 @Module({
   imports: [
     PlatformModule.forRoot({ serviceName: 'caller' }),
-    DiscoveryModule.forRoot({ appName: 'CALLER', registerWithEureka: false }),
+    RegistryClientModule.forRoot({ appName: 'CALLER', registerWithEureka: false }),
   ],
 })
 class CallerModule {}
 
 export interface Caller {
   app: INestApplication;
-  discovery: DiscoveryClient;
+  discovery: RegistryClient;
   http: ServiceHttpClient;
 }
 
@@ -26,7 +26,7 @@ export async function startCaller(registryPort: number): Promise<Caller> {
   });
   const app = await createService(CallerModule);
   await app.init();
-  return { app, discovery: app.get(DiscoveryClient), http: app.get(ServiceHttpClient) };
+  return { app, discovery: app.get(RegistryClient), http: app.get(ServiceHttpClient) };
 }
 
 /** Ends a run: the caller first (it would log the others' disappearance), then the services and the registry. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { RegistryConfig } from '../config/registry-config';
-import { REGISTRY_CONFIG } from './registry-config.token';
+import { REGISTRY_CONFIG } from '../config/registry-config.token';
 import { RegistryService } from './registry.service';
 
 /** Eureka's timers: eviction (with compensation for late runs), delta retention, threshold recount. */

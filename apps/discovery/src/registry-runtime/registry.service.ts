@@ -3,8 +3,8 @@ import type { InstanceInfo, InstanceStatus } from '../registry/instance-info';
 import { InstanceRegistry, type RenewOutcome } from '../registry/instance-registry';
 import type { RegistryConfig } from '../config/registry-config';
 import { instanceJson } from '../wire/instance-json';
-import { PeerReplicator } from '../replication/peer-replicator';
-import { REGISTRY_CONFIG } from './registry-config.token';
+import { PeerReplicator } from '../peers/peer-replicator';
+import { REGISTRY_CONFIG } from '../config/registry-config.token';
 
 /**
  * The registry as the HTTP layer sees it: every write that did not come from a peer is

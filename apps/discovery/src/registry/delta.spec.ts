@@ -1,5 +1,5 @@
 import { deltaView, fullView } from './registry-views';
-import { registration, registryAt } from './test-registrations';
+import { registration, registryAt } from '../../test/test-registrations';
 
 const actions = (registry: ReturnType<typeof registryAt>['registry']) =>
   deltaView(registry).applications.flatMap((app) => app.leases.map((lease) => lease.holder.actionType));

@@ -1,4 +1,4 @@
-import { registration, registryAt, testSettings } from './test-registrations';
+import { registration, registryAt, testSettings } from '../../test/test-registrations';
 
 const lease15s = { leaseInfo: { renewalIntervalInSecs: 5, durationInSecs: 15 } };
 

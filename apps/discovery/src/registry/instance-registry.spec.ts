@@ -1,5 +1,5 @@
 import { fullView } from './registry-views';
-import { registration, registryAt } from './test-registrations';
+import { registration, registryAt } from '../../test/test-registrations';
 
 describe('InstanceRegistry: register, renew, cancel', () => {
   it('keys instances by app and id; the same id replaces, another id adds', () => {

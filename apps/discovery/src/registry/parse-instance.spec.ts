@@ -1,5 +1,5 @@
 import { InvalidRegistration, parseInstance } from './parse-instance';
-import { jsClientBody } from './test-registrations';
+import { jsClientBody } from '../../test/test-registrations';
 
 const parse = (overrides: Record<string, unknown>, pathApp = 'JQSERVICE') =>
   parseInstance(jsClientBody(overrides), pathApp, 5_000);

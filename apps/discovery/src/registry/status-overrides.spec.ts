@@ -1,4 +1,4 @@
-import { registration, registryAt } from './test-registrations';
+import { registration, registryAt } from '../../test/test-registrations';
 
 const statusOf = (registry: ReturnType<typeof registryAt>['registry']) => {
   const holder = registry.lease('JQSERVICE', 'localhost')?.holder;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RegistryConfig } from '../config/registry-config';
 import { parseInstance } from '../registry/parse-instance';
-import { REGISTRY_CONFIG } from '../registry-runtime/registry-config.token';
+import { REGISTRY_CONFIG } from '../config/registry-config.token';
 import { RegistryService } from '../registry-runtime/registry.service';
 
 interface FetchedApplications {

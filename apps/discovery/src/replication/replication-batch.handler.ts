@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { isInstanceStatus } from '../registry/instance-info';
 import { InvalidRegistration, parseInstance } from '../registry/parse-instance';
-import type { ReplicationAction, ReplicationResult } from '../registry-runtime/replication-action';
+import type { ReplicationAction, ReplicationResult } from '../peers/replication-action';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { instanceJson } from '../wire/instance-json';
-import { PeerReplicator } from './peer-replicator';
+import { PeerReplicator } from '../peers/peer-replicator';
 
 const OK = { statusCode: 200 };
 const NOT_FOUND = { statusCode: 404 };

@@ -2,7 +2,7 @@ import { Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { EUREKA_PREFIXES } from '../eureka/eureka-paths';
-import type { ReplicationAction } from '../registry-runtime/replication-action';
+import type { ReplicationAction } from '../peers/replication-action';
 import { readBody, rootOf, UnreadableBody } from '../wire/request-body';
 import { ReplicationBatchHandler } from './replication-batch.handler';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RegistryConfig } from '../config/registry-config';
-import { REGISTRY_CONFIG } from '../registry-runtime/registry-config.token';
+import { REGISTRY_CONFIG } from '../config/registry-config.token';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { registryStatus } from './registry-status';
 import { statusPage } from './status-page';

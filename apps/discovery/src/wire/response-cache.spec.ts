@@ -1,4 +1,4 @@
-import { registration, registryAt } from '../registry/test-registrations';
+import { registration, registryAt } from '../../test/test-registrations';
 import { ResponseCache } from './response-cache';
 
 describe('ResponseCache', () => {

@@ -7,7 +7,6 @@ import { DatabaseLifecycle } from '../database/database-lifecycle';
 import { createService } from './create-service';
 import { nestOptions } from './nest-options';
 import { enableGracefulShutdown } from './graceful-shutdown';
-import { releaseStartupMemory } from './startup-garbage';
 
 /**
  * The whole of a service's main.ts. `node main.js` serves HTTP on PORT; `node main.js migrate`
@@ -24,7 +23,6 @@ export async function bootstrapService(appModule: Type<unknown>): Promise<INestA
     enableGracefulShutdown(app);
     const config = app.get(ServiceConfig);
     await app.listen(config.port, '0.0.0.0');
-    releaseStartupMemory();
     app.get(Logger).log(`${config.serviceName} listening on port ${config.port}`);
     return app;
   } catch (error) {

@@ -1,5 +1,5 @@
-import { hostname } from 'node:os';
 import type { PlatformOptions } from '../platform-options';
+import { defaultInstanceHost } from './host-address';
 import type { LogLevel } from './service-environment';
 import { DatabaseEnvironment, ServiceEnvironment } from './service-environment';
 import { validateEnvironment, validateEnvironments } from './validate-environment';
@@ -15,6 +15,7 @@ export class ServiceConfig {
   serviceName!: string;
   port!: number;
   logLevel!: LogLevel;
+  /** How others reach this instance: INSTANCE_HOST, else its IPv4 address, else its host name. */
   instanceHost!: string;
   shutdownTimeoutMs!: number;
   readinessIntervalMs!: number;
@@ -32,7 +33,7 @@ export function loadServiceConfig(
     serviceName: options.serviceName,
     port: service.PORT ?? options.defaultPort ?? 8080,
     logLevel: service.LOG_LEVEL,
-    instanceHost: service.INSTANCE_HOST ?? hostname(),
+    instanceHost: service.INSTANCE_HOST ?? defaultInstanceHost(),
     shutdownTimeoutMs: service.SHUTDOWN_TIMEOUT_MS,
     readinessIntervalMs: service.READINESS_INTERVAL_MS,
     database: database && {

@@ -14,8 +14,8 @@ import {
   Min,
 } from 'class-validator';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export const SERVICE_LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof SERVICE_LOG_LEVELS)[number];
 
 // Implicit conversion would turn "false" into true: read the raw string instead.
 const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
@@ -28,7 +28,7 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
  * for an un-annotated field, so numeric fields with defaults convert through @Type. */
 export class ServiceEnvironment {
   @Expose() @IsOptional() @Max(65535) @Min(0) @IsInt() PORT?: number;
-  @Expose() @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
+  @Expose() @IsIn(SERVICE_LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
   @Expose() @IsOptional() @IsString() @IsNotEmpty() INSTANCE_HOST?: string;
   @Expose() @Type(() => Number) @Min(0) @IsInt() SHUTDOWN_TIMEOUT_MS = 10_000;
   @Expose() @Type(() => Number) @Min(100) @IsInt() READINESS_INTERVAL_MS = 5_000;

@@ -1,0 +1,62 @@
+import { jsClientBody } from './test-registrations';
+import { gunzipSync } from 'node:zlib';
+
+export interface WireInstance {
+  instanceId?: string;
+  hostName: string;
+  actionType?: string;
+}
+
+export interface WireApplications {
+  applications: {
+    versions__delta: string;
+    apps__hashcode: string;
+    application: { name: string; instance: WireInstance[] }[];
+  };
+}
+
+export const JSON_ACCEPT = { accept: 'application/json' };
+
+/** The register body eureka-js-client's README gives for Eureka >= 1.3. */
+export const BODY = { instance: jsClientBody() };
+
+export const withInstance = (fields: Record<string, unknown>) => ({
+  instance: { ...BODY.instance, ...fields },
+});
+
+export function register(eurekaUrl: string, body: unknown = BODY, path = 'apps/jqservice', headers = {}) {
+  return fetch(eurekaUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+// Tests read whatever JSON the server wrote and assert on it field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function getJson<T = any>(url: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { headers: JSON_ACCEPT });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export const call = (url: string, method: string) => fetch(url, { method });
+
+/** Raw bytes as sent (fetch would transparently gunzip). */
+export async function gzippedJson(url: string): Promise<{ encoding: string | null; body: unknown }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { ...JSON_ACCEPT, 'accept-encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          encoding: res.headers['content-encoding'] ?? null,
+          body: JSON.parse(gunzipSync(Buffer.concat(chunks)).toString()),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

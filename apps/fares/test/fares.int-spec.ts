@@ -1,0 +1,151 @@
+import { createTestDatabase, requireTestEnv, startPostgres, type TestDatabase } from '@pss/testing';
+import type { ProblemDetails } from '@pss/platform';
+import { DataSource } from 'typeorm';
+import { BOOK_FARES, SEED_WINDOW } from '../src/seed/book-fares';
+import { seedFares } from '../src/seed/seed-fares';
+import type { RunningService } from '@pss/testing';
+import { startFares, todayUtc } from './fares-app';
+
+describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
+  let database: TestDatabase;
+  let fares: RunningService;
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${fares.baseUrl}${path}`, { headers });
+  const problemOf = async (response: Response) => {
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return (await response.json()) as ProblemDetails;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(requireTestEnv('databaseUrl'));
+    fares = await startFares(database.url);
+  });
+
+  afterAll(async () => {
+    await fares?.app.close();
+    await database?.drop();
+  });
+
+  it('returns the seeded fare of BF101 today, with its currency, echoing the request id', async () => {
+    const response = await get(`/fares?flightNumber=BF101&flightDate=${todayUtc()}`, {
+      'X-Request-Id': 'trace-101',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('trace-101');
+    expect(await response.json()).toEqual({
+      flightNumber: 'BF101',
+      flightDate: todayUtc(),
+      fare: { amount: '101.00', currency: 'USD' },
+    });
+  });
+
+  it("answers the book's alias /fares/get the same way", async () => {
+    const response = await get(`/fares/get?flightNumber=BF106&flightDate=${todayUtc()}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ fare: { amount: '106.00', currency: 'USD' } });
+  });
+
+  it('answers a flight and date without a fare with a 404 problem', async () => {
+    const response = await get('/fares?flightNumber=BF101&flightDate=2000-01-01', { 'X-Request-Id': 'nf-1' });
+    expect(response.status).toBe(404);
+    expect(await problemOf(response)).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'No fare for flight BF101 on 2000-01-01',
+      instance: '/fares?flightNumber=BF101&flightDate=2000-01-01',
+      requestId: 'nf-1',
+    });
+  });
+
+  it.each([
+    ['flightNumber=BF1&flightDate=2026-12-01', 'flightNumber', /must look like BF101/],
+    ['flightNumber=XX101&flightDate=2026-12-01', 'flightNumber', /must look like BF101/],
+    ['flightDate=2026-12-01', 'flightNumber', /is required/],
+    ['flightNumber=BF101&flightDate=22-JAN-16', 'flightDate', /YYYY-MM-DD/],
+    ['flightNumber=BF101&flightDate=2026-02-30', 'flightDate', /real calendar date/],
+    ['flightNumber=BF101', 'flightDate', /is required/],
+  ])('rejects %s with a 400 naming %s', async (query, field, detail) => {
+    for (const path of ['/fares', '/fares/get']) {
+      const response = await get(`${path}?${query}`);
+      expect(response.status).toBe(400);
+      const problem = await problemOf(response);
+      expect(problem).toMatchObject({ title: 'Bad Request', status: 400 });
+      expect(problem.errors).toEqual([{ field, detail: expect.stringMatching(detail) }]);
+    }
+  });
+
+  it('names both fields when both are wrong, and rejects unknown parameters', async () => {
+    const both = await problemOf(await get('/fares?flightNumber=1&flightDate=tomorrow'));
+    expect(both.errors?.map((error) => error.field)).toEqual(['flightNumber', 'flightDate']);
+    const unknown = await problemOf(await get(`/fares?flightNumber=BF101&flightDate=${todayUtc()}&fare=1`));
+    expect(unknown.errors).toEqual([{ field: 'fare', detail: 'property fare should not exist' }]);
+  });
+
+  it('is ready while the database answers, and documents its API', async () => {
+    const ready = await get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    const openApi = (await (await get('/docs/json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/fares', '/fares/get']));
+  });
+
+  it('exposes the latency histogram per route and the pool gauges', async () => {
+    await get(`/fares?flightNumber=BF102&flightDate=${todayUtc()}`);
+    const metrics = await (await get('/metrics')).text();
+    expect(metrics).toMatch(
+      /http_request_duration_seconds_count\{[^}]*route="\/fares",status_code="200"\} \d+/,
+    );
+    expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/fares\/get",status_code="400"[^}]*\} \d+/);
+    expect(metrics).toMatch(/db_pool_connections\{[^}]*state="total"[^}]*\} [1-9]/);
+  });
+
+  it('seeds every book flight over the rolling window, idempotently', async () => {
+    const dataSource = fares.app.get(DataSource);
+    const count = async () => Number((await dataSource.query('SELECT count(*) AS n FROM fares'))[0].n);
+    const expected = BOOK_FARES.length * (SEED_WINDOW.daysBefore + SEED_WINDOW.daysAfter + 1);
+    expect(await count()).toBe(expected);
+    await seedFares(dataSource);
+    expect(await count()).toBe(expected);
+    await dataSource.query(`UPDATE fares SET amount = 1 WHERE flight_number = 'BF100'`);
+    await seedFares(dataSource);
+    const [{ amount }] = await dataSource.query(
+      `SELECT DISTINCT amount FROM fares WHERE flight_number = 'BF100'`,
+    );
+    expect(amount).toBe('100.00');
+  });
+
+  it('has entities that match the migrations, and migrations that revert', async () => {
+    const dataSource = fares.app.get(DataSource);
+    const drift = await dataSource.driver.createSchemaBuilder().log();
+    expect(drift.upQueries.map((query) => query.query)).toEqual([]);
+    await dataSource.undoLastMigration();
+    expect(await dataSource.query(`SELECT to_regclass('fares') AS fares`)).toEqual([{ fares: null }]);
+    await dataSource.runMigrations();
+    await seedFares(dataSource);
+    expect((await get(`/fares?flightNumber=BF101&flightDate=${todayUtc()}`)).status).toBe(200);
+  });
+});
+
+describe('fares readiness when its database stops', () => {
+  it('goes from 200 to 503 naming the database, while liveness stays up and fares answer 503', async () => {
+    const postgres = await startPostgres();
+    let fares: RunningService | undefined;
+    try {
+      fares = await startFares(postgres.getConnectionUri());
+      expect((await fetch(`${fares.baseUrl}/health/ready`)).status).toBe(200);
+      await postgres.stop();
+      const ready = await fetch(`${fares.baseUrl}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+      expect((await fetch(`${fares.baseUrl}/health/live`)).status).toBe(200);
+      const fare = await fetch(`${fares.baseUrl}/fares?flightNumber=BF101&flightDate=${todayUtc()}`);
+      expect(fare.status).toBe(503);
+      expect(fare.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(fare.headers.get('retry-after')).toBe('5');
+    } finally {
+      await fares?.app.close();
+      await postgres.stop();
+    }
+  });
+});

@@ -1,0 +1,9 @@
+import { describeServiceImage } from '@pss/testing';
+
+describeServiceImage({
+  service: 'fares',
+  port: 8080,
+  registersAs: 'FARES',
+  database: true,
+  probe: () => `/fares?flightNumber=BF101&flightDate=${new Date().toISOString().slice(0, 10)}`,
+});

@@ -1,0 +1,129 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { createService } from '../src/bootstrap/create-service';
+import type { ProblemDetails } from '../src/errors/problem-details';
+import { ReadinessService, type ReadinessState } from '../src/health/readiness.service';
+import { ProbeAppModule, releaseSlowRequest } from './probe.app';
+
+describe('a service composed with PlatformModule, over HTTP', () => {
+  let app: INestApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    process.env.LOG_LEVEL = 'warn';
+    app = await createService(ProbeAppModule);
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => app?.close());
+
+  it('echoes an incoming X-Request-Id and exposes it to the handler', async () => {
+    const response = await fetch(`${base}/probe/echo?code=SEA&count=2`, {
+      headers: { 'X-Request-Id': 'abc-42' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('abc-42');
+    expect(await response.json()).toEqual({ code: 'SEA', count: 2, requestId: 'abc-42' });
+  });
+
+  it('makes a request id when none comes in', async () => {
+    const response = await fetch(`${base}/probe/echo?code=SEA&count=2`);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers bad input with a problem naming each field', async () => {
+    const response = await fetch(`${base}/probe/echo?code=sea&count=12&extra=1`, {
+      headers: { 'X-Request-Id': 'bad-1' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await response.json()) as ProblemDetails;
+    expect(body).toMatchObject({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      requestId: 'bad-1',
+    });
+    expect(body.instance).toBe('/probe/echo?code=sea&count=12&extra=1');
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'code', detail: 'code must be three capital letters' },
+        { field: 'count', detail: 'count must not be greater than 9' },
+        { field: 'extra', detail: 'property extra should not exist' },
+      ]),
+    );
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const response = await fetch(`${base}/nowhere`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await response.json()) as ProblemDetails).title).toBe('Not Found');
+  });
+
+  it('hides the cause of an unexpected error', async () => {
+    const response = await fetch(`${base}/probe/crash`);
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ status: 500, detail: 'An unexpected error occurred.' });
+    expect(text).not.toMatch(/secret|at .*\.ts/);
+  });
+
+  it('serves liveness, OpenAPI and Prometheus metrics per route template', async () => {
+    expect(await (await fetch(`${base}/health/live`)).json()).toEqual({ status: 'ok' });
+    const openApi = (await (await fetch(`${base}/docs/json`)).json()) as { paths: object };
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/probe/echo', '/health/ready']));
+    expect((await fetch(`${base}/docs`)).status).toBe(200);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(
+      /http_request_duration_seconds_bucket\{le="0.005",service="probe",method="GET",route="\/probe\/echo",status_code="200"\}/,
+    );
+    expect(metrics).toMatch(
+      /http_requests_total\{method="GET",route="unmatched",status_code="404",service="probe"\} 1/,
+    );
+    expect(metrics).toMatch(/process_resident_memory_bytes/);
+  });
+
+  it('reports readiness from pluggable checks and tells listeners about changes', async () => {
+    const readiness = app.get(ReadinessService);
+    const changes: ReadinessState[] = [];
+    const stop = readiness.onChange((state) => changes.push(state));
+    let brokerUp = true;
+    readiness.addCheck('broker', async () => ({ broker: { status: brokerUp ? 'up' : 'down' } }));
+
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    brokerUp = false;
+    const down = await fetch(`${base}/health/ready`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'error', error: { broker: { status: 'down' } } });
+    brokerUp = true;
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    expect(changes).toEqual(['DOWN', 'UP']);
+    stop();
+  });
+});
+
+describe('shutting down', () => {
+  it('finishes a request in flight, refuses new connections and reports STOPPING', async () => {
+    const app = await createService(ProbeAppModule);
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const inFlight = fetch(`${base}/probe/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const started = Date.now();
+    const closing = app.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(app.get(ReadinessService).state).toBe('STOPPING');
+    await expect(fetch(`${base}/health/live`)).rejects.toThrow();
+    releaseSlowRequest();
+
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ done: true });
+    await closing;
+    // The in-flight request's keep-alive connection is closed at once, not when it times out.
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+});

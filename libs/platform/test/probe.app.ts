@@ -1,0 +1,38 @@
+import { Controller, Get, Module, Query } from '@nestjs/common';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { currentRequestId } from '../src/logging/request-context';
+import { PlatformModule } from '../src/platform.module';
+
+class EchoQuery {
+  @Matches(/^[A-Z]{3}$/, { message: 'code must be three capital letters' }) @IsString() code!: string;
+  @Max(9) @Min(1) @IsInt() @Type(() => Number) count!: number;
+}
+
+/** A minimal service to drive the platform over HTTP in tests. */
+@Controller('probe')
+class ProbeController {
+  static release?: () => void;
+
+  @Get('echo')
+  echo(@Query() query: EchoQuery): EchoQuery & { requestId?: string } {
+    return { ...query, requestId: currentRequestId() };
+  }
+
+  @Get('crash')
+  crash(): never {
+    throw new Error('secret internal detail');
+  }
+
+  /** Answers only when the test calls `release`, to hold a request in flight. */
+  @Get('slow')
+  async slow(): Promise<{ done: true }> {
+    await new Promise<void>((resolve) => (ProbeController.release = resolve));
+    return { done: true };
+  }
+}
+
+@Module({ imports: [PlatformModule.forRoot({ serviceName: 'probe' })], controllers: [ProbeController] })
+export class ProbeAppModule {}
+
+export const releaseSlowRequest = () => ProbeController.release?.();

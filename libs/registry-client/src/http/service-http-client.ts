@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { currentRequestId, REQUEST_ID_HEADER } from '@pss/platform';
+import { BrokenCircuitError } from 'cockatiel';
+import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from '../registry-client.service';
+import type { RegistryClientSettings } from '../registry-client-settings';
+import type { EurekaInstance } from '../eureka/eureka-js-client.types';
+import { InstanceBalancer } from './instance-balancer';
+import {
+  neverReachedInstance,
+  NoInstanceAvailableException,
+  ServiceCallFailedException,
+  UnavailableAnswer,
+} from './service-errors';
+
+export interface ServiceRequest {
+  method?: string;
+  /** Path and query, e.g. `/fares?flightNumber=BF101`. */
+  path: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  timeoutMs?: number;
+  /** Safe to send twice (default: GET, HEAD, PUT, DELETE, OPTIONS; a POST with an Idempotency-Key). */
+  idempotent?: boolean;
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const GATEWAY_ANSWERS = new Set([502, 503, 504]);
+
+/**
+ * HTTP by service name: round-robin over UP instances, a timeout per attempt, idempotent calls
+ * retried on the next instance, a circuit breaker per instance, 503 when nobody is left.
+ */
+@Injectable()
+export class ServiceHttpClient {
+  private readonly balancers = new Map<string, InstanceBalancer>();
+
+  constructor(
+    private readonly discovery: RegistryClient,
+    @Inject(REGISTRY_CLIENT_SETTINGS) private readonly settings: RegistryClientSettings,
+  ) {}
+
+  get(service: string, path: string, headers?: Record<string, string>): Promise<Response> {
+    return this.request(service, { path, headers });
+  }
+
+  post(service: string, path: string, body: unknown, headers?: Record<string, string>): Promise<Response> {
+    return this.request(service, { method: 'POST', path, body, headers });
+  }
+
+  async request(service: string, request: ServiceRequest): Promise<Response> {
+    const name = service.toUpperCase();
+    const balancer = this.balancerFor(name);
+    const retryable = request.idempotent ?? isIdempotent(request);
+    const skipped: EurekaInstance[] = [];
+    let lastError: unknown;
+    const attempt = async (instance: EurekaInstance, call: () => Promise<Response>) => {
+      try {
+        return await call();
+      } catch (error) {
+        if (error instanceof BrokenCircuitError) return void skipped.push(instance);
+        lastError = error;
+        if (!retryable && !neverReachedInstance(error)) throw new ServiceCallFailedException(name, error);
+        return undefined;
+      }
+    };
+    for (const instance of balancer.rotation(this.discovery.instances(name))) {
+      const breaker = balancer.breakerFor(instance);
+      const response = await attempt(instance, () =>
+        breaker.execute(() => this.send(instance, request, retryable)),
+      );
+      if (response) return response;
+    }
+    // Every circuit open and nobody else: the instances may have recovered; try them anyway.
+    if (lastError === undefined) {
+      for (const instance of skipped) {
+        const response = await attempt(instance, () => this.send(instance, request, retryable));
+        if (response) return response;
+      }
+    }
+    throw new NoInstanceAvailableException(name, lastError);
+  }
+
+  private async send(
+    instance: EurekaInstance,
+    request: ServiceRequest,
+    retryable: boolean,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    const requestId = currentRequestId();
+    if (requestId) headers[REQUEST_ID_HEADER] ??= requestId;
+    if (request.body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`http://${instance.ipAddr}:${instance.port.$}${request.path}`, {
+      method: request.method ?? 'GET',
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: AbortSignal.timeout(request.timeoutMs ?? this.settings.requestTimeoutMs),
+    });
+    // A non-idempotent call's answer goes back as it is: the instance may have acted on it.
+    if (retryable && GATEWAY_ANSWERS.has(response.status)) {
+      await response.body?.cancel();
+      throw new UnavailableAnswer(response.status);
+    }
+    return response;
+  }
+
+  private balancerFor(service: string): InstanceBalancer {
+    let balancer = this.balancers.get(service);
+    if (!balancer) {
+      balancer = new InstanceBalancer({ failuresToOpen: 2, halfOpenAfterMs: 20_000 });
+      this.balancers.set(service, balancer);
+    }
+    return balancer;
+  }
+}
+
+function isIdempotent(request: ServiceRequest): boolean {
+  const method = (request.method ?? 'GET').toUpperCase();
+  const hasKey = Object.keys(request.headers ?? {}).some(
+    (header) => header.toLowerCase() === 'idempotency-key',
+  );
+  return IDEMPOTENT_METHODS.has(method) || hasKey;
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { Expose, Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+
+// SWC records no design:type for un-annotated fields, so numbers convert through @Type.
+// A comma-separated list of http(s) URLs, each a registry base such as http://discovery:8761/eureka/.
+const URL_LIST = /^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** The variables libs/discovery reads; fast single-host defaults (Eureka's are 30 s / 90 s / 30 s). */
+export class RegistryClientEnvironment {
+  @Expose()
+  @IsOptional()
+  @Transform(trim)
+  @Matches(URL_LIST, {
+    message: 'DISCOVERY_URLS must be comma-separated http(s) URLs such as http://discovery:8761/eureka/',
+  })
+  @IsString()
+  DISCOVERY_URLS?: string;
+
+  @Expose() @Type(() => Number) @Min(100) @IsInt() DISCOVERY_HEARTBEAT_INTERVAL_MS = 5_000;
+  @Expose() @Type(() => Number) @Min(1) @IsInt() DISCOVERY_LEASE_DURATION_SECONDS = 15;
+  @Expose() @Type(() => Number) @Min(100) @IsInt() DISCOVERY_FETCH_INTERVAL_MS = 1_000;
+  @Expose() @Type(() => Number) @Min(1) @IsInt() DISCOVERY_REQUEST_TIMEOUT_MS = 2_000;
+}

@@ -1,0 +1,112 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ReadinessService, ServiceConfig, type ReadinessState } from '@pss/platform';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RegistryClientSettings } from './registry-client-settings';
+import type { EurekaInstance, EurekaLogger, EurekaStatus } from './eureka/eureka-js-client.types';
+import { ResilientEurekaClient } from './eureka/resilient-eureka-client';
+import { eurekaConfig, instanceConfig } from './instance/eureka-config';
+import { instanceIdentity } from './instance/instance-identity';
+
+export const REGISTRY_CLIENT_SETTINGS = Symbol('REGISTRY_CLIENT_SETTINGS');
+
+const STATUS_FOR: Record<ReadinessState, EurekaStatus> = {
+  STARTING: 'STARTING',
+  UP: 'UP',
+  DOWN: 'DOWN',
+  STOPPING: 'OUT_OF_SERVICE',
+};
+
+/**
+ * Registers this service once its HTTP server listens (at the port it listens on), keeps its
+ * registry status in step with readiness, deregisters on shutdown, and answers "which instances
+ * of X are UP" from then on.
+ */
+@Injectable()
+export class RegistryClient implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('RegistryClient');
+  private client?: ResilientEurekaClient;
+  private stopping?: Promise<void>;
+
+  constructor(
+    @Inject(REGISTRY_CLIENT_SETTINGS) private readonly settings: RegistryClientSettings,
+    private readonly config: ServiceConfig,
+    @Optional() private readonly readiness?: ReadinessService,
+    @Optional() private readonly adapterHost?: HttpAdapterHost,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { registryUrls, requestTimeoutMs, heartbeatIntervalMs } = this.settings;
+    if (registryUrls.length === 0) {
+      this.logger.warn('DISCOVERY_URLS is not set: not registering, and no other service can be found');
+      return;
+    }
+    // An application context without HTTP (the `migrate` command) neither registers nor calls.
+    const server = this.adapterHost?.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server) return;
+    this.client = new ResilientEurekaClient(eurekaConfig(this.settings, this.eurekaLogger()), {
+      requestTimeoutMs,
+      registerRetryMs: heartbeatIntervalMs,
+    });
+    this.client.startFetching();
+    if (!this.settings.registerWithEureka) return;
+    if (server.listening) this.register(server);
+    else server.once('listening', () => this.register(server));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.deregister();
+  }
+
+  /** UP instances of `appName`, from the last registry fetch. */
+  instances(appName: string): EurekaInstance[] {
+    return this.client?.getInstancesByAppId(appName.toUpperCase()) ?? [];
+  }
+
+  /** For services without platform readiness; with it, readiness drives the status. */
+  setStatus(status: EurekaStatus): void {
+    this.client?.setStatus(status);
+  }
+
+  /** Registers at the port the server listens on, as the host the platform's config names. */
+  private register(server: Server): void {
+    const { port } = server.address() as AddressInfo;
+    const identity = instanceIdentity(this.settings.appName, port, this.config.instanceHost);
+    const status = STATUS_FOR[this.readiness?.state ?? 'UP'];
+    this.client?.registerAs(instanceConfig(this.settings, identity, status));
+    this.logger.log(`registering as ${identity.instanceId} at ${this.settings.registryUrls.join(', ')}`);
+    this.followReadiness();
+  }
+
+  private followReadiness(): void {
+    if (!this.readiness) return this.setStatus('UP');
+    this.setStatus(STATUS_FOR[this.readiness.state]);
+    this.readiness.onChange((state) =>
+      state === 'STOPPING' ? void this.deregister() : this.setStatus(STATUS_FOR[state]),
+    );
+  }
+
+  private deregister(): Promise<void> {
+    this.stopping ??= this.client?.disconnect() ?? Promise.resolve();
+    return this.stopping;
+  }
+
+  private eurekaLogger(): EurekaLogger {
+    const text = (args: unknown[]) =>
+      args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
+    return {
+      debug: (...args) => this.logger.debug(text(args)),
+      info: (...args) => this.logger.log(text(args)),
+      warn: (...args) => this.logger.warn(text(args)),
+      error: (...args) => this.logger.warn(text(args)),
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { ReadinessService } from '@pss/platform';
+import { freePort, startRegistryProcess, type RunningProcess } from './processes';
+import { eventually, startInProcessContext, startInProcessService } from './in-process-service';
+
+interface WireInstance {
+  instanceId: string;
+  hostName: string;
+  ipAddr: string;
+  status: string;
+  port: { $: number };
+  leaseInfo: { durationInSecs: number; renewalIntervalInSecs: number };
+}
+
+describe('RegistryClientModule with our registry', () => {
+  let registry: RunningProcess;
+  let service: INestApplication | undefined;
+  let port: number;
+
+  const registered = async (): Promise<WireInstance[]> => {
+    const response = await fetch(`http://127.0.0.1:${registry.port}/eureka/apps/DEMO`, {
+      headers: { accept: 'application/json' },
+    });
+    if (response.status === 404) return [];
+    return ((await response.json()) as { application: { instance: WireInstance[] } }).application.instance;
+  };
+  const env = () => ({
+    PORT: String(port),
+    INSTANCE_HOST: '127.0.0.1',
+    DISCOVERY_URLS: `http://127.0.0.1:${registry.port}/eureka/`,
+    DISCOVERY_HEARTBEAT_INTERVAL_MS: '500',
+  });
+
+  beforeAll(async () => {
+    registry = await startRegistryProcess();
+  });
+  beforeEach(async () => {
+    port = await freePort();
+  });
+  afterEach(async () => {
+    await service?.close();
+    service = undefined;
+  });
+  afterAll(() => registry.stop());
+
+  it('registers UP once listening, with an address and id that others can use, and deregisters on close', async () => {
+    service = await startInProcessService({ appName: 'demo' }, env());
+    await eventually(async () => expect((await registered()).map((i) => i.status)).toEqual(['UP']));
+    const [instance] = await registered();
+    expect(instance).toMatchObject({
+      instanceId: `127.0.0.1:demo:${port}`,
+      hostName: '127.0.0.1',
+      ipAddr: '127.0.0.1',
+      port: { $: port },
+    });
+    expect(instance.leaseInfo).toMatchObject({ renewalIntervalInSecs: 1, durationInSecs: 15 });
+    await service.close();
+    service = undefined;
+    expect(await registered()).toEqual([]);
+  });
+
+  it('registers the port its server listens on, whatever the default or PORT say', async () => {
+    const { PORT: _port, ...withoutPort } = env();
+    service = await startInProcessService({ appName: 'demo' }, withoutPort);
+    const { port: listening } = service.getHttpServer().address() as AddressInfo;
+    await eventually(async () => expect((await registered()).map((i) => i.port.$)).toEqual([listening]));
+  });
+
+  it('registers nothing from an application context without HTTP (the migrate command)', async () => {
+    const context = await startInProcessContext({ appName: 'demo' }, env());
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await registered()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('follows readiness: DOWN while a check fails, UP again when it passes', async () => {
+    service = await startInProcessService({ appName: 'demo' }, env());
+    await eventually(async () => expect((await registered())[0]?.status).toBe('UP'));
+    const readiness = service.get(ReadinessService);
+    readiness.addCheck('flaky', async () => {
+      throw new Error('database unreachable');
+    });
+    await readiness.evaluate().catch(() => undefined);
+    await eventually(async () => expect((await registered())[0]?.status).toBe('DOWN'));
+    readiness.addCheck('flaky', async () => ({ flaky: { status: 'up' } }));
+    await readiness.evaluate();
+    await eventually(async () => expect((await registered())[0]?.status).toBe('UP'));
+  });
+
+  it('registers as soon as a registry that was down at start comes up', async () => {
+    const laterPort = await freePort();
+    service = await startInProcessService(
+      { appName: 'demo' },
+      { ...env(), DISCOVERY_URLS: `http://127.0.0.1:${laterPort}/eureka/` },
+    );
+    const late = await startRegistryProcess({}, laterPort);
+    try {
+      await eventually(async () => {
+        const response = await fetch(`http://127.0.0.1:${laterPort}/eureka/apps/DEMO`, {
+          headers: { accept: 'application/json' },
+        });
+        expect(response.status).toBe(200);
+      });
+    } finally {
+      await service.close();
+      service = undefined;
+      await late.stop();
+    }
+  });
+});

@@ -1,0 +1,126 @@
+// Builds one service for its container: node tools/build/build-service.js apps/<name>
+//
+// esbuild bundles src/main.ts with the workspace libraries inlined and every npm package left
+// external. esbuild cannot emit decorator metadata (NestJS DI, class-validator and Swagger need
+// it), so SWC compiles each TypeScript file first. Next to dist/apps/<name>/main.js it writes a
+// package.json that lists only the npm packages the bundle requires (at their locked versions),
+// and a package-lock.json pruned from the workspace lockfile (prune-lockfile.js), for `npm ci --omit=dev`.
+const { builtinModules } = require('node:module');
+const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+const swc = require('@swc/core');
+const { pruneLockfile } = require('./prune-lockfile');
+
+const workspaceRoot = path.resolve(__dirname, '../..');
+const workspaceAliases = Object.keys(require('../../tsconfig.base.json').compilerOptions.paths);
+
+const swcDecorators = {
+  name: 'swc-decorators',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
+      const { code, map } = await swc.transformFile(file, {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2023',
+        },
+        sourceMaps: true,
+      });
+      const inlineMap = Buffer.from(map ?? '').toString('base64');
+      return {
+        contents: `${code}\n//# sourceMappingURL=data:application/json;base64,${inlineMap}`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+const packageName = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+const isBuiltin = (name) => name.startsWith('node:') || builtinModules.includes(name);
+
+/** Workspace libraries are bundled; npm packages stay external, installed from the pruned lockfile. */
+const npmPackagesExternal = {
+  name: 'npm-packages-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
+      workspaceAliases.includes(specifier) || isBuiltin(specifier)
+        ? undefined
+        : { path: specifier, external: true },
+    );
+  },
+};
+
+/** The bare packages the bundle requires, plus the peer dependencies they need at run time. */
+function runtimePackages(metafile, lock) {
+  const imported = Object.values(metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((entry) => entry.external && !isBuiltin(entry.path))
+    .map((entry) => packageName(entry.path));
+  const wanted = new Set(imported);
+  for (const name of wanted) {
+    const manifest = lock.packages[`node_modules/${name}`];
+    if (!manifest) throw new Error(`${name} is required by the bundle but not installed`);
+    const optional = manifest.peerDependenciesMeta ?? {};
+    for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
+      if (!optional[peer]?.optional && lock.packages[`node_modules/${peer}`]) wanted.add(peer);
+    }
+  }
+  return [...wanted].sort();
+}
+
+async function main() {
+  const projectRoot = process.argv[2];
+  if (!projectRoot) throw new Error('usage: build-service.js apps/<name>');
+  const name = path.basename(projectRoot);
+  const outDir = path.join(workspaceRoot, 'dist', projectRoot);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const { metafile } = await esbuild.build({
+    entryPoints: [path.join(workspaceRoot, projectRoot, 'src/main.ts')],
+    outfile: path.join(outDir, 'main.js'),
+    tsconfig: path.join(workspaceRoot, projectRoot, 'tsconfig.json'),
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'cjs',
+    sourcemap: true,
+    keepNames: true,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [npmPackagesExternal, swcDecorators],
+  });
+
+  const lock = JSON.parse(readFileSync(path.join(workspaceRoot, 'package-lock.json'), 'utf8'));
+  const dependencies = Object.fromEntries(
+    runtimePackages(metafile, lock).map((dep) => [dep, lock.packages[`node_modules/${dep}`].version]),
+  );
+  const packageJson = {
+    name: `@pss/${name}`,
+    version: lock.version ?? '0.0.0',
+    private: true,
+    main: 'main.js',
+    engines: { node: '>=24' },
+    dependencies,
+    // The workspace's replacements (the deprecated `request` by its maintained fork) hold in the image.
+    overrides: require('../../package.json').overrides,
+  };
+  writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+
+  const { private: _private, main: _main, overrides: _overrides, ...lockRoot } = packageJson;
+  const prunedLock = pruneLockfile(lock, lockRoot);
+  writeFileSync(path.join(outDir, 'package-lock.json'), `${JSON.stringify(prunedLock, null, 2)}\n`);
+  console.log(
+    `${projectRoot} -> ${path.relative(workspaceRoot, outDir)}: ${Object.keys(dependencies).join(', ')}`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
