@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/testcontainers-env.sh
-exec npx jest --config jest.int.config.ts --passWithNoTests "$@"
+exec bash scripts/jest.sh --config jest.int.config.ts --passWithNoTests "$@"

@@ -18,8 +18,8 @@ step() {
 step typecheck npx nx run-many -t typecheck --output-style=stream-without-prefixes --skip-nx-cache
 step sync npx nx sync:check
 step lint npx eslint . --max-warnings=0
-step unit npx jest --config jest.unit.config.ts --json --outputFile="$reports/unit.json"
-step integration npx jest --config jest.int.config.ts --json --outputFile="$reports/int.json"
+step unit bash scripts/jest.sh --config jest.unit.config.ts --json --outputFile="$reports/unit.json"
+step integration bash scripts/jest.sh --config jest.int.config.ts --json --outputFile="$reports/int.json"
 
 printf '\n=== summary ===\n'
 node scripts/jest/summary.js "$reports"/*.json

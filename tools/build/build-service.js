@@ -55,8 +55,14 @@ const npmPackagesExternal = {
   },
 };
 
-/** The bare packages the bundle requires, plus the peer dependencies they need at run time. */
+/**
+ * The bare packages the bundle requires, plus the peer dependencies they load at run time: every
+ * required peer, and the optional ones the workspace installs for production (a framework loads
+ * them by name when a feature is used: @nestjs/platform-fastify loads @fastify/static for the
+ * OpenAPI page).
+ */
 function runtimePackages(metafile, lock) {
+  const chosen = lock.packages[''].dependencies ?? {};
   const imported = Object.values(metafile.outputs)
     .flatMap((output) => output.imports)
     .filter((entry) => entry.external && !isBuiltin(entry.path))
@@ -67,7 +73,8 @@ function runtimePackages(metafile, lock) {
     if (!manifest) throw new Error(`${name} is required by the bundle but not installed`);
     const optional = manifest.peerDependenciesMeta ?? {};
     for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
-      if (!optional[peer]?.optional && lock.packages[`node_modules/${peer}`]) wanted.add(peer);
+      const needed = !optional[peer]?.optional || peer in chosen;
+      if (needed && lock.packages[`node_modules/${peer}`]) wanted.add(peer);
     }
   }
   return [...wanted].sort();

@@ -26,10 +26,13 @@ function projectTargets(root: string, name: string): Record<string, TargetConfig
       cache: true,
       inputs: ['default', '^production'],
     }),
-    test: run(`jest --config jest.unit.config.ts --selectProjects ${name} --passWithNoTests`, {
-      cache: true,
-      inputs: ['default', '^production', '{workspaceRoot}/jest.preset.js'],
-    }),
+    test: run(
+      `bash scripts/jest.sh --config jest.unit.config.ts --selectProjects ${name} --passWithNoTests`,
+      {
+        cache: true,
+        inputs: ['default', '^production', '{workspaceRoot}/jest.preset.js'],
+      },
+    ),
     'int-test': run(`bash scripts/int-test.sh ${root}`),
   };
 }

@@ -1,5 +1,6 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { raw } from 'express';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { registryConfig, type RegistryConfig } from './config/registry-config';
 import { ApplicationsController } from './eureka/applications.controller';
 import { InstancesController } from './eureka/instances.controller';
@@ -13,6 +14,7 @@ import { PeerSync } from './replication/peer-sync';
 import { ReplicationBatchHandler } from './replication/replication-batch.handler';
 import { ReplicationController } from './replication/replication.controller';
 import { StatusController } from './status/status.controller';
+import { acceptEurekaBodies } from './wire/request-bodies';
 import { ResponseCache } from './wire/response-cache';
 
 /** The Eureka REST API, the registry behind it, its timers and the peer replication. */
@@ -40,11 +42,10 @@ import { ResponseCache } from './wire/response-cache';
     },
   ],
 })
-export class RegistryModule implements NestModule {
-  // Raw bytes for Eureka writes: JSON or XML, gzip-encoded replication bodies, and Jersey's 400 answer.
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(raw({ type: () => true, limit: '20mb' }))
-      .forRoutes(RegistrationController, ReplicationController);
+export class RegistryModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    acceptEurekaBodies(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
   }
 }

@@ -23,7 +23,10 @@ import type Docker from 'dockerode';
 const FARES_IMAGE = 'pss/fares:bench';
 const DISCOVERY_IMAGE = 'pss/discovery:bench';
 const DATABASE_URL = 'postgres://fares:fares@fares-db:5432/fares';
-const LOAD = { connections: 50, durationSeconds: 15, warmupSeconds: 5 };
+const LOAD = { connections: 50, durationSeconds: 10, warmupSeconds: 3 };
+// This machine's figures move by a third from one minute to the next: each candidate runs once per
+// round, rounds interleaved, and the median of its rounds is compared.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** A realistic mix: every book flight on each of the next 60 days. */
 function farePaths(): string[] {
@@ -48,6 +51,10 @@ const floorScript = (file: string, ...args: string[]) => ({
   command: ['node', `/workspace/apps/fares/bench/floor/${file}`, ...args],
   binds: [`${workspaceRoot}:/workspace:ro`],
 });
+
+/** The run with the median requests/s. */
+const median = (runs: LoadResult[]): LoadResult =>
+  [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)];
 
 async function startServer(
   network: TestNetwork,
@@ -87,14 +94,17 @@ async function main(): Promise<void> {
       { name: 'NestJS + TypeORM, express', ...floorScript('nest.js', 'express') },
       { name: 'NestJS + TypeORM, fastify', ...floorScript('nest.js', 'fastify') },
     ];
-    const results = new Map<string, LoadResult>();
-    for (const candidate of candidates) {
-      const { container, baseUrl } = await startServer(network, candidate);
-      const result = await measureLoad({ baseUrl, paths, ...LOAD });
-      results.set(candidate.name, result);
-      console.log(`${candidate.name}: ${describeLoad(result)}`);
-      await container.remove({ force: true });
+    const rounds = new Map<string, LoadResult[]>(candidates.map(({ name }) => [name, []]));
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const candidate of candidates) {
+        const { container, baseUrl } = await startServer(network, candidate);
+        const result = await measureLoad({ baseUrl, paths, ...LOAD });
+        rounds.get(candidate.name)?.push(result);
+        console.log(`round ${round}, ${candidate.name}: ${describeLoad(result)}`);
+        await container.remove({ force: true });
+      }
     }
+    const results = new Map([...rounds].map(([name, runs]) => [name, median(runs)]));
     const pgbench = await runPgbench(database, {
       database: 'fares',
       clients: LOAD.connections,
@@ -109,9 +119,9 @@ async function main(): Promise<void> {
       `pgbench, same SQL, ${LOAD.connections} clients: ${pgbench.transactionsPerSecond.toLocaleString('en-US')} tps, average ${pgbench.averageLatencyMs} ms`,
     );
     const floor = results.get('bare node:http + pg')?.requestsPerSecond ?? NaN;
-    console.log('\nrequests/s against the bare node:http + pg floor:');
+    console.log(`\nmedian of ${ROUNDS} rounds; requests/s against the bare node:http + pg floor:`);
     for (const [name, result] of results)
-      console.log(`  ${name}: ${(result.requestsPerSecond / floor).toFixed(2)}x`);
+      console.log(`  ${name}: ${describeLoad(result)}; ${(result.requestsPerSecond / floor).toFixed(2)}x`);
 
     const profileDir = mkdtempSync(join(tmpdir(), 'fares-profile-'));
     chmodSync(profileDir, 0o777);

@@ -17,7 +17,9 @@ export {
 export { validateEnvironment, validateEnvironments, ConfigurationError } from './config/validate-environment';
 export { firstExternalIpv4 } from './config/host-address';
 
-// Request ids across services.
+// Logging and request ids across services.
+export { ServiceLogger } from './logging/service-logger';
+export { NestLogger } from './logging/nest-logger';
 export { currentRequestId, runWithRequestId, REQUEST_ID_HEADER } from './logging/request-context';
 
 // Errors.

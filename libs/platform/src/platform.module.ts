@@ -2,14 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
 import { loadServiceConfig, ServiceConfig } from './config/service-config';
 import { PlatformDatabaseModule } from './database/database.module';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
-import { loggerParams } from './logging/logger-params';
+import { NestLogger } from './logging/nest-logger';
+import { ServiceLogger } from './logging/service-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options';
@@ -31,7 +31,6 @@ export class PlatformModule {
           cache: true,
           load: options.config ?? [],
         }),
-        LoggerModule.forRootAsync({ inject: [ServiceConfig], useFactory: loggerParams }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         ...(options.database ? [PlatformDatabaseModule.forRoot(options.database)] : []),
       ],
@@ -39,12 +38,26 @@ export class PlatformModule {
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         { provide: ServiceConfig, useFactory: () => loadServiceConfig(options) },
+        {
+          provide: ServiceLogger,
+          inject: [ServiceConfig],
+          useFactory: (config: ServiceConfig) => new ServiceLogger(config),
+        },
+        NestLogger,
         ReadinessService,
         MetricsService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [PLATFORM_OPTIONS, ServiceConfig, ReadinessService, MetricsService, TerminusModule],
+      exports: [
+        PLATFORM_OPTIONS,
+        ServiceConfig,
+        ServiceLogger,
+        NestLogger,
+        ReadinessService,
+        MetricsService,
+        TerminusModule,
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deltaView, fullView } from '../registry/registry-views';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { applicationJson, applicationsJson } from '../wire/applications-json';
@@ -18,14 +18,14 @@ export class ApplicationsController {
   ) {}
 
   @Get()
-  all(@Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
+  all(@Req() req: FastifyRequest, @Res() res: FastifyReply): void {
     const build = () => ({ root: 'applications', entity: applicationsJson(fullView(this.service.registry)) });
     sendRendered(req, res, this.cache.get('apps', formatOf(req), build));
   }
 
   // Declared before :app, so an application called DELTA can never shadow the delta (as in JAX-RS).
   @Get('delta')
-  delta(@Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
+  delta(@Req() req: FastifyRequest, @Res() res: FastifyReply): void {
     const build = () => ({
       root: 'applications',
       entity: applicationsJson(deltaView(this.service.registry)),
@@ -34,7 +34,7 @@ export class ApplicationsController {
   }
 
   @Get(':app')
-  application(@Param('app') app: string, @Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
+  application(@Param('app') app: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): void {
     const name = app.toUpperCase();
     const leases = this.service.registry.group(name);
     if (!leases) return sendEmpty(res, 404);
@@ -46,8 +46,8 @@ export class ApplicationsController {
   instance(
     @Param('app') app: string,
     @Param('id') id: string,
-    @Req() req: ExpressRequest,
-    @Res() res: ExpressResponse,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): void {
     const registry = this.service.registry;
     const lease = registry.lease(app.toUpperCase(), id);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findById, vipView } from '../registry/registry-views';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { applicationsJson } from '../wire/applications-json';
@@ -19,7 +19,7 @@ export class InstancesController {
   ) {}
 
   @Get('instances/:id')
-  byId(@Param('id') id: string, @Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
+  byId(@Param('id') id: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): void {
     const lease = findById(this.service.registry, id);
     if (!lease) return sendEmpty(res, 404);
     sendRendered(req, res, render('instance', instanceJson(lease), formatOf(req)));
@@ -27,16 +27,16 @@ export class InstancesController {
 
   // An unknown VIP answers 200 with no application, as the server code does (the wiki says 404).
   @Get('vips/:vip')
-  vip(@Param('vip') vip: string, @Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
+  vip(@Param('vip') vip: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): void {
     this.sendVip(vip, false, req, res);
   }
 
   @Get('svips/:vip')
-  secureVip(@Param('vip') vip: string, @Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
+  secureVip(@Param('vip') vip: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): void {
     this.sendVip(vip, true, req, res);
   }
 
-  private sendVip(vip: string, secure: boolean, req: ExpressRequest, res: ExpressResponse): void {
+  private sendVip(vip: string, secure: boolean, req: FastifyRequest, res: FastifyReply): void {
     const build = () => ({
       root: 'applications',
       entity: applicationsJson(vipView(this.service.registry, vip, secure)),

@@ -1,10 +1,10 @@
 import { Controller, Delete, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidRegistration, parseInstance } from '../registry/parse-instance';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { instanceJson } from '../wire/instance-json';
-import { sendEmpty, sendText } from '../wire/negotiation';
+import { sendEmpty, sendText, sendUnreadable } from '../wire/negotiation';
 import { readBody, rootOf, UnreadableBody } from '../wire/request-body';
 import { eurekaPaths, isReplication } from './eureka-paths';
 import { optionalTimestamp, queryStrings } from './query-params';
@@ -16,7 +16,7 @@ export class RegistrationController {
   constructor(private readonly service: RegistryService) {}
 
   @Post(':app')
-  register(@Param('app') app: string, @Req() req: ExpressRequest, @Res() res: ExpressResponse): void {
+  register(@Param('app') app: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): void {
     try {
       const instance = rootOf(readBody(req), 'instance');
       this.service.register(
@@ -26,8 +26,7 @@ export class RegistrationController {
       sendEmpty(res, 204);
     } catch (error) {
       if (error instanceof InvalidRegistration) return sendText(res, 400, error.message);
-      if (error instanceof UnreadableBody)
-        return void res.status(400).json({ error: 'cannot parse request body' });
+      if (error instanceof UnreadableBody) return sendUnreadable(res);
       throw error;
     }
   }
@@ -37,15 +36,15 @@ export class RegistrationController {
     @Param('app') app: string,
     @Param('id') id: string,
     @Query('lastDirtyTimestamp') lastDirty: unknown,
-    @Req() req: ExpressRequest,
-    @Res() res: ExpressResponse,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): void {
     const lastDirtyTimestamp = optionalTimestamp(lastDirty);
     if (lastDirtyTimestamp === null) return sendEmpty(res, 400);
     const outcome = this.service.renew(app.toUpperCase(), id, isReplication(req.headers), lastDirtyTimestamp);
     const lease = this.service.registry.lease(app.toUpperCase(), id);
     if (outcome.kind === 'conflict' && lease)
-      return void res.status(409).json({ instance: instanceJson(lease) });
+      return void res.status(409).send({ instance: instanceJson(lease) });
     sendEmpty(res, outcome.kind === 'renewed' ? 200 : 404);
   }
 
@@ -53,8 +52,8 @@ export class RegistrationController {
   cancel(
     @Param('app') app: string,
     @Param('id') id: string,
-    @Req() req: ExpressRequest,
-    @Res() res: ExpressResponse,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): void {
     sendEmpty(res, this.service.cancel(app.toUpperCase(), id, isReplication(req.headers)) ? 200 : 404);
   }
@@ -63,9 +62,14 @@ export class RegistrationController {
   metadata(
     @Param('app') app: string,
     @Param('id') id: string,
-    @Req() req: ExpressRequest,
-    @Res() res: ExpressResponse,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): void {
-    sendEmpty(res, this.service.updateMetadata(app.toUpperCase(), id, queryStrings(req.query)) ? 200 : 404);
+    sendEmpty(
+      res,
+      this.service.updateMetadata(app.toUpperCase(), id, queryStrings(req.query as Record<string, unknown>))
+        ? 200
+        : 404,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InstanceStatus } from '../registry/instance-info';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { sendEmpty, sendText } from '../wire/negotiation';
@@ -19,8 +19,8 @@ export class StatusOverrideController {
   set(
     @Param('app') app: string,
     @Param('id') id: string,
-    @Req() req: ExpressRequest,
-    @Res() res: ExpressResponse,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): void {
     this.change(req, res, undefined, (status, lastDirty, fromPeer) =>
       this.service.setStatusOverride(app.toUpperCase(), id, status, fromPeer, lastDirty),
@@ -32,8 +32,8 @@ export class StatusOverrideController {
   remove(
     @Param('app') app: string,
     @Param('id') id: string,
-    @Req() req: ExpressRequest,
-    @Res() res: ExpressResponse,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): void {
     this.change(req, res, 'UNKNOWN', (status, lastDirty, fromPeer) =>
       this.service.deleteStatusOverride(app.toUpperCase(), id, status, fromPeer, lastDirty),
@@ -42,14 +42,15 @@ export class StatusOverrideController {
 
   /** The Java server answers a bad `value` with 500; bad input here is a 400 that names it. */
   private change(
-    req: ExpressRequest,
-    res: ExpressResponse,
+    req: FastifyRequest,
+    res: FastifyReply,
     absent: InstanceStatus | undefined,
     apply: StatusChange,
   ): void {
-    const raw = req.query['value'];
+    const query = req.query as Record<string, unknown>;
+    const raw = query['value'];
     const status = raw === undefined ? absent : statusParam(raw);
-    const lastDirty = optionalTimestamp(req.query['lastDirtyTimestamp']);
+    const lastDirty = optionalTimestamp(query['lastDirtyTimestamp']);
     if (!status)
       return sendText(res, 400, 'value must be one of UP, DOWN, STARTING, OUT_OF_SERVICE, UNKNOWN');
     if (lastDirty === null)

@@ -1,15 +1,15 @@
-import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gzipSync } from 'node:zlib';
 import { toXml } from './xml';
 
 export type WireFormat = 'json' | 'xml';
 
 /** Like the Java server: JSON only if Accept mentions json, otherwise XML (curl's default gets XML). */
-export const formatOf = (req: ExpressRequest): WireFormat =>
-  (req.headers.accept ?? '').includes('json') ? 'json' : 'xml';
+export const formatOf = (request: FastifyRequest): WireFormat =>
+  (request.headers.accept ?? '').includes('json') ? 'json' : 'xml';
 
-export const acceptsGzip = (req: ExpressRequest): boolean =>
-  (req.headers['accept-encoding'] ?? '').includes('gzip');
+export const acceptsGzip = (request: FastifyRequest): boolean =>
+  (request.headers['accept-encoding'] ?? '').includes('gzip');
 
 export interface RenderedEntity {
   body: Buffer;
@@ -23,24 +23,26 @@ export function render(rootName: string, entity: unknown, format: WireFormat): R
   return { body, gzipped: () => (gzipped ??= gzipSync(body)) };
 }
 
-export function sendRendered(req: ExpressRequest, res: ExpressResponse, rendered: RenderedEntity): void {
-  const format = formatOf(req);
-  res.status(200);
-  res.setHeader('Content-Type', format === 'json' ? 'application/json' : 'application/xml');
-  res.setHeader('Vary', 'Accept, Accept-Encoding');
-  if (acceptsGzip(req)) {
-    res.setHeader('Content-Encoding', 'gzip');
-    res.end(rendered.gzipped());
-  } else {
-    res.end(rendered.body);
-  }
+export function sendRendered(request: FastifyRequest, reply: FastifyReply, rendered: RenderedEntity): void {
+  const format = formatOf(request);
+  reply
+    .status(200)
+    .header('Content-Type', format === 'json' ? 'application/json' : 'application/xml')
+    .header('Vary', 'Accept, Accept-Encoding');
+  if (acceptsGzip(request)) reply.header('Content-Encoding', 'gzip').send(rendered.gzipped());
+  else reply.send(rendered.body);
 }
 
 /** Eureka answers writes with bare status codes: a JSON error body would break the Java client. */
-export function sendEmpty(res: ExpressResponse, status: number): void {
-  res.status(status).end();
+export function sendEmpty(reply: FastifyReply, status: number): void {
+  reply.status(status).send();
 }
 
-export function sendText(res: ExpressResponse, status: number, text: string): void {
-  res.status(status).type('text/plain').send(text);
+export function sendText(reply: FastifyReply, status: number, text: string): void {
+  reply.status(status).type('text/plain').send(text);
+}
+
+/** Jersey's answer to a body it cannot read. */
+export function sendUnreadable(reply: FastifyReply, error = 'cannot parse request body'): void {
+  reply.status(400).send({ error });
 }

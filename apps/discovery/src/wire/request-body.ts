@@ -1,11 +1,11 @@
-import type { Request as ExpressRequest } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { parseXml } from './xml';
 
 /** Any body the server cannot read: answered 400 {"error": "cannot parse request body"} like Jersey. */
 export class UnreadableBody extends Error {}
 
 /** The body as an object: JSON or XML from the raw bytes, or what an earlier body parser made. */
-export function readBody(req: ExpressRequest): Record<string, unknown> {
+export function readBody(req: FastifyRequest): Record<string, unknown> {
   const body: unknown = req.body;
   if (Buffer.isBuffer(body)) return parseText(body.toString('utf8'), req.headers['content-type'] ?? '');
   if (typeof body === 'object' && body !== null) return body as Record<string, unknown>;

@@ -1,17 +1,22 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { FareQuery } from './dto/fare-query.dto';
-import { FareResponse } from './dto/fare.response';
-import { Fare } from './fare.entity';
+import type { FareResponse } from './dto/fare.response';
+
+// The look-up every booking makes, written once as SQL: TypeORM's query builder would rebuild it
+// for every request (ADR 0005 measures the difference).
+const FARE_OF_FLIGHT = 'SELECT amount, currency FROM fares WHERE flight_number = $1 AND flight_date = $2';
 
 @Injectable()
 export class FaresService {
-  constructor(@InjectRepository(Fare) private readonly fares: Repository<Fare>) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async find({ flightNumber, flightDate }: FareQuery): Promise<FareResponse> {
-    const fare = await this.fares.findOneBy({ flightNumber, flightDate });
+    const [fare] = (await this.dataSource.query(FARE_OF_FLIGHT, [flightNumber, flightDate])) as {
+      amount: string;
+      currency: string;
+    }[];
     if (!fare) throw new NotFoundException(`No fare for flight ${flightNumber} on ${flightDate}`);
-    return FareResponse.of(fare);
+    return { flightNumber, flightDate, fare };
   }
 }

@@ -1,6 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { NestLogger } from '../logging/nest-logger';
 import pino from 'pino';
 import { ServiceConfig } from '../config/service-config';
 import { DatabaseLifecycle } from '../database/database-lifecycle';
@@ -23,7 +23,7 @@ export async function bootstrapService(appModule: Type<unknown>): Promise<INestA
     enableGracefulShutdown(app);
     const config = app.get(ServiceConfig);
     await app.listen(config.port, '0.0.0.0');
-    app.get(Logger).log(`${config.serviceName} listening on port ${config.port}`);
+    app.get(NestLogger).log(`${config.serviceName} listening on port ${config.port}`, 'Bootstrap');
     return app;
   } catch (error) {
     pino({ timestamp: pino.stdTimeFunctions.isoTime }).fatal({ err: error }, 'startup failed');
@@ -33,7 +33,7 @@ export async function bootstrapService(appModule: Type<unknown>): Promise<INestA
 
 async function migrateOnce(appModule: Type<unknown>): Promise<void> {
   const context = await NestFactory.createApplicationContext(appModule, nestOptions());
-  context.useLogger(context.get(Logger));
+  context.useLogger(context.get(NestLogger));
   if (!context.get(ServiceConfig).database?.migrateOnStart) await context.get(DatabaseLifecycle).migrate();
   await context.close();
 }

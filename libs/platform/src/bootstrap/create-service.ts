@@ -1,31 +1,41 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
-import { drainConnectionsOnShutdown } from './connection-draining';
-import { nestOptions } from './nest-options';
-import { requestIdMiddleware } from '../logging/request-context';
-import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import type { IncomingMessage } from 'node:http';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ReadinessService } from '../health/readiness.service';
+import { addRequestHooks } from '../http/request-hooks';
+import { acceptOrCreateRequestId } from '../logging/request-context';
+import { NestLogger } from '../logging/nest-logger';
+import { ServiceLogger } from '../logging/service-logger';
 import { MetricsService } from '../metrics/metrics.service';
 import { setupOpenApi } from '../openapi/setup-openapi';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform-options';
+import { nestOptions } from './nest-options';
+
+/** The largest request body a service reads. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * Creates the configured application without listening: request ids, metrics, OpenAPI, pino.
- * main.ts goes through bootstrapService; integration tests call this and `listen(0)`.
+ * Creates the configured application on fastify without listening: request ids, metrics, logs,
+ * OpenAPI. main.ts goes through bootstrapService; integration tests call this and `listen(0)`.
  */
 export async function createService(appModule: Type<unknown>): Promise<INestApplication> {
-  // The adapter is named rather than loaded by Nest on demand, so the bundle's package.json lists it.
-  const app = await NestFactory.create<NestExpressApplication>(
-    appModule,
-    new ExpressAdapter(),
-    nestOptions(),
-  );
-  app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  drainConnectionsOnShutdown(app);
-  app.use(requestIdMiddleware);
-  app.use(httpMetricsMiddleware(app.get(MetricsService)));
+  const adapter = new FastifyAdapter({
+    genReqId: (request: IncomingMessage) => acceptOrCreateRequestId(request.headers['x-request-id']),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // `/fares/` is `/fares`, as clients that append a slash (Eureka's among them) expect.
+    routerOptions: { ignoreTrailingSlash: true },
+    // On close: idle keep-alive connections are dropped at once; requests in flight finish.
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, nestOptions());
+  app.useLogger(app.get(NestLogger));
+  const readiness = app.get(ReadinessService);
+  addRequestHooks(adapter.getInstance(), {
+    metrics: app.get(MetricsService),
+    logger: app.get(ServiceLogger).pino,
+    isStopping: () => readiness.state === 'STOPPING',
+  });
   setupOpenApi(app, app.get<PlatformOptions>(PLATFORM_OPTIONS));
   return app;
 }

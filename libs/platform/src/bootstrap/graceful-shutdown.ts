@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
+import { NestLogger } from '../logging/nest-logger';
 import { ServiceConfig } from '../config/service-config';
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -11,7 +11,7 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  */
 export function enableGracefulShutdown(app: INestApplication): void {
   const { shutdownTimeoutMs } = app.get(ServiceConfig);
-  const logger = app.get(Logger);
+  const logger = app.get(NestLogger);
   app.enableShutdownHooks([...SIGNALS], { useProcessExit: true });
   for (const signal of SIGNALS) {
     process.once(signal, () => {

@@ -6,7 +6,7 @@ import {
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
 import { currentRequestId } from '../logging/request-context';
 import { isDependencyUnavailable } from './dependency-unavailable';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
@@ -14,6 +14,16 @@ import { InvalidInputException } from './validation';
 
 /** Seconds a client is asked to wait before retrying when a dependency is unavailable. */
 const RETRY_AFTER_SECONDS = 5;
+
+/** An error the HTTP server raised itself (a body too large, an unsupported media type). */
+interface ServerError {
+  statusCode: number;
+  message: string;
+}
+const isClientErrorOfServer = (error: unknown): error is ServerError => {
+  const status = (error as Partial<ServerError> | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
 
 /**
  * Every error leaves as application/problem+json. An unreachable dependency is a 503 with
@@ -23,16 +33,19 @@ const RETRY_AFTER_SECONDS = 5;
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const { httpAdapter } = this.adapterHost;
     const http = host.switchToHttp();
-    const request = http.getRequest<ExpressRequest>();
-    const response = http.getResponse<ExpressResponse>();
-    const body = { ...this.toProblem(exception), instance: request.originalUrl };
+    const response = http.getResponse<object>();
+    const body = { ...this.toProblem(exception), instance: httpAdapter.getRequestUrl(http.getRequest()) };
     const requestId = currentRequestId();
     if (requestId) body.requestId = requestId;
     if (body.status === HttpStatus.SERVICE_UNAVAILABLE)
-      response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+      httpAdapter.setHeader(response, 'Retry-After', String(RETRY_AFTER_SECONDS));
+    httpAdapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
+    httpAdapter.reply(response, JSON.stringify(body), body.status);
   }
 
   private toProblem(exception: unknown): ProblemDetails {
@@ -42,6 +55,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return problem(exception.getStatus(), detailOf(exception));
     }
+    if (isClientErrorOfServer(exception)) return problem(exception.statusCode, exception.message);
     if (isDependencyUnavailable(exception)) {
       this.logger.warn(`a dependency is unavailable: ${String(exception)}`);
       return problem(

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck } from '@nestjs/terminus';
-import type { Response as ExpressResponse } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ReadinessService } from './readiness.service';
 
 @ApiTags('health')
@@ -19,7 +19,7 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiServiceUnavailableResponse({ description: 'A dependency is down or the service is stopping.' })
-  async ready(@Res({ passthrough: true }) response: ExpressResponse): Promise<object> {
+  async ready(@Res({ passthrough: true }) response: FastifyReply): Promise<object> {
     if (this.readiness.state === 'STOPPING') {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'shutting_down', info: {}, error: {}, details: {} };

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -26,12 +25,4 @@ const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 export function acceptOrCreateRequestId(incoming: string | string[] | undefined): string {
   const candidate = Array.isArray(incoming) ? incoming[0] : incoming;
   return candidate && SAFE_REQUEST_ID.test(candidate) ? candidate : randomUUID();
-}
-
-/** Express middleware: takes X-Request-Id or makes one, echoes it, and keeps it for the request. */
-export function requestIdMiddleware(req: ExpressRequest, res: ExpressResponse, next: NextFunction): void {
-  const requestId = acceptOrCreateRequestId(req.headers['x-request-id']);
-  (req as ExpressRequest & { id: string }).id = requestId;
-  res.setHeader(REQUEST_ID_HEADER, requestId);
-  runWithRequestId(requestId, next);
 }

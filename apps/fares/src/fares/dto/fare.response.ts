@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Fare } from '../fare.entity';
 
 export class Money {
   @ApiProperty({ example: '101.00', description: 'Decimal string, two places' }) amount!: string;
@@ -10,12 +9,4 @@ export class FareResponse {
   @ApiProperty({ example: 'BF101' }) flightNumber!: string;
   @ApiProperty({ example: '2026-12-01', format: 'date' }) flightDate!: string;
   @ApiProperty({ type: Money }) fare!: Money;
-
-  static of(fare: Fare): FareResponse {
-    return {
-      flightNumber: fare.flightNumber,
-      flightDate: fare.flightDate,
-      fare: { amount: fare.amount, currency: fare.currency },
-    };
-  }
 }
