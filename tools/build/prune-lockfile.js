@@ -19,8 +19,9 @@ function requiredNames(entry) {
 }
 
 /**
- * A lockfile (v3) for a package.json whose dependencies are `dependencies` (name -> version),
- * taken from the workspace lockfile `lock`. Throws when a dependency is not installed there.
+ * A lockfile (v3) for `rootPackage` (a package.json with `dependencies`), taken from the workspace
+ * lockfile `lock`. Throws when a dependency is not installed there.
+ * @returns {{ name: string; version: string; lockfileVersion: 3; requires: true; packages: Record<string, Record<string, unknown>> }}
  */
 function pruneLockfile(lock, rootPackage) {
   const { packages } = lock;

@@ -3,26 +3,12 @@
 // itself (and any image named in FARES_BENCH_IMAGES, e.g. an older build, for a before/after).
 // Load goes to each server's address on the container network, never through a published port.
 // Target: fares at least 0.5x the bare server. A CPU profile of fares under the same load follows.
-import {
-  baseImages,
-  buildServiceImage,
-  describeLoad,
-  measureLoad,
-  runPgbench,
-  summarizeCpuProfile,
-  TestNetwork,
-  waitUntil,
-  workspaceRoot,
-  type LoadResult,
-} from '@pss/testing';
+import { describeLoad, measureLoad, runPgbench, summarizeCpuProfile, type LoadResult } from '@pss/testing';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Docker from 'dockerode';
+import { FARES_IMAGE, faresBenchNetwork, floor, type Candidate } from './bench-network';
 
-const FARES_IMAGE = 'pss/fares:bench';
-const DISCOVERY_IMAGE = 'pss/discovery:bench';
-const DATABASE_URL = 'postgres://fares:fares@fares-db:5432/fares';
 const LOAD = { connections: 50, durationSeconds: 10, warmupSeconds: 3 };
 // This machine's figures move by a third from one minute to the next: each candidate runs once per
 // round, rounds interleaved, and the median of its rounds is compared.
@@ -39,65 +25,28 @@ function farePaths(): string[] {
   return paths;
 }
 
-interface Candidate {
-  name: string;
-  image: string;
-  command?: string[];
-  binds?: string[];
-}
-
-const floorScript = (file: string, ...args: string[]) => ({
-  image: baseImages.node,
-  command: ['node', `/workspace/apps/fares/bench/floor/${file}`, ...args],
-  binds: [`${workspaceRoot}:/workspace:ro`],
-});
-
 /** The run with the median requests/s. */
 const median = (runs: LoadResult[]): LoadResult =>
   [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)];
 
-async function startServer(
-  network: TestNetwork,
-  candidate: Candidate,
-): Promise<{ container: Docker.Container; baseUrl: string }> {
-  const container = await network.start({
-    image: candidate.image,
-    command: candidate.command,
-    binds: candidate.binds,
-    env: { DATABASE_URL, DISCOVERY_URLS: 'http://discovery:8761/eureka/', PORT: '8080' },
-  });
-  const baseUrl = `http://${await network.address(container)}:8080`;
-  const probe = `${baseUrl}/fares?flightNumber=BF101&flightDate=${new Date().toISOString().slice(0, 10)}`;
-  await waitUntil(candidate.name, async () => (await fetch(probe)).ok, 120_000);
-  return { container, baseUrl };
-}
-
 async function main(): Promise<void> {
-  await buildServiceImage('discovery', DISCOVERY_IMAGE);
-  await buildServiceImage('fares', FARES_IMAGE);
-  const network = await TestNetwork.create('fares-bench');
+  const { network, database, start } = await faresBenchNetwork();
   const paths = farePaths();
   try {
-    const database = await network.startPostgres('fares-db', 'fares');
-    await network.start({
-      image: DISCOVERY_IMAGE,
-      alias: 'discovery',
-      env: { INSTANCE_HOST: 'discovery', LOG_LEVEL: 'warn' },
-    });
     const candidates: Candidate[] = [
       { name: 'fares', image: FARES_IMAGE },
       ...(process.env.FARES_BENCH_IMAGES ?? '')
         .split(',')
         .filter(Boolean)
         .map((image) => ({ name: `fares (${image})`, image })),
-      { name: 'bare node:http + pg', ...floorScript('node-http.js') },
-      { name: 'NestJS + TypeORM, express', ...floorScript('nest.js', 'express') },
-      { name: 'NestJS + TypeORM, fastify', ...floorScript('nest.js', 'fastify') },
+      floor('bare node:http + pg', ['node-http.js']),
+      floor('NestJS + TypeORM, express', ['nest.js', 'express']),
+      floor('NestJS + TypeORM, fastify', ['nest.js', 'fastify']),
     ];
     const rounds = new Map<string, LoadResult[]>(candidates.map(({ name }) => [name, []]));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const candidate of candidates) {
-        const { container, baseUrl } = await startServer(network, candidate);
+        const { container, baseUrl } = await start(candidate);
         const result = await measureLoad({ baseUrl, paths, ...LOAD });
         rounds.get(candidate.name)?.push(result);
         console.log(`round ${round}, ${candidate.name}: ${describeLoad(result)}`);
@@ -118,15 +67,17 @@ async function main(): Promise<void> {
     console.log(
       `pgbench, same SQL, ${LOAD.connections} clients: ${pgbench.transactionsPerSecond.toLocaleString('en-US')} tps, average ${pgbench.averageLatencyMs} ms`,
     );
-    const floor = results.get('bare node:http + pg')?.requestsPerSecond ?? NaN;
+    const bareFloor = results.get('bare node:http + pg')?.requestsPerSecond ?? NaN;
     console.log(`\nmedian of ${ROUNDS} rounds; requests/s against the bare node:http + pg floor:`);
     for (const [name, result] of results)
-      console.log(`  ${name}: ${describeLoad(result)}; ${(result.requestsPerSecond / floor).toFixed(2)}x`);
+      console.log(
+        `  ${name}: ${describeLoad(result)}; ${(result.requestsPerSecond / bareFloor).toFixed(2)}x`,
+      );
 
     const profileDir = mkdtempSync(join(tmpdir(), 'fares-profile-'));
     chmodSync(profileDir, 0o777);
     try {
-      const profiled = await startServer(network, {
+      const profiled = await start({
         name: 'fares, profiled',
         image: FARES_IMAGE,
         command: ['node', '--cpu-prof', '--cpu-prof-dir=/profile', 'main.js'],

@@ -1,4 +1,10 @@
-import { createTestDatabase, requireTestEnv, startPostgres, type TestDatabase } from '@pss/testing';
+import {
+  createTestDatabase,
+  expectMigrationsInStep,
+  requireTestEnv,
+  startPostgres,
+  type TestDatabase,
+} from '@pss/testing';
 import type { ProblemDetails } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { BOOK_FARES, SEED_WINDOW } from '../src/seed/book-fares';
@@ -116,13 +122,7 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
   });
 
   it('has entities that match the migrations, and migrations that revert', async () => {
-    const dataSource = fares.app.get(DataSource);
-    const drift = await dataSource.driver.createSchemaBuilder().log();
-    expect(drift.upQueries.map((query) => query.query)).toEqual([]);
-    await dataSource.undoLastMigration();
-    expect(await dataSource.query(`SELECT to_regclass('fares') AS fares`)).toEqual([{ fares: null }]);
-    await dataSource.runMigrations();
-    await seedFares(dataSource);
+    await expectMigrationsInStep(fares.app.get(DataSource), seedFares);
     expect((await get(`/fares?flightNumber=BF101&flightDate=${todayUtc()}`)).status).toBe(200);
   });
 });

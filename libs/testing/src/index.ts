@@ -18,3 +18,4 @@ export {
   type ComposeStack,
   type PublishedService,
 } from './compose-stack';
+export { expectMigrationsInStep } from './migrations';

@@ -1,8 +1,23 @@
 // The floor of the framework: NestJS with TypeORM, a validated query DTO and one route that reads
 // the fare, on either HTTP adapter; nothing else (no logging, metrics, health, OpenAPI or discovery).
 //   DATABASE_URL=... PORT=8080 node nest.js express|fastify
+// LOAD_PLATFORM_LIBRARIES=true also loads (and leaves unused) the libraries libs/platform and
+// libs/registry-client use, for the idle-memory floor of the stack a service is built on.
 // Plain JavaScript with decorators applied by hand, so that no compiler hook runs in the process.
 require('reflect-metadata');
+if (process.env.LOAD_PLATFORM_LIBRARIES === 'true') {
+  for (const library of [
+    '@nestjs/swagger',
+    '@fastify/static',
+    '@nestjs/terminus',
+    '@nestjs/config',
+    'pino',
+    'prom-client',
+    'eureka-js-client',
+    'cockatiel',
+  ])
+    require(library);
+}
 const { Controller, Get, Module, NotFoundException, Query, ValidationPipe } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { TypeOrmModule } = require('@nestjs/typeorm');

@@ -1,0 +1,37 @@
+// Idle memory of fares as its image runs it (default V8 tiers, no tuning), beside the floors of the
+// stack it is built on, all in one run with the same node binary: a bare node:http + pg server,
+// NestJS + TypeORM on fastify with one route, and that with the platform's libraries loaded
+// (OpenAPI, health checks, config, logging, metrics, the Eureka client). Each answers one request,
+// then idles; its /proc status is read. Budget: under 128 MiB per service.
+import { faresBenchNetwork, FARES_IMAGE, floor, residentMemory, type Candidate } from './bench-network';
+
+const IDLE_MS = 30_000;
+
+// fares first: it migrates and seeds the database the floors read.
+const candidates: Candidate[] = [
+  { name: 'fares, registered', image: FARES_IMAGE },
+  floor('bare node:http + pg', ['node-http.js']),
+  floor('NestJS + TypeORM, fastify', ['nest.js', 'fastify']),
+  floor('that, with the platform libraries loaded', ['nest.js', 'fastify'], {
+    LOAD_PLATFORM_LIBRARIES: 'true',
+  }),
+];
+
+async function main(): Promise<void> {
+  const { network, start } = await faresBenchNetwork();
+  try {
+    const started = [];
+    for (const candidate of candidates) started.push({ candidate, ...(await start(candidate)) });
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    console.log(`idle for ${IDLE_MS / 1000} s after one request:`);
+    for (const { candidate, container } of started)
+      console.log(`  ${candidate.name}: ${await residentMemory(container)}`);
+  } finally {
+    await network.remove();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+// The whole system under docker compose, images built: the time from `docker compose up` to every
+// container healthy and every service registered, then each service's idle memory and the
+// stack's. Budgets: under 30 s to ready, under 128 MiB idle RSS per service, 1.5 GB for the stack.
+import { exec, startComposeStack, waitUntil, type ComposeStack } from '@pss/testing';
+import Docker from 'dockerode';
+
+const IDLE_MS = 30_000;
+const MIB = 1024 * 1024;
+const docker = new Docker();
+
+async function registeredApps(stack: ComposeStack): Promise<string[]> {
+  const response = await fetch(`${stack.url('discovery-1')}/eureka/apps`, {
+    headers: { accept: 'application/json' },
+  });
+  const { applications } = (await response.json()) as {
+    applications: { application: { name: string; instance: { status: string }[] }[] };
+  };
+  return applications.application
+    .filter((app) => app.instance.some((i) => i.status === 'UP'))
+    .map((app) => app.name);
+}
+
+/** The services compose builds from this repository (they register), and their containers. */
+async function serviceContainers(stack: ComposeStack): Promise<Map<string, Docker.Container>> {
+  const lines = (await stack.compose('ps', '--format', '{{.Service}} {{.ID}}')).trim().split('\n');
+  return new Map(
+    lines.map((line) => line.split(' ')).map(([service, id]) => [service, docker.getContainer(id)]),
+  );
+}
+
+/** Resident memory of the container's main process (tini's child for the services). */
+async function residentMib(container: Docker.Container): Promise<number | undefined> {
+  const script =
+    'pid=$(cat /proc/1/task/1/children 2>/dev/null | cut -d" " -f1); grep VmRSS /proc/${pid:-1}/status';
+  const { output } = await exec(container, ['sh', '-c', script]);
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(output)?.[1]);
+  return Number.isFinite(kib) ? kib / 1024 : undefined;
+}
+
+async function main(): Promise<void> {
+  const stack = await startComposeStack();
+  try {
+    const expected = await registeredApps(stack);
+    await stack.compose('down', '--volumes');
+    const started = Date.now();
+    await stack.compose('up', '--detach', '--wait');
+    const healthy = Date.now() - started;
+    await waitUntil(
+      'every service registered',
+      async () => (await registeredApps(stack)).length >= expected.length,
+      60_000,
+    );
+    console.log(
+      `docker compose up, images built: every container healthy after ${(healthy / 1000).toFixed(1)} s, ` +
+        `${expected.join(', ')} registered after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    let total = 0;
+    console.log(
+      `idle for ${IDLE_MS / 1000} s, resident memory of each container's main process (cgroup usage):`,
+    );
+    for (const [service, container] of await serviceContainers(stack)) {
+      const stats = (await container.stats({ stream: false })) as {
+        memory_stats: { usage: number; stats?: { cache?: number } };
+      };
+      const usage = (stats.memory_stats.usage - (stats.memory_stats.stats?.cache ?? 0)) / MIB;
+      total += usage;
+      const rss = await residentMib(container);
+      console.log(
+        `  ${service}: ${rss === undefined ? '-' : `${rss.toFixed(1)} MiB`} (${usage.toFixed(1)} MiB)`,
+      );
+    }
+    console.log(`the whole stack: ${total.toFixed(0)} MiB`);
+  } finally {
+    await stack.down();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
