@@ -1,7 +1,9 @@
 // The whole system under docker compose, images built: the time from `docker compose up` to every
 // container healthy and every service registered, then each service's idle memory and the
 // stack's. Budgets: under 30 s to ready, under 128 MiB idle RSS per service, 1.5 GB for the stack.
-import { exec, startComposeStack, waitUntil, type ComposeStack } from '@pss/testing';
+import { startComposeStack, type ComposeStack } from '../src/compose-stack';
+import { exec } from '../src/docker/docker-client';
+import { waitUntil } from '../src/eventually';
 import Docker from 'dockerode';
 
 const IDLE_MS = 30_000;

@@ -13,7 +13,7 @@ describe('queries and JSON shapes', () => {
   });
 
   it('serves the empty registry exactly as Eureka does', async () => {
-    for (const path of ['apps', 'apps/', 'v2/apps/', 'apps/delta']) {
+    for (const path of ['apps', 'apps/', 'v2/apps/', 'v1/apps/', 'apps/delta']) {
       const { status, body } = await getJson(current.base + path);
       expect(status).toBe(200);
       expect(body.applications.apps__hashcode).toBe('');

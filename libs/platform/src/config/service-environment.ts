@@ -23,7 +23,7 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
   return raw === undefined ? undefined : raw === 'true' ? true : raw === 'false' ? false : raw;
 };
 
-/** The variables every service reads (ARCHITECTURE.md §3). With stopAtFirstError the decorator
+/** The variables every service reads (docs/architecture.md). With stopAtFirstError the decorator
  * nearest the property is checked first, so the type check sits there. SWC records no design:type
  * for an un-annotated field, so numeric fields with defaults convert through @Type. */
 export class ServiceEnvironment {

@@ -13,9 +13,9 @@ export interface TransportResponse {
 }
 
 /**
- * One eureka-js-client request over node:http instead of the deprecated `request` package: same URL
- * rule (base URL + uri), JSON bodies, gzip, and a timeout over the whole exchange, which it never had.
- * Not over fetch: the first fetch loads undici, about 16 MiB resident in every service (ADR 0004).
+ * One eureka-js-client request over node:http instead of the `request` package it was written for:
+ * same URL rule (base URL + uri), JSON bodies, gzip, and a timeout over the whole exchange, which
+ * the original never had.
  */
 export async function sendOverHttp(
   baseUrl: string,
