@@ -57,6 +57,7 @@ export function testEvent(aggregateId: string, seq: number): BookingConfirmedEve
     flightDate: '2026-12-01',
     seats: 1,
     remainingSeats: seq,
+    inventoryVersion: seq,
   });
 }
 

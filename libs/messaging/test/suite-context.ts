@@ -1,7 +1,12 @@
-import { createTestDatabase, requireTestEnv, type TestDatabase } from '@pss/testing';
+import {
+  createTestDatabase,
+  createTestVhost,
+  requireTestEnv,
+  type TestDatabase,
+  type TestVhost,
+} from '@pss/testing';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from './harness';
-import { createTestVhost, type TestVhost } from './rabbitmq-vhost';
 
 /** A fresh database and a fresh vhost on the run's shared PostgreSQL and RabbitMQ. */
 export interface SharedContainersContext {

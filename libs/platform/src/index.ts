@@ -32,6 +32,9 @@ export {
 export { InvalidInputException, createValidationPipe } from './errors/validation';
 export { ProblemDocument } from './errors/problem-document';
 
+// Validation of the values every service reads.
+export { IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
+
 // Health.
 export {
   ReadinessService,
@@ -46,3 +49,4 @@ export { MetricsService } from './metrics/metrics.service';
 // Database.
 export { createDataSourceOptions, type DataSourceSettings } from './database/data-source-options';
 export { migrateAndSeed } from './database/migrate';
+export { NotificationListener, type NotificationHandlers } from './database/notification-listener';

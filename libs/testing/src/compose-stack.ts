@@ -11,6 +11,7 @@ const PUBLISHED = {
   'discovery-1': 'PSS_DISCOVERY_1_PORT',
   'discovery-2': 'PSS_DISCOVERY_2_PORT',
   fares: 'PSS_FARES_PORT',
+  search: 'PSS_SEARCH_PORT',
 } as const;
 
 export type PublishedService = keyof typeof PUBLISHED;

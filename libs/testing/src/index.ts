@@ -1,6 +1,7 @@
 export { baseImages, extraCaBundle, parseImagesEnv, workspaceRoot, type BaseImages } from './images';
 export { startPostgres, createTestDatabase, type TestDatabase } from './postgres';
 export { startRabbitMq, amqpUrl } from './rabbitmq';
+export { createTestVhost, type TestVhost } from './rabbitmq-vhost';
 export { requireTestEnv, testEnv } from './jest/env';
 export { freePort, startNodeProcess, startServiceProcess, type RunningProcess } from './processes';
 export { eventually, waitUntil } from './eventually';

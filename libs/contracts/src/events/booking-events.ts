@@ -10,6 +10,11 @@ export interface BookingInventoryPayload {
   seats: number;
   /** Seats still for sale on that flight and date after this change (authoritative). */
   remainingSeats: number;
+  /**
+   * The version of that flight and date's inventory after this change: it grows with every change,
+   * so a consumer that receives events twice or out of order keeps the one with the highest.
+   */
+  inventoryVersion: number;
 }
 
 export type BookingConfirmedEvent = IntegrationEvent<'booking.confirmed', BookingInventoryPayload>;

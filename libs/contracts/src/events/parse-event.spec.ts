@@ -8,6 +8,7 @@ const confirmed = () =>
     flightDate: '2026-12-01',
     seats: 2,
     remainingSeats: 98,
+    inventoryVersion: 1,
   });
 
 describe('parseIntegrationEvent', () => {
@@ -31,6 +32,10 @@ describe('parseIntegrationEvent', () => {
     [{ ...confirmed(), payload: null }, /payload must be an object/],
     [{ ...confirmed(), payload: { ...confirmed().payload, seats: -1 } }, /payload.seats must be/],
     [{ ...confirmed(), payload: { ...confirmed().payload, flightDate: '1/12/26' } }, /payload.flightDate/],
+    [
+      { ...confirmed(), payload: { ...confirmed().payload, inventoryVersion: undefined } },
+      /payload.inventoryVersion/,
+    ],
     ['not an object', /event must be an object/],
   ])('rejects a malformed event naming the field (%#)', (event, message) => {
     expect(() => parseIntegrationEvent(event)).toThrow(message);

@@ -10,6 +10,7 @@ const inventoryFields = {
   flightDate: 'date',
   seats: 'count',
   remainingSeats: 'count',
+  inventoryVersion: 'count',
 } as const;
 
 const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {

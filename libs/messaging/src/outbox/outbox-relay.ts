@@ -4,7 +4,8 @@ import type { EventPublisher, OutgoingEvent } from '../broker/event-publisher';
 import type { BrokerConnection } from '../broker/broker-connection';
 import { backoffDelay, type BackoffOptions } from '../support/backoff';
 import { Wakeup } from '../support/wakeup';
-import { OutboxListener } from './outbox-listener';
+import { NotificationListener } from '@pss/platform';
+import { OUTBOX_CHANNEL } from './outbox-channel';
 
 export interface OutboxRelayOptions {
   /** Rows claimed, published and marked per transaction. */
@@ -35,7 +36,7 @@ interface ClaimedRow {
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly wakeup = new Wakeup();
-  private readonly listener: OutboxListener;
+  private readonly listener: NotificationListener;
   private readonly options: Required<OutboxRelayOptions>;
   private running?: Promise<void>;
   private stopping = false;
@@ -55,7 +56,10 @@ export class OutboxRelay {
       retainSentMs: 7 * 24 * 3600_000,
       ...options,
     };
-    this.listener = new OutboxListener(dataSource, () => this.wakeup.wake());
+    // NOTIFY from the outbox trigger wakes the relay at once; polling covers a lost connection.
+    this.listener = new NotificationListener(dataSource, OUTBOX_CHANNEL, {
+      onNotify: () => this.wakeup.wake(),
+    });
     broker.onConnect(() => this.wakeup.wake());
   }
 

@@ -29,13 +29,19 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, nestOptions());
-  app.useLogger(app.get(NestLogger));
-  const readiness = app.get(ReadinessService);
-  addRequestHooks(adapter.getInstance(), {
-    metrics: app.get(MetricsService),
-    logger: app.get(ServiceLogger).pino,
-    isStopping: () => readiness.state === 'STOPPING',
-  });
-  setupOpenApi(app, app.get<PlatformOptions>(PLATFORM_OPTIONS));
-  return app;
+  try {
+    app.useLogger(app.get(NestLogger));
+    const readiness = app.get(ReadinessService);
+    addRequestHooks(adapter.getInstance(), {
+      metrics: app.get(MetricsService),
+      logger: app.get(ServiceLogger).pino,
+      isStopping: () => readiness.state === 'STOPPING',
+    });
+    setupOpenApi(app, app.get<PlatformOptions>(PLATFORM_OPTIONS));
+    return app;
+  } catch (error) {
+    // The modules are initialised: their pools, connections and timers must not outlive the failure.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }

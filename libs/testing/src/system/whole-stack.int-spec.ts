@@ -2,6 +2,8 @@ import { startComposeStack, type ComposeStack } from '../compose-stack';
 import { eventually } from '../eventually';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const BOOK_ORIGINS = ['SEA', 'NYC', 'CHI', 'HOU', 'LAX'];
 const registries = ['discovery-1', 'discovery-2'] as const;
 
 /** The repository's docker-compose.yml as a user runs it, driven only over the published ports. */
@@ -16,8 +18,8 @@ describe('the whole system under docker compose', () => {
     await stack?.down();
   }, 120_000);
 
-  async function faresInstances(registry: (typeof registries)[number]) {
-    const response = await fetch(`${stack.url(registry)}/eureka/apps/FARES`, {
+  async function instances(registry: (typeof registries)[number], app: string) {
+    const response = await fetch(`${stack.url(registry)}/eureka/apps/${app}`, {
       headers: { Accept: 'application/json' },
     });
     if (response.status === 404) return [];
@@ -31,11 +33,37 @@ describe('the whole system under docker compose', () => {
     expect(await response.json()).toMatchObject({ fare: { amount: '101.00', currency: 'USD' } });
   });
 
-  it('has fares registered as UP on both peered registry nodes', async () => {
+  it('has every service registered as UP on both peered registry nodes', async () => {
     for (const registry of registries) {
-      await eventually(async () => {
-        expect((await faresInstances(registry)).map((instance) => instance.status)).toEqual(['UP']);
-      }, 30_000);
+      for (const app of ['FARES', 'SEARCH']) {
+        await eventually(async () => {
+          expect((await instances(registry, app)).map((instance) => instance.status)).toEqual(['UP']);
+        }, 30_000);
+      }
+    }
+  });
+
+  it('finds NYC to SFO flights, BF101 first, each at the fare the fares service quotes', async () => {
+    const date = tomorrow();
+    type Found = { flightNumber: string; fare: { amount: string; currency: string } };
+    const found: Found[] = [];
+    for (const origin of BOOK_ORIGINS) {
+      const response = await fetch(
+        `${stack.url('search')}/flights?origin=${origin}&destination=SFO&date=${date}`,
+      );
+      expect(response.status).toBe(200);
+      found.push(...((await response.json()) as Found[]));
+    }
+    expect(found.filter((flight) => flight.flightNumber.startsWith('BF10'))).toHaveLength(7);
+    const nycResponse = await fetch(`${stack.url('search')}/flights?origin=NYC&destination=SFO&date=${date}`);
+    const nyc = (await nycResponse.json()) as Found[];
+    expect(nyc[0]).toMatchObject({ flightNumber: 'BF101', fare: { amount: '101.00', currency: 'USD' } });
+    for (const flight of found) {
+      const quote = await fetch(
+        `${stack.url('fares')}/fares?flightNumber=${flight.flightNumber}&flightDate=${date}`,
+      );
+      const { fare } = (await quote.json()) as Found;
+      expect([flight.flightNumber, fare]).toEqual([flight.flightNumber, flight.fare]);
     }
   });
 
@@ -43,7 +71,7 @@ describe('the whole system under docker compose', () => {
     await stack.compose('stop', 'fares');
     // Well inside fares' 15 s lease: it deregistered on SIGTERM, it was not evicted.
     for (const registry of registries) {
-      await eventually(async () => expect(await faresInstances(registry)).toEqual([]), 5_000);
+      await eventually(async () => expect(await instances(registry, 'FARES')).toEqual([]), 5_000);
     }
   });
 });

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@pss/messaging';
+import { PlatformModule } from '@pss/platform';
+import { RegistryClientModule } from '@pss/registry-client';
+import { AvailabilityModule } from './availability/availability.module';
+import { database } from './database/schema';
+import { FlightsModule } from './flights/flights.module';
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({
+      serviceName: 'search',
+      defaultPort: 8090,
+      description: 'Flights on a route and date, with fares and the seats still for sale (BrownField PSS).',
+      database,
+    }),
+    RegistryClientModule.forRoot({ appName: 'SEARCH' }),
+    // Search publishes nothing: it only consumes booking's inventory events.
+    MessagingModule.forService('search', { relay: false }),
+    FlightsModule,
+    AvailabilityModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,38 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIsoDate, IsTodayOrLater } from '@pss/platform';
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, Matches, Max, Min } from 'class-validator';
+
+export const AIRPORT_CODE = /^[A-Z]{3}$/;
+export const MAX_PASSENGERS = 9;
+
+/** Rules registered first are checked first (the pipe stops at the first that fails). */
+export const IsAirportCode = (field: string) =>
+  applyDecorators(
+    IsDefined({ message: `${field} is required` }),
+    Matches(AIRPORT_CODE, { message: `${field} must be a three-letter airport code such as NYC` }),
+  );
+
+/** `GET /flights?origin=NYC&destination=SFO&date=YYYY-MM-DD&passengers=2` */
+export class FlightSearchQuery {
+  @ApiProperty({ example: 'NYC', pattern: AIRPORT_CODE.source })
+  @IsAirportCode('origin')
+  origin!: string;
+
+  @ApiProperty({ example: 'SFO', pattern: AIRPORT_CODE.source })
+  @IsAirportCode('destination')
+  destination!: string;
+
+  @ApiProperty({ example: '2026-12-01', format: 'date', description: 'Today (UTC) or later' })
+  @IsTodayOrLater('date')
+  @IsIsoDate('date')
+  date!: string;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_PASSENGERS, default: 1 })
+  @Max(MAX_PASSENGERS, { message: `passengers must be at most ${MAX_PASSENGERS}` })
+  @Min(1, { message: 'passengers must be at least 1' })
+  @IsInt({ message: 'passengers must be a whole number' })
+  @Type(() => Number)
+  passengers = 1;
+}

@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIsoDate } from '@pss/platform';
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsISO8601, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsAirportCode } from './flight-search.query';
+
+export const FLIGHT_NUMBER = /^[A-Z0-9]{2}\d{1,4}$/;
+
+export class ScheduledFlightParams {
+  @ApiProperty({ example: 'BF107' })
+  @Matches(FLIGHT_NUMBER, {
+    message: 'flightNumber must be an airline code and 1 to 4 digits, such as BF107',
+  })
+  flightNumber!: string;
+
+  @ApiProperty({ example: '2026-12-01', format: 'date' })
+  @IsIsoDate('date')
+  date!: string;
+}
+
+class FareRequest {
+  @ApiProperty({ example: '120.00' })
+  @Matches(/^\d{1,8}\.\d{2}$/, { message: 'fare.amount must be a decimal with two places, such as 120.00' })
+  @IsDefined({ message: 'fare.amount is required' })
+  amount!: string;
+
+  @ApiProperty({ example: 'USD' })
+  @Matches(/^[A-Z]{3}$/, { message: 'fare.currency must be an ISO 4217 code such as USD' })
+  @IsDefined({ message: 'fare.currency is required' })
+  currency!: string;
+}
+
+/** A flight to add to what search offers, or to correct (its seats stay booking's once it sold). */
+export class ScheduledFlightRequest {
+  @ApiProperty({ example: 'BOS' }) @IsAirportCode('origin') origin!: string;
+  @ApiProperty({ example: 'SFO' }) @IsAirportCode('destination') destination!: string;
+
+  @ApiProperty({ example: '2026-12-01T12:00:00Z', format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'departureTime must be an ISO 8601 date and time' })
+  departureTime!: string;
+
+  @ApiProperty({ example: '2026-12-01T18:30:00Z', format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'arrivalTime must be an ISO 8601 date and time' })
+  arrivalTime!: string;
+
+  @ApiProperty({ type: FareRequest })
+  @ValidateNested()
+  @Type(() => FareRequest)
+  @IsDefined({ message: 'fare is required' })
+  fare!: FareRequest;
+
+  @ApiProperty({ example: 95, description: 'Seats for sale, for a flight search does not have yet' })
+  @Max(1_000, { message: 'seatsAvailable must be at most 1000' })
+  @Min(0, { message: 'seatsAvailable must not be negative' })
+  @IsInt({ message: 'seatsAvailable must be a whole number' })
+  seatsAvailable!: number;
+}

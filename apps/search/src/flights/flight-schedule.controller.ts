@@ -1,0 +1,34 @@
+import { Body, Controller, HttpStatus, Param, Put, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ProblemDocument } from '@pss/platform';
+import type { FastifyReply } from 'fastify';
+import { FlightResponse } from './dto/flight.response';
+import { ScheduledFlightParams, ScheduledFlightRequest } from './dto/scheduled-flight.request';
+import { FlightSchedule } from './flight-schedule.service';
+
+@ApiTags('flights')
+@Controller('flights')
+export class FlightScheduleController {
+  constructor(private readonly schedule: FlightSchedule) {}
+
+  @Put(':flightNumber/:date')
+  @ApiOperation({ summary: 'Adds a flight to what search offers, or corrects one' })
+  @ApiCreatedResponse({ type: FlightResponse, description: 'Added' })
+  @ApiOkResponse({ type: FlightResponse, description: 'Corrected' })
+  @ApiBadRequestResponse({ type: ProblemDocument })
+  async put(
+    @Param() params: ScheduledFlightParams,
+    @Body() body: ScheduledFlightRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FlightResponse> {
+    const { created, flight } = await this.schedule.put(params, body);
+    reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return flight;
+  }
+}

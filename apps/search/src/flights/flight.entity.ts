@@ -1,0 +1,46 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * A flight on a date as search shows it: its route and times, its fare (a read copy of the fares
+ * service's), and the seats booking still sells, as of the newest inventory event applied.
+ */
+@Entity('flights')
+@Index('IDX_flights_route_date', ['origin', 'destination', 'flightDate'])
+@Check('CHK_flights_seats_not_negative', '"seats_available" >= 0')
+export class Flight {
+  @PrimaryColumn({
+    name: 'flight_number',
+    type: 'varchar',
+    length: 8,
+    primaryKeyConstraintName: 'PK_flights',
+  })
+  flightNumber!: string;
+
+  @PrimaryColumn({ name: 'flight_date', type: 'date', primaryKeyConstraintName: 'PK_flights' })
+  flightDate!: string;
+
+  @Column({ type: 'char', length: 3 })
+  origin!: string;
+
+  @Column({ type: 'char', length: 3 })
+  destination!: string;
+
+  @Column({ name: 'departs_at', type: 'timestamptz' })
+  departsAt!: Date;
+
+  @Column({ name: 'arrives_at', type: 'timestamptz' })
+  arrivesAt!: Date;
+
+  @Column({ name: 'fare_amount', type: 'numeric', precision: 10, scale: 2 })
+  fareAmount!: string;
+
+  @Column({ name: 'fare_currency', type: 'char', length: 3 })
+  fareCurrency!: string;
+
+  @Column({ name: 'seats_available', type: 'integer' })
+  seatsAvailable!: number;
+
+  /** The inventory version of the newest booking event applied; 0 before any. */
+  @Column({ name: 'inventory_version', type: 'integer', default: 0 })
+  inventoryVersion!: number;
+}

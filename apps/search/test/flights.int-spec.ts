@@ -1,0 +1,216 @@
+import type { ProblemDetails } from '@pss/platform';
+import { eventually, expectMigrationsInStep } from '@pss/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { seedFlights } from '../src/schedule/seed-flights';
+import { daysFromToday, startSearch, type RunningSearch } from './search-app';
+
+describe('search over HTTP, on PostgreSQL with the real migrations', () => {
+  const configDir = mkdtempSync(join(tmpdir(), 'search-config-'));
+  const closedOrigins = join(configDir, 'closed-origins');
+  let search: RunningSearch;
+  const tomorrow = daysFromToday(1);
+  const flights = async (query: string) => {
+    const response = await search.get(`/flights?${query}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      flightNumber: string;
+      seatsAvailable: number;
+      fare: { amount: string };
+    }[];
+  };
+  const problemOf = async (response: Response) => {
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return (await response.json()) as ProblemDetails;
+  };
+
+  beforeAll(async () => {
+    writeFileSync(closedOrigins, '# no closed airports\n');
+    search = await startSearch({ CLOSED_ORIGINS_FILE: closedOrigins });
+  });
+
+  afterAll(async () => {
+    await search?.close();
+    rmSync(configDir, { recursive: true, force: true });
+  });
+
+  it('finds the NYC to SFO flights of a day by departure, each with its fare and seats for sale', async () => {
+    const response = await search.get(`/flights?origin=NYC&destination=SFO&date=${tomorrow}&passengers=2`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([
+      {
+        flightNumber: 'BF101',
+        origin: 'NYC',
+        destination: 'SFO',
+        date: tomorrow,
+        departureTime: `${tomorrow}T13:00:00.000Z`,
+        arrivalTime: `${tomorrow}T19:25:00.000Z`,
+        fare: { amount: '101.00', currency: 'USD' },
+        seatsAvailable: 95,
+      },
+      expect.objectContaining({ flightNumber: 'BF105', fare: { amount: '105.00', currency: 'USD' } }),
+      expect.objectContaining({ flightNumber: 'BF106', fare: { amount: '106.00', currency: 'USD' } }),
+    ]);
+  });
+
+  it('leaves out flights without a seat for every passenger', async () => {
+    const date = daysFromToday(2);
+    await search.app
+      .get(DataSource)
+      .query(`UPDATE flights SET seats_available = 3 WHERE flight_number = 'BF105' AND flight_date = $1`, [
+        date,
+      ]);
+    const numbers = async (passengers: number) =>
+      (await flights(`origin=NYC&destination=SFO&date=${date}&passengers=${passengers}`)).map(
+        (f) => f.flightNumber,
+      );
+    expect(await numbers(3)).toEqual(['BF101', 'BF105', 'BF106']);
+    expect(await numbers(4)).toEqual(['BF101', 'BF106']);
+  });
+
+  it('answers an unknown route, or a day without flights, with an empty list', async () => {
+    expect(await flights(`origin=SFO&destination=NYC&date=${tomorrow}`)).toEqual([]);
+    expect(await flights(`origin=NYC&destination=SFO&date=${daysFromToday(400)}`)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'origin=ny&destination=SFO&date=TOMORROW',
+      'origin',
+      'origin must be a three-letter airport code such as NYC',
+    ],
+    ['destination=SFO&date=TOMORROW', 'origin', 'origin is required'],
+    [
+      'origin=NYC&destination=sfo1&date=TOMORROW',
+      'destination',
+      'destination must be a three-letter airport code such as NYC',
+    ],
+    ['origin=NYC&destination=SFO&date=2020-01-01', 'date', 'date must not be in the past'],
+    ['origin=NYC&destination=SFO&date=01-12-2026', 'date', 'date must be a date as YYYY-MM-DD'],
+    ['origin=NYC&destination=SFO&date=2026-02-30', 'date', 'date must be a real calendar date'],
+    ['origin=NYC&destination=SFO&date=TOMORROW&passengers=0', 'passengers', 'passengers must be at least 1'],
+    ['origin=NYC&destination=SFO&date=TOMORROW&passengers=10', 'passengers', 'passengers must be at most 9'],
+    [
+      'origin=NYC&destination=SFO&date=TOMORROW&passengers=two',
+      'passengers',
+      'passengers must be a whole number',
+    ],
+    ['origin=NYC&destination=SFO&date=TOMORROW&cabin=first', 'cabin', 'property cabin should not exist'],
+  ])('refuses %s with a 400 naming %s', async (query, field, detail) => {
+    const problem = await problemOf(await search.get(`/flights?${query.replace('TOMORROW', tomorrow)}`));
+    expect(problem.errors).toEqual([{ field, detail }]);
+  });
+
+  it('names every bad field at once', async () => {
+    const problem = await problemOf(
+      await search.get('/flights?origin=n&destination=&date=yesterday&passengers=99'),
+    );
+    expect(problem.errors?.map((error) => error.field)).toEqual([
+      'origin',
+      'destination',
+      'date',
+      'passengers',
+    ]);
+  });
+
+  it("answers the book's POST /search/get with the book's body and shape, its dates included", async () => {
+    const [year, month, day] = tomorrow.split('-');
+    const bookDate = `${day}-${['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'][Number(month) - 1]}-${year.slice(2)}`;
+    for (const flightDate of [bookDate, tomorrow]) {
+      const response = await fetch(`${search.baseUrl}/search/get`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ origin: 'NYC', destination: 'SFO', flightDate }),
+      });
+      expect(response.status).toBe(200);
+      const [first] = (await response.json()) as unknown[];
+      expect(first).toEqual({
+        flightNumber: 'BF101',
+        origin: 'NYC',
+        destination: 'SFO',
+        flightDate: tomorrow,
+        fares: { fare: '101.00', currency: 'USD' },
+        inventory: { count: 95 },
+      });
+    }
+    const past = await fetch(`${search.baseUrl}/search/get`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ origin: 'NYC', destination: 'SFO', flightDate: '22-JAN-16' }),
+    });
+    expect((await problemOf(past)).errors).toEqual([
+      { field: 'flightDate', detail: 'flightDate must not be in the past' },
+    ]);
+  });
+
+  it('stops selling from an origin closed in its configuration file, without a restart', async () => {
+    const query = `origin=NYC&destination=SFO&date=${tomorrow}`;
+    writeFileSync(closedOrigins, 'JFK, NYC  # snow\n');
+    await eventually(async () => expect(await flights(query)).toEqual([]), 10_000);
+    expect(await flights(`origin=SEA&destination=SFO&date=${tomorrow}`)).toHaveLength(1);
+    writeFileSync(closedOrigins, 'JFK\n');
+    await eventually(async () => expect(await flights(query)).toHaveLength(3), 10_000);
+  });
+
+  it('adds a flight, corrects it, and shows each change in the next search', async () => {
+    const date = daysFromToday(3);
+    const put = (body: Record<string, unknown>) =>
+      fetch(`${search.baseUrl}/flights/BF107/${date}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const flight = {
+      origin: 'BOS',
+      destination: 'SFO',
+      departureTime: `${date}T12:00:00Z`,
+      arrivalTime: `${date}T18:30:00Z`,
+      fare: { amount: '120.00', currency: 'USD' },
+      seatsAvailable: 80,
+    };
+    expect(await flights(`origin=BOS&destination=SFO&date=${date}`)).toEqual([]);
+    expect((await put(flight)).status).toBe(201);
+    expect(await flights(`origin=BOS&destination=SFO&date=${date}`)).toEqual([
+      expect.objectContaining({
+        flightNumber: 'BF107',
+        seatsAvailable: 80,
+        fare: { amount: '120.00', currency: 'USD' },
+      }),
+    ]);
+    expect((await put({ ...flight, fare: { amount: '99.00', currency: 'USD' } })).status).toBe(200);
+    await eventually(async () =>
+      expect((await flights(`origin=BOS&destination=SFO&date=${date}`))[0].fare.amount).toBe('99.00'),
+    );
+    const wrong = await problemOf(
+      await put({ ...flight, arrivalTime: `${date}T11:00:00Z`, fare: { amount: '1' } }),
+    );
+    expect(wrong.errors).toEqual([
+      { field: 'fare.amount', detail: 'fare.amount must be a decimal with two places, such as 120.00' },
+      { field: 'fare.currency', detail: 'fare.currency is required' },
+    ]);
+    const backwards = await problemOf(await put({ ...flight, arrivalTime: `${date}T11:00:00Z` }));
+    expect(backwards.errors).toEqual([
+      { field: 'arrivalTime', detail: 'arrivalTime must be after departureTime' },
+    ]);
+  });
+
+  it('is ready while its database and broker answer', async () => {
+    const ready = await search.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      info: { database: { status: 'up' }, broker: { status: 'up' } },
+    });
+  });
+
+  it('seeds the book flights idempotently, and has migrations in step with its entities', async () => {
+    const dataSource = search.app.get(DataSource);
+    const count = async () => Number((await dataSource.query('SELECT count(*) AS n FROM flights'))[0].n);
+    const before = await count();
+    await seedFlights(dataSource);
+    expect(await count()).toBe(before);
+    await expectMigrationsInStep(dataSource, seedFlights);
+  });
+});

@@ -1,0 +1,44 @@
+import {
+  createTestDatabase,
+  createTestVhost,
+  requireTestEnv,
+  startService,
+  type RunningService,
+  type TestDatabase,
+  type TestVhost,
+} from '@pss/testing';
+import { AppModule } from '../src/app.module';
+
+export interface RunningSearch extends RunningService {
+  get(path: string): Promise<Response>;
+  brokerUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real search app on a fresh database and a fresh RabbitMQ vhost of the run's containers. */
+export async function startSearch(env: Record<string, string> = {}): Promise<RunningSearch> {
+  const database: TestDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
+  const vhost: TestVhost = await createTestVhost(
+    requireTestEnv('rabbitmqUrl'),
+    requireTestEnv('rabbitmqManagementUrl'),
+  );
+  const service = await startService(AppModule, {
+    DATABASE_URL: database.url,
+    RABBITMQ_URL: vhost.url,
+    ...env,
+  });
+  return {
+    ...service,
+    brokerUrl: vhost.url,
+    get: (path) => fetch(`${service.baseUrl}${path}`),
+    async close() {
+      await service.app.close();
+      await database.drop();
+      await vhost.drop();
+    },
+  };
+}
+
+/** YYYY-MM-DD, `days` after today (UTC). */
+export const daysFromToday = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
