@@ -3,31 +3,31 @@
 // NestJS + TypeORM on fastify with one route, and that with the platform's libraries loaded
 // (OpenAPI, health checks, config, logging, metrics, the Eureka client). Each answers one request,
 // then idles; its /proc status is read. Budget: under 128 MiB per service.
-import { faresBenchNetwork, FARES_IMAGE, floor, residentMemory, type Candidate } from './bench-network';
+import { residentMemory, type Candidate } from '@pss/testing';
+import { faresBench } from './fares-bench';
 
 const IDLE_MS = 30_000;
 
-// fares first: it migrates and seeds the database the floors read.
-const candidates: Candidate[] = [
-  { name: 'fares, registered', image: FARES_IMAGE },
-  floor('bare node:http + pg', ['node-http.js']),
-  floor('NestJS + TypeORM, fastify', ['nest.js', 'fastify']),
-  floor('that, with the platform libraries loaded', ['nest.js', 'fastify'], {
-    LOAD_PLATFORM_LIBRARIES: 'true',
-  }),
-];
-
 async function main(): Promise<void> {
-  const { network, start } = await faresBenchNetwork();
+  const bench = await faresBench();
   try {
+    // fares first: it migrates and seeds the database the floors read.
+    const candidates: Candidate[] = [
+      { name: 'fares, registered', image: bench.image },
+      bench.floor('bare node:http + pg', ['node-http.js']),
+      bench.floor('NestJS + TypeORM, fastify', ['nest.js', 'fastify']),
+      bench.floor('that, with the platform libraries loaded', ['nest.js', 'fastify'], {
+        LOAD_PLATFORM_LIBRARIES: 'true',
+      }),
+    ];
     const started = [];
-    for (const candidate of candidates) started.push({ candidate, ...(await start(candidate)) });
+    for (const candidate of candidates) started.push({ candidate, ...(await bench.start(candidate)) });
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     console.log(`idle for ${IDLE_MS / 1000} s after one request:`);
     for (const { candidate, container } of started)
       console.log(`  ${candidate.name}: ${await residentMemory(container)}`);
   } finally {
-    await network.remove();
+    await bench.remove();
   }
 }
 

@@ -20,3 +20,13 @@ export {
   type PublishedService,
 } from './compose-stack';
 export { expectMigrationsInStep } from './migrations';
+export {
+  compareUnderLoad,
+  printRatios,
+  profileUnderLoad,
+  residentMemory,
+  serviceBench,
+  type Candidate,
+  type ServiceBench,
+  type ServiceBenchSpec,
+} from './bench/service-bench';

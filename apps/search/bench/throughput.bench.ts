@@ -1,0 +1,90 @@
+// GET /flights under load, in one run on one database container: search with its cache, search
+// with the cache off, a bare node:http server answering from the same kind of cache (the floor of
+// what Node does here), and pgbench running search's own SQL with as many clients. Then search at
+// a steady 1,000 requests/s, and a CPU profile of it under full load.
+// Targets: with the cache, at least 1.0x pgbench's transactions/s; p99 under 25 ms at 1,000 req/s.
+import {
+  compareUnderLoad,
+  describeLoad,
+  measureLoad,
+  printRatios,
+  profileUnderLoad,
+  runPgbench,
+  serviceBench,
+} from '@pss/testing';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ORIGINS = ['SEA', 'NYC', 'CHI', 'HOU', 'LAX'];
+const DAYS = 30;
+
+/** A realistic mix: each origin to SFO, on each of the next 30 days, for 1 to 4 passengers. */
+function searchPaths(): string[] {
+  const paths: string[] = [];
+  for (let day = 1; day <= DAYS; day++) {
+    const date = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
+    for (const origin of ORIGINS)
+      for (let passengers = 1; passengers <= 4; passengers++)
+        paths.push(`/flights?origin=${origin}&destination=SFO&date=${date}&passengers=${passengers}`);
+  }
+  return paths;
+}
+
+const LOAD = { paths: searchPaths(), connections: 50, durationSeconds: 10, warmupSeconds: 3 };
+
+async function main(): Promise<void> {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const bench = await serviceBench({
+    service: 'search',
+    port: 8090,
+    broker: true,
+    probe: () => `/flights?origin=NYC&destination=SFO&date=${tomorrow}`,
+  });
+  try {
+    // search first: it migrates and seeds the database the floor reads.
+    const search = { name: 'search, cached', image: bench.image };
+    const results = await compareUnderLoad(
+      bench,
+      [
+        search,
+        { name: 'search, cache off', image: bench.image, env: { SEARCH_CACHE_MAX_ROUTES: '0' } },
+        bench.floor('bare node:http from a cache', ['cached-node-http.js']),
+      ],
+      LOAD,
+      ROUNDS,
+    );
+    const pgbench = await runPgbench(bench.database, {
+      database: 'search',
+      clients: LOAD.connections,
+      durationSeconds: LOAD.durationSeconds,
+      script: [
+        `\\set origin random(1, ${ORIGINS.length})`,
+        `\\set day random(1, ${DAYS})`,
+        `SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at, fare_amount, fare_currency, seats_available
+           FROM flights WHERE origin = (ARRAY['${ORIGINS.join("','")}'])[:origin::int] AND destination = 'SFO'
+            AND flight_date = current_date + :day::int ORDER BY departs_at;`.replace(/\s+/g, ' '),
+      ].join('\n'),
+    });
+    const tps = pgbench.transactionsPerSecond;
+    console.log(`pgbench, search's SQL, ${LOAD.connections} clients: ${tps.toLocaleString('en-US')} tps`);
+    printRatios(results, 'bare node:http from a cache', ROUNDS);
+    const cached = results.get(search.name)?.requestsPerSecond ?? NaN;
+    console.log(`search with its cache against pgbench: ${(cached / tps).toFixed(2)}x (target 1.0x)`);
+
+    // The same steady rate on the floor shows what the load generator's own bursts add to p99.
+    const floor = bench.floor('bare node:http from a cache', ['cached-node-http.js']);
+    for (const candidate of [search, floor]) {
+      const { container, baseUrl } = await bench.start(candidate);
+      const steady = await measureLoad({ ...LOAD, baseUrl, rate: 1_000, durationSeconds: 20 });
+      console.log(`${candidate.name} at a steady 1,000 req/s: ${describeLoad(steady)} (target p99 < 25 ms)`);
+      await container.remove({ force: true });
+    }
+    await profileUnderLoad(bench, search, LOAD);
+  } finally {
+    await bench.remove();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
