@@ -1,6 +1,6 @@
-import { eventually } from '@pss/testing';
+import { eventually, publishEvents } from '@pss/testing';
 import { DataSource } from 'typeorm';
-import { inventoryEvent, publishEvents, type InventoryChange } from './booking-events';
+import { inventoryEvent, type InventoryChange } from './booking-events';
 import { daysFromToday, startSearch, type RunningSearch } from './search-app';
 
 const FLIGHTS = ['BF100', 'BF101', 'BF102', 'BF103', 'BF104', 'BF105', 'BF106'];

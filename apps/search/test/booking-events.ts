@@ -1,5 +1,4 @@
-import { createIntegrationEvent, pssEventSubscriptions, type BookingConfirmedEvent } from '@pss/contracts';
-import { BrokerConnection, EventPublisher } from '@pss/messaging';
+import { createIntegrationEvent, type BookingConfirmedEvent } from '@pss/contracts';
 
 export interface InventoryChange {
   flightNumber: string;
@@ -15,25 +14,3 @@ export const inventoryEvent = (change: InventoryChange): BookingConfirmedEvent =
     seats: 1,
     ...change,
   });
-
-/** Publishes events to `pss.events` as booking's relay does: persistent, confirmed, with their aggregate. */
-export async function publishEvents(
-  brokerUrl: string,
-  events: readonly BookingConfirmedEvent[],
-): Promise<void> {
-  const broker = new BrokerConnection({ url: brokerUrl, connectionName: 'test-booking' });
-  const publisher = new EventPublisher(broker, pssEventSubscriptions);
-  try {
-    await publisher.publishAll(
-      events.map((event) => ({
-        id: event.id,
-        type: event.type,
-        aggregateId: `${event.payload.flightNumber}/${event.payload.flightDate}`,
-        body: JSON.stringify(event),
-      })),
-    );
-  } finally {
-    await publisher.close();
-    await broker.close();
-  }
-}

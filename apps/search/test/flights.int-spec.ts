@@ -188,8 +188,8 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       await put({ ...flight, arrivalTime: `${date}T11:00:00Z`, fare: { amount: '1' } }),
     );
     expect(wrong.errors).toEqual([
-      { field: 'fare.amount', detail: 'fare.amount must be a decimal with two places, such as 120.00' },
-      { field: 'fare.currency', detail: 'fare.currency is required' },
+      { field: 'fare.amount', detail: 'amount must be a decimal with two places, such as 101.00' },
+      { field: 'fare.currency', detail: 'currency is required' },
     ]);
     const backwards = await problemOf(await put({ ...flight, arrivalTime: `${date}T11:00:00Z` }));
     expect(backwards.errors).toEqual([

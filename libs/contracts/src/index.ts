@@ -15,3 +15,12 @@ export {
 export { InvalidIntegrationEventError, parseIntegrationEvent } from './events/parse-event';
 export type { Money } from './dto/money';
 export { bookingStatuses, type BookingStatus } from './dto/booking-status';
+export {
+  BOOK_AIRCRAFT_SEATS,
+  BOOK_CURRENCY,
+  BOOK_SAFETY_BUFFER,
+  BOOK_SCHEDULE,
+  SEED_WINDOW,
+  seedWindow,
+  type BookFlight,
+} from './reference/book-schedule';

@@ -30,10 +30,13 @@ export {
   type FieldProblem,
 } from './errors/problem-details';
 export { InvalidInputException, createValidationPipe } from './errors/validation';
+export { ProblemException } from './errors/problem.exception';
 export { ProblemDocument } from './errors/problem-document';
 
 // Validation of the values every service reads.
-export { IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
+export { fromBookDate, IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
+export { AIRPORT_CODE, IsAirportCode } from './validation/airports';
+export { MoneyInput } from './validation/money';
 
 // Health.
 export {

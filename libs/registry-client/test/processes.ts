@@ -1,14 +1,9 @@
-import { startServiceProcess } from '@pss/testing';
+import { startAppProcess, startServiceProcess } from '@pss/testing';
 
 export { freePort, type RunningProcess } from '@pss/testing';
 
 export const startRegistryProcess = (env: Record<string, string> = {}, port?: number) =>
-  startServiceProcess(
-    'apps/discovery/src/main.ts',
-    'apps/discovery/tsconfig.json',
-    { INSTANCE_HOST: '127.0.0.1', ...env },
-    port,
-  );
+  startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1', ...env }, port);
 
 export const startTinyService = (registryPort: number, env: Record<string, string> = {}) =>
   startServiceProcess('libs/registry-client/test/tiny-service.ts', 'libs/registry-client/tsconfig.json', {

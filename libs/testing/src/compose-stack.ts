@@ -12,6 +12,7 @@ const PUBLISHED = {
   'discovery-2': 'PSS_DISCOVERY_2_PORT',
   fares: 'PSS_FARES_PORT',
   search: 'PSS_SEARCH_PORT',
+  booking: 'PSS_BOOKING_PORT',
 } as const;
 
 export type PublishedService = keyof typeof PUBLISHED;

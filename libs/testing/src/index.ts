@@ -3,7 +3,13 @@ export { startPostgres, createTestDatabase, type TestDatabase } from './postgres
 export { startRabbitMq, amqpUrl } from './rabbitmq';
 export { createTestVhost, type TestVhost } from './rabbitmq-vhost';
 export { requireTestEnv, testEnv } from './jest/env';
-export { freePort, startNodeProcess, startServiceProcess, type RunningProcess } from './processes';
+export {
+  freePort,
+  startAppProcess,
+  startNodeProcess,
+  startServiceProcess,
+  type RunningProcess,
+} from './processes';
 export { eventually, waitUntil } from './eventually';
 export { docker, exec, imageSize, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
 export { buildServiceImage } from './docker/build-image';
@@ -30,3 +36,4 @@ export {
   type ServiceBench,
   type ServiceBenchSpec,
 } from './bench/service-bench';
+export { publishEvents } from './publish-events';

@@ -43,6 +43,14 @@ export async function startServiceProcess(
   );
 }
 
+/** An app of this repository (`apps/<app>/src/main.ts`) as its own process; see startServiceProcess. */
+export const startAppProcess = (
+  app: string,
+  env: Record<string, string>,
+  port?: number,
+): Promise<RunningProcess> =>
+  startServiceProcess(`apps/${app}/src/main.ts`, `apps/${app}/tsconfig.json`, env, port);
+
 /** `node <args>` from the workspace root with PORT set; resolves once its /health/live answers. */
 export async function startNodeProcess(
   args: string[],

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { BOOK_CURRENCY, BOOK_FARES, seedWindow } from './book-fares';
+import { BOOK_CURRENCY, BOOK_SCHEDULE, seedWindow } from '@pss/contracts';
 
 /**
- * Upserts the book's fares for every date of the rolling window, in one statement. Running it
+ * Upserts the book's fares (the schedule the services share) for every date of the rolling window, in one statement. Running it
  * again changes nothing (rows already right are not even rewritten); a later day extends the window.
  */
 export async function seedFares(dataSource: DataSource, today = new Date()): Promise<void> {
@@ -19,8 +19,8 @@ export async function seedFares(dataSource: DataSource, today = new Date()): Pro
       from,
       to,
       BOOK_CURRENCY,
-      BOOK_FARES.map((fare) => fare.flightNumber),
-      BOOK_FARES.map((fare) => fare.amount),
+      BOOK_SCHEDULE.map((flight) => flight.flightNumber),
+      BOOK_SCHEDULE.map((flight) => flight.fare),
     ],
   );
 }

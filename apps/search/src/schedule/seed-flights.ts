@@ -1,5 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { BOOK_CURRENCY, BOOK_SCHEDULE, SEEDED_SEATS, seedWindow } from './book-schedule';
+import {
+  BOOK_AIRCRAFT_SEATS,
+  BOOK_CURRENCY,
+  BOOK_SAFETY_BUFFER,
+  BOOK_SCHEDULE,
+  seedWindow,
+} from '@pss/contracts';
+
+/**
+ * Seats for sale on a seeded flight before any booking: the aircraft less booking's default safety
+ * buffer. Booking's events replace it with booking's own figure.
+ */
+const SEEDED_SEATS = BOOK_AIRCRAFT_SEATS - BOOK_SAFETY_BUFFER;
 
 /**
  * Upserts the book's schedule for every date of the rolling window, in one statement. Running it

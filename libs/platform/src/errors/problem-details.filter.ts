@@ -10,6 +10,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { currentRequestId } from '../logging/request-context';
 import { isDependencyUnavailable } from './dependency-unavailable';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
+import { ProblemException } from './problem.exception';
 import { InvalidInputException } from './validation';
 
 /** Seconds a client is asked to wait before retrying when a dependency is unavailable. */
@@ -51,6 +52,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof InvalidInputException) {
       return problem(HttpStatus.BAD_REQUEST, exception.message, { errors: exception.fields });
+    }
+    if (exception instanceof ProblemException) {
+      return problem(exception.getStatus(), exception.message, exception.extensions);
     }
     if (exception instanceof HttpException) {
       return problem(exception.getStatus(), detailOf(exception));

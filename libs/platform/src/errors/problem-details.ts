@@ -8,8 +8,8 @@ export interface FieldProblem {
   detail: string;
 }
 
-/** RFC 9457 problem details, with `errors` listing each invalid field. */
-export interface ProblemDetails {
+/** The members every PSS problem may have (RFC 9457, and `errors` listing each invalid field). */
+export interface ProblemMembers {
   type: string;
   title: string;
   status: number;
@@ -18,6 +18,9 @@ export interface ProblemDetails {
   requestId?: string;
   errors?: FieldProblem[];
 }
+
+/** A problem+json body: the standard members and those a particular problem adds (extensions). */
+export type ProblemDetails = ProblemMembers & { [extension: string]: unknown };
 
 export function problem(
   status: number,

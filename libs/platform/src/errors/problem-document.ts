@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FieldProblem, ProblemDetails } from './problem-details';
+import type { FieldProblem, ProblemMembers } from './problem-details';
 
 class FieldProblemDocument implements FieldProblem {
   @ApiProperty({ example: 'flightNumber' }) field!: string;
@@ -7,7 +7,7 @@ class FieldProblemDocument implements FieldProblem {
 }
 
 /** The problem+json body for OpenAPI: `@ApiNotFoundResponse({ type: ProblemDocument })`. */
-export class ProblemDocument implements ProblemDetails {
+export class ProblemDocument implements ProblemMembers {
   @ApiProperty({ example: 'about:blank' }) type!: string;
   @ApiProperty({ example: 'Bad Request' }) title!: string;
   @ApiProperty({ example: 400 }) status!: number;

@@ -11,8 +11,9 @@ export interface ServiceImageSpec {
   service: string;
   /** Its default port. */
   port: number;
-  /** A GET that a user makes, answered 200 by a healthy instance. */
+  /** A GET that a user makes, and what a healthy instance answers it (200 unless said). */
   probe: () => string;
+  probeStatus?: number;
   /** The name it registers under; the registry's own image leaves it out. */
   registersAs?: string;
   /** It owns a PostgreSQL database (as `<service>-db`, user, password and database `<service>`). */
@@ -114,7 +115,7 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
     });
 
     it('answers as a user calls it, and logs JSON lines with its name and the request id', async () => {
-      expect((await fetch(`${baseUrl}${spec.probe()}`)).status).toBe(200);
+      expect((await fetch(`${baseUrl}${spec.probe()}`)).status).toBe(spec.probeStatus ?? 200);
       const requestId = `image-${randomBytes(4).toString('hex')}`;
       const unknown = await fetch(`${baseUrl}/no-such-route`, { headers: { 'X-Request-Id': requestId } });
       expect(unknown.status).toBe(404);

@@ -35,7 +35,7 @@ describe('the whole system under docker compose', () => {
 
   it('has every service registered as UP on both peered registry nodes', async () => {
     for (const registry of registries) {
-      for (const app of ['FARES', 'SEARCH']) {
+      for (const app of ['FARES', 'SEARCH', 'BOOKING']) {
         await eventually(async () => {
           expect((await instances(registry, app)).map((instance) => instance.status)).toEqual(['UP']);
         }, 30_000);
@@ -65,6 +65,37 @@ describe('the whole system under docker compose', () => {
       const { fare } = (await quote.json()) as Found;
       expect([flight.flightNumber, fare]).toEqual([flight.flightNumber, flight.fare]);
     }
+  });
+
+  it('books two passengers at the quoted fare, CONFIRMED, and search shows the seats gone within 2 s', async () => {
+    const date = tomorrow();
+    const seatsOfBF101 = async () => {
+      const response = await fetch(`${stack.url('search')}/flights?origin=NYC&destination=SFO&date=${date}`);
+      return ((await response.json()) as { flightNumber: string; seatsAvailable: number }[]).find(
+        (flight) => flight.flightNumber === 'BF101',
+      )?.seatsAvailable;
+    };
+    const before = await seatsOfBF101();
+    const quote = await fetch(`${stack.url('fares')}/fares?flightNumber=BF101&flightDate=${date}`);
+    const { fare } = (await quote.json()) as { fare: { amount: string; currency: string } };
+    const response = await fetch(`${stack.url('booking')}/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': `system-${Date.now()}` },
+      body: JSON.stringify({
+        flightNumber: 'BF101',
+        origin: 'NYC',
+        destination: 'SFO',
+        flightDate: date,
+        fare,
+        passengers: [
+          { firstName: 'Gavin', lastName: 'Franc', gender: 'Male' },
+          { firstName: 'Gean', lastName: 'Franc', gender: 'Female' },
+        ],
+      }),
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ status: 'CONFIRMED', fare });
+    await eventually(async () => expect(await seatsOfBF101()).toBe((before ?? NaN) - 2), 2_000);
   });
 
   it('takes fares out of both registries when compose stops it', async () => {

@@ -1,18 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIsoDate, IsTodayOrLater } from '@pss/platform';
+import { AIRPORT_CODE, IsAirportCode, IsIsoDate, IsTodayOrLater } from '@pss/platform';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
-export const AIRPORT_CODE = /^[A-Z]{3}$/;
 export const MAX_PASSENGERS = 9;
-
-/** Rules registered first are checked first (the pipe stops at the first that fails). */
-export const IsAirportCode = (field: string) =>
-  applyDecorators(
-    IsDefined({ message: `${field} is required` }),
-    Matches(AIRPORT_CODE, { message: `${field} must be a three-letter airport code such as NYC` }),
-  );
 
 /** `GET /flights?origin=NYC&destination=SFO&date=YYYY-MM-DD&passengers=2` */
 export class FlightSearchQuery {

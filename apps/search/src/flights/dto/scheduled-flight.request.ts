@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIsoDate } from '@pss/platform';
+import { IsAirportCode, IsIsoDate, MoneyInput } from '@pss/platform';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsISO8601, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { IsAirportCode } from './flight-search.query';
 
 export const FLIGHT_NUMBER = /^[A-Z0-9]{2}\d{1,4}$/;
 
@@ -18,18 +17,6 @@ export class ScheduledFlightParams {
   date!: string;
 }
 
-class FareRequest {
-  @ApiProperty({ example: '120.00' })
-  @Matches(/^\d{1,8}\.\d{2}$/, { message: 'fare.amount must be a decimal with two places, such as 120.00' })
-  @IsDefined({ message: 'fare.amount is required' })
-  amount!: string;
-
-  @ApiProperty({ example: 'USD' })
-  @Matches(/^[A-Z]{3}$/, { message: 'fare.currency must be an ISO 4217 code such as USD' })
-  @IsDefined({ message: 'fare.currency is required' })
-  currency!: string;
-}
-
 /** A flight to add to what search offers, or to correct (its seats stay booking's once it sold). */
 export class ScheduledFlightRequest {
   @ApiProperty({ example: 'BOS' }) @IsAirportCode('origin') origin!: string;
@@ -43,11 +30,11 @@ export class ScheduledFlightRequest {
   @IsISO8601({ strict: true }, { message: 'arrivalTime must be an ISO 8601 date and time' })
   arrivalTime!: string;
 
-  @ApiProperty({ type: FareRequest })
+  @ApiProperty({ type: MoneyInput })
   @ValidateNested()
-  @Type(() => FareRequest)
+  @Type(() => MoneyInput)
   @IsDefined({ message: 'fare is required' })
-  fare!: FareRequest;
+  fare!: MoneyInput;
 
   @ApiProperty({ example: 95, description: 'Seats for sale, for a flight search does not have yet' })
   @Max(1_000, { message: 'seatsAvailable must be at most 1000' })

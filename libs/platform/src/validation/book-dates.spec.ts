@@ -1,4 +1,4 @@
-import { fromBookDate } from './book-search.request';
+import { fromBookDate } from './dates';
 
 describe("the book's dates", () => {
   it.each([

@@ -1,6 +1,7 @@
 /**
- * The book's flights, all to SFO, at the book's fares (USD): the same fares the fares service
- * seeds, so that a booking made at the fare search shows is accepted. Times are UTC.
+ * The book's flights, all to SFO, at the book's fares: the reference data fares, search and
+ * booking each seed from, so that they agree on which flights exist, where they fly and what they
+ * cost (the book's own seeds disagreed on BF100's fare). Times are UTC.
  */
 export const BOOK_SCHEDULE = [
   {
@@ -54,17 +55,20 @@ export const BOOK_SCHEDULE = [
   },
 ] as const;
 
+export type BookFlight = (typeof BOOK_SCHEDULE)[number];
+
 export const BOOK_CURRENCY = 'USD';
 
-/**
- * Seats for sale on a seeded flight before any booking: the book's 100 seats less booking's
- * default safety buffer of 5. Booking's events replace it with its own figure.
- */
-export const SEEDED_SEATS = 95;
+/** Seats on each of the book's flights. */
+export const BOOK_AIRCRAFT_SEATS = 100;
 
-/** Days before and after today (UTC) the seed covers, as the fares seed does. */
+/** Seats booking keeps back from sale on every flight, by default (the book's rule). */
+export const BOOK_SAFETY_BUFFER = 5;
+
+/** Days before and after today (UTC) the seeds cover, so that upcoming dates always have flights. */
 export const SEED_WINDOW = { daysBefore: 7, daysAfter: 180 } as const;
 
+/** The first and last date of the seed window around `today`, as YYYY-MM-DD. */
 export function seedWindow(today: Date): { from: string; to: string } {
   const shift = (days: number) =>
     new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days))

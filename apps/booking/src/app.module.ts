@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@pss/messaging';
+import { PlatformModule } from '@pss/platform';
+import { RegistryClientModule } from '@pss/registry-client';
+import { BookModule } from './book/book.module';
+import { BookingsModule } from './bookings/bookings.module';
+import { CheckinsModule } from './checkins/checkins.module';
+import { database } from './database/schema';
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({
+      serviceName: 'booking',
+      defaultPort: 8060,
+      description: 'Bookings, passengers and the authoritative seats of every flight (BrownField PSS).',
+      database,
+    }),
+    RegistryClientModule.forRoot({ appName: 'BOOKING' }),
+    MessagingModule.forService('booking'),
+    BookingsModule,
+    BookModule,
+    CheckinsModule,
+  ],
+})
+export class AppModule {}

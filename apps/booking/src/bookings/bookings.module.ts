@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { BookingConfig } from '../config/booking-config';
+import { SeatInventory } from '../inventory/seat-inventory';
+import { BookFlight } from './book-flight.service';
+import { BookingReader } from './booking-reader';
+import { BookingsController } from './bookings.controller';
+import { CancelBooking } from './cancel-booking.service';
+import { FareCheck } from './fare-check';
+
+@Module({
+  controllers: [BookingsController],
+  providers: [
+    { provide: BookingConfig, useFactory: () => BookingConfig.fromEnvironment() },
+    SeatInventory,
+    FareCheck,
+    BookingReader,
+    BookFlight,
+    CancelBooking,
+  ],
+  exports: [BookFlight, BookingReader],
+})
+export class BookingsModule {}

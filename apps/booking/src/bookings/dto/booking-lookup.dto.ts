@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsUUID, Length, Matches } from 'class-validator';
+import { REFERENCE_ALPHABET } from '../booking-reference';
+
+export class BookingIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'id must be a booking id (a UUID)' })
+  id!: string;
+}
+
+/** `GET /bookings?reference=K7M4QX&lastName=Franc`: how passengers find their booking. */
+export class FindBookingQuery {
+  @ApiProperty({ example: 'K7M4QX' })
+  @Matches(new RegExp(`^[${REFERENCE_ALPHABET}]{6}$`), {
+    message: 'reference must be the 6 characters of a booking reference',
+  })
+  @IsDefined({ message: 'reference is required' })
+  reference!: string;
+
+  @ApiProperty({ example: 'Franc' })
+  @Length(1, 60, { message: 'lastName must be 1 to 60 characters' })
+  @IsDefined({ message: 'lastName is required' })
+  lastName!: string;
+}

@@ -1,0 +1,14 @@
+import { messagingEntities, messagingMigrations } from '@pss/messaging';
+import type { PlatformDatabaseOptions } from '@pss/platform';
+import { Booking } from '../bookings/booking.entity';
+import { Passenger } from '../bookings/passenger.entity';
+import { Inventory } from '../inventory/inventory.entity';
+import { CreateBookings1795970000000 } from '../migrations/1795970000000-CreateBookings';
+import { seedInventory } from '../schedule/seed-inventory';
+
+/** The booking database: what the app and the migration CLI (tools/typeorm) both use. */
+export const database: PlatformDatabaseOptions = {
+  entities: [Inventory, Booking, Passenger, ...messagingEntities],
+  migrations: [...messagingMigrations, CreateBookings1795970000000],
+  seed: seedInventory,
+};

@@ -1,0 +1,94 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ProblemException } from '@pss/platform';
+import type { EntityManager } from 'typeorm';
+import { BookingConfig } from '../config/booking-config';
+
+export interface FlightOnDate {
+  flightNumber: string;
+  flightDate: string;
+  origin: string;
+  destination: string;
+}
+
+/** The seats left for sale and the inventory's version, after a change. */
+export interface InventoryChange {
+  remainingSeats: number;
+  inventoryVersion: number;
+}
+
+// One statement takes the seats only if they are there: two bookings can never sell the same seat.
+const TAKE = `
+  UPDATE inventories SET seats_sold = seats_sold + $5, version = version + 1
+   WHERE flight_number = $1 AND flight_date = $2 AND origin = $3 AND destination = $4
+     AND capacity - $6 - seats_sold >= $5
+  RETURNING GREATEST(capacity - $6 - seats_sold, 0) AS "remainingSeats", version AS "inventoryVersion"`;
+
+const GIVE_BACK = `
+  UPDATE inventories SET seats_sold = seats_sold - $3, version = version + 1
+   WHERE flight_number = $1 AND flight_date = $2
+  RETURNING GREATEST(capacity - $4 - seats_sold, 0) AS "remainingSeats", version AS "inventoryVersion"`;
+
+/** The authoritative seats of each flight and date, changed inside the caller's transaction. */
+@Injectable()
+export class SeatInventory {
+  constructor(private readonly config: BookingConfig) {}
+
+  async take(manager: EntityManager, flight: FlightOnDate, seats: number): Promise<InventoryChange> {
+    const { flightNumber, flightDate, origin, destination } = flight;
+    const [rows] = (await manager.query(TAKE, [
+      flightNumber,
+      flightDate,
+      origin,
+      destination,
+      seats,
+      this.config.safetyBuffer,
+    ])) as [InventoryChange[], number];
+    if (rows.length > 0) return rows[0];
+    throw await this.whyNot(manager, flight, seats);
+  }
+
+  async giveBack(
+    manager: EntityManager,
+    flightNumber: string,
+    flightDate: string,
+    seats: number,
+  ): Promise<InventoryChange> {
+    const [[change]] = (await manager.query(GIVE_BACK, [
+      flightNumber,
+      flightDate,
+      seats,
+      this.config.safetyBuffer,
+    ])) as [InventoryChange[], number];
+    return change;
+  }
+
+  private async whyNot(
+    manager: EntityManager,
+    flight: FlightOnDate,
+    seats: number,
+  ): Promise<ProblemException> {
+    const { flightNumber, flightDate } = flight;
+    const [inventory] = await manager.query(
+      `SELECT origin, destination, GREATEST(capacity - $3 - seats_sold, 0) AS left
+         FROM inventories WHERE flight_number = $1 AND flight_date = $2`,
+      [flightNumber, flightDate, this.config.safetyBuffer],
+    );
+    if (!inventory) {
+      return new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        `${flightNumber} is not sold on ${flightDate}`,
+      );
+    }
+    if (inventory.origin !== flight.origin || inventory.destination !== flight.destination) {
+      return new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        `${flightNumber} flies ${inventory.origin} to ${inventory.destination}, not ${flight.origin} to ${flight.destination}`,
+      );
+    }
+    return new ProblemException(
+      HttpStatus.CONFLICT,
+      `Not enough seats on ${flightNumber} on ${flightDate}: ${seats} asked, ${inventory.left} left`,
+      { seatsLeft: inventory.left },
+    );
+  }
+}

@@ -1,0 +1,295 @@
+import type { ProblemDetails } from '@pss/platform';
+import { createIntegrationEvent } from '@pss/contracts';
+import { eventually, expectMigrationsInStep, publishEvents } from '@pss/testing';
+import { seedInventory } from '../src/schedule/seed-inventory';
+import { bookingRequest, daysFromToday, startBookingWorld, type BookingWorld } from './booking-world';
+
+interface BookingBody {
+  id: string;
+  reference: string;
+  status: string;
+  passengers: { lastName: string }[];
+}
+
+describe('booking over HTTP, with the fares service and a registry', () => {
+  let world: BookingWorld;
+  const counts = async () => {
+    const [row] = await world.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM bookings) AS bookings, (SELECT count(*)::int FROM passengers) AS passengers,
+              (SELECT count(*)::int FROM outbox_messages) AS events, (SELECT sum(seats_sold)::int FROM inventories) AS sold`,
+    );
+    return row as { bookings: number; passengers: number; events: number; sold: number };
+  };
+  const problemOf = async (response: Response, status: number) => {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return (await response.json()) as ProblemDetails;
+  };
+  const outboxPayloads = (bookingId: string) =>
+    world.dataSource.query(
+      `SELECT event_type AS type, payload->'payload' AS payload FROM outbox_messages
+        WHERE payload->'payload'->>'bookingId' = $1 ORDER BY id`,
+      [bookingId],
+    );
+
+  beforeAll(async () => {
+    world = await startBookingWorld();
+  }, 180_000);
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('books two passengers at the quoted fare: 201, Location, a reference, CONFIRMED, and one event', async () => {
+    const date = daysFromToday(5);
+    const response = await world.post('/bookings', bookingRequest(date));
+    expect(response.status).toBe(201);
+    const booking = (await response.json()) as BookingBody;
+    expect(response.headers.get('location')).toBe(`/bookings/${booking.id}`);
+    expect(booking).toMatchObject({
+      status: 'CONFIRMED',
+      flightNumber: 'BF101',
+      flightDate: date,
+      fare: { amount: '101.00', currency: 'USD' },
+      passengers: [
+        { firstName: 'Gean A', lastName: 'Franc', gender: 'Male' },
+        { firstName: 'Gean B', lastName: 'Franc', gender: 'Male' },
+      ],
+    });
+    expect(booking.reference).toMatch(/^[A-Z2-9]{6}$/);
+    expect(await (await world.get(`/bookings/${booking.id}`)).json()).toEqual(booking);
+    expect(await outboxPayloads(booking.id)).toEqual([
+      {
+        type: 'booking.confirmed',
+        payload: {
+          bookingId: booking.id,
+          flightNumber: 'BF101',
+          flightDate: date,
+          seats: 2,
+          remainingSeats: 93,
+          inventoryVersion: 1,
+        },
+      },
+    ]);
+  });
+
+  it('finds a booking by reference and last name, in any case, and by nothing less', async () => {
+    const booking = (await (
+      await world.post('/bookings', bookingRequest(daysFromToday(6), 1))
+    ).json()) as BookingBody;
+    const found = await world.get(`/bookings?reference=${booking.reference}&lastName=fRANC`);
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as BookingBody).id).toBe(booking.id);
+    const wrongName = await problemOf(
+      await world.get(`/bookings?reference=${booking.reference}&lastName=Smith`),
+      404,
+    );
+    expect(wrongName.detail).toBe(`No booking ${booking.reference} for Smith`);
+    await problemOf(await world.get(`/bookings?reference=${booking.reference}`), 400);
+    await problemOf(await world.get('/bookings/not-a-uuid'), 400);
+    await problemOf(await world.get('/bookings/00000000-0000-4000-8000-000000000000'), 404);
+  });
+
+  it('refuses a fare that is not the quoted one with 409 and the current fare, and writes nothing', async () => {
+    const before = await counts();
+    const problem = await problemOf(
+      await world.post(
+        '/bookings',
+        bookingRequest(daysFromToday(5), 2, { fare: { amount: '99.00', currency: 'USD' } }),
+      ),
+      409,
+    );
+    expect(problem).toMatchObject({
+      detail: `The fare does not match: BF101 on ${daysFromToday(5)} costs 101.00 USD`,
+      currentFare: { amount: '101.00', currency: 'USD' },
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a flight without a fare, or on another route, with 422, and writes nothing', async () => {
+    const before = await counts();
+    const noFare = await problemOf(await world.post('/bookings', bookingRequest(daysFromToday(300))), 422);
+    expect(noFare.detail).toBe(`BF101 has no fare on ${daysFromToday(300)}`);
+    const wrongRoute = await problemOf(
+      await world.post('/bookings', bookingRequest(daysFromToday(5), 1, { origin: 'SEA' })),
+      422,
+    );
+    expect(wrongRoute.detail).toBe('BF101 flies NYC to SFO, not SEA to SFO');
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    [
+      { flightNumber: 'bf-1' },
+      'flightNumber',
+      'flightNumber must be an airline code and 1 to 4 digits, such as BF101',
+    ],
+    [{ origin: 'ny' }, 'origin', 'origin must be a three-letter airport code such as NYC'],
+    [{ flightDate: '2020-01-01' }, 'flightDate', 'flightDate must not be in the past'],
+    [
+      { fare: { amount: '101', currency: 'USD' } },
+      'fare.amount',
+      'amount must be a decimal with two places, such as 101.00',
+    ],
+    [{ fare: undefined }, 'fare', 'fare is required'],
+    [{ passengers: [] }, 'passengers', 'passengers must name at least one passenger'],
+    [
+      { passengers: bookingRequest('2999-01-01', 10).passengers },
+      'passengers',
+      'passengers must be at most 9',
+    ],
+    [
+      { passengers: [{ firstName: 'Gean', lastName: '', gender: 'Male' }] },
+      'passengers.0.lastName',
+      'lastName must be 1 to 60 characters',
+    ],
+    [
+      { passengers: [{ firstName: 'Gean', lastName: 'Franc', gender: 'M' }] },
+      'passengers.0.gender',
+      'gender must be one of Male, Female, Unspecified',
+    ],
+    [{ seatClass: 'first' }, 'seatClass', 'property seatClass should not exist'],
+  ])('refuses %j with 400 naming %s, and writes nothing', async (overrides, field, detail) => {
+    const before = await counts();
+    const problem = await problemOf(
+      await world.post('/bookings', bookingRequest(daysFromToday(5), 1, overrides)),
+      400,
+    );
+    expect(problem.errors).toEqual([{ field, detail }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('sells exactly the sellable seats to 300 concurrent requests for 2 seats: 47 booked, 253 told 409, no 5xx', async () => {
+    const date = daysFromToday(7);
+    const responses = await Promise.all(
+      Array.from({ length: 300 }, () =>
+        world.post(
+          '/bookings',
+          bookingRequest(date, 2, { flightNumber: 'BF105', fare: { amount: '105.00', currency: 'USD' } }),
+        ),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(47);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(253);
+    const [inventory] = await world.dataSource.query(
+      `SELECT seats_sold, version FROM inventories WHERE flight_number = 'BF105' AND flight_date = $1`,
+      [date],
+    );
+    expect(inventory).toEqual({ seats_sold: 94, version: 47 });
+    const events = await world.dataSource.query(
+      `SELECT (payload->'payload'->>'remainingSeats')::int AS remaining, (payload->'payload'->>'inventoryVersion')::int AS version
+         FROM outbox_messages WHERE payload->'payload'->>'flightNumber' = 'BF105' AND payload->'payload'->>'flightDate' = $1
+        ORDER BY version`,
+      [date],
+    );
+    expect(events).toEqual(Array.from({ length: 47 }, (_, i) => ({ remaining: 93 - 2 * i, version: i + 1 })));
+  });
+
+  it('makes one booking for one Idempotency-Key retried 10 times at once, and refuses the key with another body', async () => {
+    const date = daysFromToday(8);
+    const key = `retry-${date}`;
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        world.post('/bookings', bookingRequest(date), { 'Idempotency-Key': key }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(201));
+    const ids = new Set(
+      await Promise.all(responses.map(async (response) => ((await response.json()) as BookingBody).id)),
+    );
+    expect(ids.size).toBe(1);
+    expect(
+      responses.filter((response) => response.headers.get('idempotent-replayed') === 'true'),
+    ).toHaveLength(9);
+    const [{ bookings }] = await world.dataSource.query(
+      'SELECT count(*)::int AS bookings FROM bookings WHERE idempotency_key = $1',
+      [key],
+    );
+    expect(bookings).toBe(1);
+    expect(await outboxPayloads([...ids][0])).toHaveLength(1);
+    const other = await problemOf(
+      await world.post('/bookings', bookingRequest(date, 3), { 'Idempotency-Key': key }),
+      422,
+    );
+    expect(other.detail).toBe('This Idempotency-Key was already used with a different request');
+  });
+
+  it('cancels a booking: its seats go back on sale, one event; cancelling again changes nothing', async () => {
+    const date = daysFromToday(9);
+    const booking = (await (await world.post('/bookings', bookingRequest(date, 3))).json()) as BookingBody;
+    const cancelled = await world.post(`/bookings/${booking.id}/cancel`, undefined);
+    expect(cancelled.status).toBe(200);
+    expect(((await cancelled.json()) as BookingBody).status).toBe('CANCELLED');
+    expect((await world.post(`/bookings/${booking.id}/cancel`, undefined)).status).toBe(200);
+    const [inventory] = await world.dataSource.query(
+      `SELECT seats_sold, version FROM inventories WHERE flight_number = 'BF101' AND flight_date = $1`,
+      [date],
+    );
+    expect(inventory).toEqual({ seats_sold: 0, version: 2 });
+    expect((await outboxPayloads(booking.id)).map((event: { type: string }) => event.type)).toEqual([
+      'booking.confirmed',
+      'booking.cancelled',
+    ]);
+    await problemOf(
+      await world.post('/bookings/00000000-0000-4000-8000-000000000000/cancel', undefined),
+      404,
+    );
+  });
+
+  it('becomes CHECKED_IN on checkin.completed, once, and can no longer be cancelled', async () => {
+    const booking = (await (
+      await world.post('/bookings', bookingRequest(daysFromToday(11), 1))
+    ).json()) as BookingBody;
+    const event = createIntegrationEvent('checkin.completed', {
+      checkinId: 'checkin-1',
+      bookingId: booking.id,
+    });
+    await publishEvents(world.brokerUrl, [event, event]);
+    await eventually(async () => {
+      expect(((await (await world.get(`/bookings/${booking.id}`)).json()) as BookingBody).status).toBe(
+        'CHECKED_IN',
+      );
+    }, 20_000);
+    const refused = await problemOf(await world.post(`/bookings/${booking.id}/cancel`, undefined), 409);
+    expect(refused.detail).toBe('A checked-in booking cannot be cancelled');
+    const metrics = await (await world.get('/metrics')).text();
+    expect(metrics).toMatch(/booking_checkin_events_total\{outcome="checked_in"[^}]*\} 1/);
+  });
+
+  it("answers the book's routes: POST /booking/create with the book's body, GET /booking/get/{id}", async () => {
+    const [year, month, day] = daysFromToday(10).split('-');
+    const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+    const created = await world.post('/booking/create', {
+      flightNumber: 'BF101',
+      origin: 'NYC',
+      destination: 'SFO',
+      flightDate: `${day}-${months[Number(month) - 1]}-${year.slice(2)}`,
+      bookingDate: null,
+      fare: '101',
+      passengers: [{ firstName: 'Gavin', lastName: 'Franc', gender: 'Male' }],
+    });
+    expect(created.status).toBe(200);
+    const id = (await created.json()) as string;
+    const booking = (await (await world.get(`/booking/get/${id}`)).json()) as BookingBody;
+    expect(booking).toMatchObject({
+      id,
+      status: 'CONFIRMED',
+      flightDate: daysFromToday(10),
+      fare: { amount: '101.00' },
+    });
+  });
+
+  it('has migrations in step with its entities', async () => {
+    await expectMigrationsInStep(world.dataSource, seedInventory);
+  });
+
+  it('answers 503 with Retry-After and writes nothing while the fares service cannot be reached', async () => {
+    await world.fares.kill();
+    const before = await counts();
+    const response = await world.post('/bookings', bookingRequest(daysFromToday(5)));
+    expect((await problemOf(response, 503)).detail).toMatch(/FARES/);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await counts()).toEqual(before);
+  });
+});
