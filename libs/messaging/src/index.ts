@@ -12,7 +12,7 @@ export { BrokerHealthIndicator } from './broker/broker-health';
 export { AGGREGATE_ID_HEADER, EventPublisher, type OutgoingEvent } from './broker/event-publisher';
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { CreateOutboxMessages1795600000000 } from './outbox/create-outbox-messages.migration';
-export { OutboxWriter, type OutboxEntry } from './outbox/outbox-writer';
+export { OutboxWriter, outboxInsertSql, type OutboxEntry, type OutboxRowSql } from './outbox/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { InboxMessage } from './inbox/inbox-message.entity';
 export { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.migration';

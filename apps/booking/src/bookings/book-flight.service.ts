@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { createIntegrationEvent } from '@pss/contracts';
-import { OutboxWriter } from '@pss/messaging';
 import { ProblemException } from '@pss/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,9 +7,10 @@ import { SeatInventory } from '../inventory/seat-inventory';
 import { Booking } from './booking.entity';
 import { BookingReader } from './booking-reader';
 import { newBookingReference } from './booking-reference';
+import type { BookingResponse } from './dto/booking.response';
 import type { CreateBookingRequest } from './dto/create-booking.request';
-import { BookingResponse } from './dto/booking.response';
 import { FareCheck } from './fare-check';
+import { RECORD_BOOKING, recordBookingParameters } from './record-booking';
 import { requestHash } from './request-hash';
 
 export interface BookingOutcome {
@@ -19,14 +19,16 @@ export interface BookingOutcome {
   replayed: boolean;
 }
 
+type Idempotency = { key: string; hash: string };
+
 const REFERENCE_TAKEN = 'UQ_bookings_reference';
 const ATTEMPTS = 3;
 
 /**
  * Books seats: the fare is checked with the fares service first (nothing is written if it does
- * not match or does not answer); then one transaction writes the booking and its passengers, takes
- * the seats with one conditional update, and writes `booking.confirmed` to the outbox. With an
- * Idempotency-Key, the same key and request give back the same booking, also when the retries race.
+ * not match or does not answer); then one statement takes the seats and records the booking, its
+ * passengers and `booking.confirmed` (record-booking.ts). With an Idempotency-Key, the same key and
+ * request give back the same booking, also when the retries race.
  */
 @Injectable()
 export class BookFlight {
@@ -34,20 +36,24 @@ export class BookFlight {
     private readonly dataSource: DataSource,
     private readonly fares: FareCheck,
     private readonly seats: SeatInventory,
-    private readonly outbox: OutboxWriter,
     private readonly reader: BookingReader,
   ) {}
 
   async book(request: CreateBookingRequest, idempotencyKey?: string): Promise<BookingOutcome> {
-    const key = idempotencyKey && { key: idempotencyKey, hash: requestHash(request) };
-    const earlier = key && (await this.replay(this.dataSource.manager, key));
+    const idempotency = idempotencyKey ? { key: idempotencyKey, hash: requestHash(request) } : undefined;
+    const earlier = idempotency && (await this.replay(this.dataSource.manager, idempotency));
     if (earlier) return earlier;
     await this.fares.ensureQuoted(request);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) =>
-          this.record(manager, request, key || undefined),
-        );
+        if (!idempotency) return await this.record(this.dataSource.manager, request);
+        return await this.dataSource.transaction(async (manager) => {
+          // Retries with one key wait for each other here; the first to commit makes the booking.
+          await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [idempotency.key]);
+          return (
+            (await this.replay(manager, idempotency)) ?? (await this.record(manager, request, idempotency))
+          );
+        });
       } catch (error) {
         // A new reference that happens to be taken already: draw another.
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
@@ -59,60 +65,49 @@ export class BookFlight {
   private async record(
     manager: EntityManager,
     request: CreateBookingRequest,
-    key?: { key: string; hash: string },
+    idempotency?: Idempotency,
   ): Promise<BookingOutcome> {
-    if (key) {
-      // Retries with one key wait for each other here; the first to commit makes the booking.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key.key]);
-      const earlier = await this.replay(manager, key);
-      if (earlier) return earlier;
-    }
     const id = randomUUID();
     const { flightNumber, origin, destination, flightDate, fare, passengers } = request;
-    await manager.query(
-      `INSERT INTO bookings (id, reference, flight_number, origin, destination, flight_date, fare_amount,
-                             fare_currency, status, idempotency_key, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'CONFIRMED', $9, $10)`,
-      [
-        id,
-        newBookingReference(),
-        flightNumber,
-        origin,
-        destination,
-        flightDate,
-        fare.amount,
-        fare.currency,
-        key?.key ?? null,
-        key?.hash ?? null,
-      ],
-    );
-    await manager.query(
-      `INSERT INTO passengers (booking_id, position, first_name, last_name, gender)
-       SELECT $1, position, first_name, last_name, gender
-         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS p(first_name, last_name, gender, position)`,
-      [
-        id,
-        passengers.map((p) => p.firstName),
-        passengers.map((p) => p.lastName),
-        passengers.map((p) => p.gender),
-      ],
-    );
-    // Last, so that the inventory row stays locked for as short a time as possible.
-    const change = await this.seats.take(manager, request, passengers.length);
     const event = createIntegrationEvent('booking.confirmed', {
       bookingId: id,
       flightNumber,
       flightDate,
       seats: passengers.length,
-      ...change,
+      remainingSeats: 0,
+      inventoryVersion: 0,
     });
-    await this.outbox.write(manager, event, `${flightNumber}/${flightDate}`);
-    return { booking: await this.reader.byId(id, manager), replayed: false };
+    const parameters = recordBookingParameters({
+      id,
+      reference: newBookingReference(),
+      request,
+      idempotency,
+      safetyBuffer: this.seats.safetyBuffer,
+      event,
+    });
+    const [recorded] = (await manager.query(RECORD_BOOKING, parameters)) as {
+      reference: string;
+      createdAt: Date;
+    }[];
+    if (!recorded) throw await this.seats.whyNot(manager, request, passengers.length);
+    const booking: BookingResponse = {
+      id,
+      reference: recorded.reference,
+      status: 'CONFIRMED',
+      flightNumber,
+      origin,
+      destination,
+      flightDate,
+      fare: { amount: fare.amount, currency: fare.currency },
+      passengers: passengers.map(({ firstName, lastName, gender }) => ({ firstName, lastName, gender })),
+      createdAt: recorded.createdAt.toISOString(),
+    };
+    return { booking, replayed: false };
   }
 
   private async replay(
     manager: EntityManager,
-    { key, hash }: { key: string; hash: string },
+    { key, hash }: Idempotency,
   ): Promise<BookingOutcome | undefined> {
     const earlier = await manager.findOne(Booking, {
       where: { idempotencyKey: key },

@@ -16,35 +16,22 @@ export interface InventoryChange {
   inventoryVersion: number;
 }
 
-// One statement takes the seats only if they are there: two bookings can never sell the same seat.
-const TAKE = `
-  UPDATE inventories SET seats_sold = seats_sold + $5, version = version + 1
-   WHERE flight_number = $1 AND flight_date = $2 AND origin = $3 AND destination = $4
-     AND capacity - $6 - seats_sold >= $5
-  RETURNING GREATEST(capacity - $6 - seats_sold, 0) AS "remainingSeats", version AS "inventoryVersion"`;
-
 const GIVE_BACK = `
   UPDATE inventories SET seats_sold = seats_sold - $3, version = version + 1
    WHERE flight_number = $1 AND flight_date = $2
   RETURNING GREATEST(capacity - $4 - seats_sold, 0) AS "remainingSeats", version AS "inventoryVersion"`;
 
-/** The authoritative seats of each flight and date, changed inside the caller's transaction. */
+/**
+ * The authoritative seats of each flight and date, changed inside the caller's transaction
+ * (booking takes them in the statement that records the booking).
+ */
 @Injectable()
 export class SeatInventory {
   constructor(private readonly config: BookingConfig) {}
 
-  async take(manager: EntityManager, flight: FlightOnDate, seats: number): Promise<InventoryChange> {
-    const { flightNumber, flightDate, origin, destination } = flight;
-    const [rows] = (await manager.query(TAKE, [
-      flightNumber,
-      flightDate,
-      origin,
-      destination,
-      seats,
-      this.config.safetyBuffer,
-    ])) as [InventoryChange[], number];
-    if (rows.length > 0) return rows[0];
-    throw await this.whyNot(manager, flight, seats);
+  /** Seats kept back from sale on every flight. */
+  get safetyBuffer(): number {
+    return this.config.safetyBuffer;
   }
 
   async giveBack(
@@ -62,11 +49,8 @@ export class SeatInventory {
     return change;
   }
 
-  private async whyNot(
-    manager: EntityManager,
-    flight: FlightOnDate,
-    seats: number,
-  ): Promise<ProblemException> {
+  /** Why `seats` could not be taken on `flight`: the problem to answer with. */
+  async whyNot(manager: EntityManager, flight: FlightOnDate, seats: number): Promise<ProblemException> {
     const { flightNumber, flightDate } = flight;
     const [inventory] = await manager.query(
       `SELECT origin, destination, GREATEST(capacity - $3 - seats_sold, 0) AS left

@@ -18,7 +18,7 @@ describe('loadServiceConfig', () => {
       port: 8080,
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
-      database: { url: 'postgres://u:p@db:5432/fares', poolMax: 10, migrateOnStart: true },
+      database: { url: 'postgres://u:p@db:5432/fares', poolMax: 20, migrateOnStart: true },
     });
     expect(config.instanceHost).toBeTruthy();
   });

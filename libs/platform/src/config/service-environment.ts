@@ -40,6 +40,6 @@ export class DatabaseEnvironment {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   @IsDefined({ message: 'DATABASE_URL is required' })
   DATABASE_URL!: string;
-  @Expose() @Type(() => Number) @Max(100) @Min(1) @IsInt() DATABASE_POOL_MAX = 10;
+  @Expose() @Type(() => Number) @Max(100) @Min(1) @IsInt() DATABASE_POOL_MAX = 20;
   @Expose() @Transform(toBoolean) @IsBoolean() MIGRATE_ON_START = true;
 }

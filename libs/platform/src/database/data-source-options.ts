@@ -28,7 +28,7 @@ export function createDataSourceOptions(settings: DataSourceSettings): DataSourc
     migrationsRun: false,
     applicationName: settings.applicationName,
     extra: {
-      max: settings.poolMax ?? 10,
+      max: settings.poolMax ?? 20,
       // pg waits forever for a connection by default; fail a request (and readiness) instead.
       connectionTimeoutMillis: 3_000,
       idleTimeoutMillis: 30_000,

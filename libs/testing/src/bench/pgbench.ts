@@ -10,6 +10,8 @@ export interface PgbenchOptions {
   durationSeconds?: number;
   /** Prepared statements (`-M prepared`), as a server with a prepared statement sends them. */
   prepared?: boolean;
+  /** SQL run once before, with psql (a sequence the script needs, say). */
+  setup?: string;
 }
 
 export interface PgbenchResult {
@@ -25,6 +27,20 @@ export async function runPgbench(
   postgres: Docker.Container,
   options: PgbenchOptions,
 ): Promise<PgbenchResult> {
+  if (options.setup) {
+    const setup = await exec(postgres, [
+      'psql',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-U',
+      options.database,
+      '-d',
+      options.database,
+      '-c',
+      options.setup,
+    ]);
+    if (setup.code !== 0) throw new Error(`pgbench set-up failed: ${setup.output}`);
+  }
   const file = `/tmp/pgbench-${process.pid}.sql`;
   const write = await exec(postgres, ['sh', '-c', `cat > ${file} <<'SCRIPT'\n${options.script}\nSCRIPT`]);
   if (write.code !== 0) throw new Error(`could not write the pgbench script: ${write.output}`);

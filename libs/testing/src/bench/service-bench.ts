@@ -24,6 +24,8 @@ export interface ServiceBenchSpec {
   service: string;
   port: number;
   broker?: boolean;
+  /** Services it calls, each run from its image with its own database, registered. */
+  calls?: { service: string; port: number }[];
   /** A path answered 200 once the server is ready. */
   probe: () => string;
 }
@@ -69,6 +71,7 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
       alias: 'discovery',
       env: { INSTANCE_HOST: 'discovery', LOG_LEVEL: 'warn' },
     });
+    for (const called of spec.calls ?? []) await startCalled(network, called);
     return {
       image,
       database,
@@ -91,6 +94,27 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
     await network.remove();
     throw error;
   }
+}
+
+/** A service the measured one calls: its image, its own database, registered as in compose. */
+async function startCalled(
+  network: TestNetwork,
+  { service, port }: { service: string; port: number },
+): Promise<void> {
+  const image = `pss/${service}:bench`;
+  await buildServiceImage(service, image);
+  await network.startPostgres(`${service}-db`, service);
+  const container = await network.start({
+    image,
+    alias: service,
+    env: {
+      DATABASE_URL: `postgres://${service}:${service}@${service}-db:5432/${service}`,
+      DISCOVERY_URLS: 'http://discovery:8761/eureka/',
+      INSTANCE_HOST: service,
+    },
+  });
+  const ready = `http://${await network.address(container)}:${port}/health/ready`;
+  await waitUntil(service, async () => (await fetch(ready)).ok, 180_000);
 }
 
 /** The run with the median requests/s. */

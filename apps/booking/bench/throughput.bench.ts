@@ -1,0 +1,116 @@
+// POST /bookings under load (one passenger each, over many flights and dates, at the quoted fare),
+// beside pgbench running the same booking transaction in SQL on the same database container, with
+// as many clients; then booking at a steady 200 bookings/s. Booking asks the fares service (its own
+// container, found through the registry) for every fare, as it does in production.
+// Targets: at least 0.5x pgbench's rate; p99 under 100 ms at a steady 200 bookings/s.
+import { BOOK_SCHEDULE } from '@pss/contracts';
+import {
+  compareUnderLoad,
+  describeLoad,
+  measureLoad,
+  printRatios,
+  profileUnderLoad,
+  runPgbench,
+  serviceBench,
+} from '@pss/testing';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DAYS = 170;
+
+/** A booking for one passenger on each book flight on each of the next 170 days, in turn. */
+function bookings(): string[] {
+  const bodies: string[] = [];
+  for (let day = 1; day <= DAYS; day++) {
+    const flightDate = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
+    for (const flight of BOOK_SCHEDULE) {
+      bodies.push(
+        JSON.stringify({
+          flightNumber: flight.flightNumber,
+          origin: flight.origin,
+          destination: flight.destination,
+          flightDate,
+          fare: { amount: flight.fare, currency: 'USD' },
+          passengers: [{ firstName: 'Bench', lastName: 'Passenger', gender: 'Unspecified' }],
+        }),
+      );
+    }
+  }
+  return bodies;
+}
+
+const BODIES = bookings();
+// At a fixed rate autocannon's connections fire in step: 50 of them send a burst of 50 requests at
+// once, every 250 ms at 200/s. Ten connections spread the same rate the way independent clients do.
+const STEADY = { connections: 10, durationSeconds: 20 };
+const LOAD = {
+  paths: BODIES.map(() => '/bookings'),
+  bodies: BODIES,
+  method: 'POST' as const,
+  connections: 50,
+  durationSeconds: 10,
+  warmupSeconds: 3,
+};
+
+// The transaction booking runs, in SQL: the booking, its passenger, the seat, the outbox row.
+const FLIGHT = `(ARRAY['${BOOK_SCHEDULE.map((flight) => flight.flightNumber).join("','")}'])[:flight::int + 1]`;
+const BOOKING_TRANSACTION = `
+\\set flight random(0, ${BOOK_SCHEDULE.length - 1})
+\\set day random(1, ${DAYS})
+BEGIN;
+WITH booking AS (
+  INSERT INTO bookings (id, reference, flight_number, origin, destination, flight_date, fare_amount, fare_currency, status)
+  SELECT gen_random_uuid(), lpad(to_hex(nextval('bench_reference')), 6, '0'), flight_number, origin, destination,
+         flight_date, 101.00, 'USD', 'CONFIRMED'
+    FROM inventories WHERE flight_number = ${FLIGHT} AND flight_date = current_date + :day::int
+  RETURNING id)
+INSERT INTO passengers (booking_id, position, first_name, last_name, gender)
+  SELECT id, 1, 'Bench', 'Passenger', 'Unspecified' FROM booking;
+UPDATE inventories SET seats_sold = seats_sold + 1, version = version + 1
+ WHERE flight_number = ${FLIGHT} AND flight_date = current_date + :day::int AND capacity - 5 - seats_sold >= 1
+ RETURNING capacity - 5 - seats_sold AS remaining, version \\gset inventory_
+INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
+  SELECT gen_random_uuid(), 'booking.confirmed', 'bench',
+         json_build_object('id', gen_random_uuid(), 'type', 'booking.confirmed', 'occurredAt', now(),
+           'payload', json_build_object('seats', 1, 'remainingSeats', :inventory_remaining, 'inventoryVersion', :inventory_version));
+COMMIT;`;
+
+async function main(): Promise<void> {
+  const bench = await serviceBench({
+    service: 'booking',
+    port: 8060,
+    broker: true,
+    calls: [{ service: 'fares', port: 8080 }],
+    probe: () => '/health/ready',
+  });
+  try {
+    const booking = { name: 'booking', image: bench.image };
+    const results = await compareUnderLoad(bench, [booking], LOAD, ROUNDS);
+    const pgbench = await runPgbench(bench.database, {
+      database: 'booking',
+      clients: LOAD.connections,
+      durationSeconds: LOAD.durationSeconds,
+      prepared: false,
+      setup: 'CREATE SEQUENCE IF NOT EXISTS bench_reference START 1048576',
+      script: BOOKING_TRANSACTION,
+    });
+    const tps = pgbench.transactionsPerSecond;
+    console.log(
+      `pgbench, the booking transaction in SQL, ${LOAD.connections} clients: ${tps.toLocaleString('en-US')} tps`,
+    );
+    printRatios(results, 'booking', ROUNDS);
+    const rate = results.get('booking')?.requestsPerSecond ?? NaN;
+    console.log(`booking against pgbench: ${(rate / tps).toFixed(2)}x (target 0.5x)`);
+    const { container, baseUrl } = await bench.start(booking);
+    const steady = await measureLoad({ ...LOAD, ...STEADY, baseUrl, rate: 200 });
+    console.log(`booking at a steady 200 bookings/s: ${describeLoad(steady)} (target p99 < 100 ms)`);
+    await container.remove({ force: true });
+    await profileUnderLoad(bench, booking, LOAD);
+  } finally {
+    await bench.remove();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
