@@ -3,8 +3,8 @@ import {
   createTestDatabase,
   createTestVhost,
   requireTestEnv,
-  startAppProcess,
   startService,
+  startServiceWorld,
   waitUntil,
   type RunningProcess,
   type RunningService,
@@ -27,18 +27,9 @@ export interface BookingWorld {
  * processes (fares on its own database), its own database and a RabbitMQ vhost of the run.
  */
 export async function startBookingWorld(env: Record<string, string> = {}): Promise<BookingWorld> {
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const world = await startServiceWorld(['fares']);
+  const cleanups: (() => Promise<unknown>)[] = [() => world.close()];
   try {
-    const registry = await startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1' });
-    cleanups.push(() => registry.stop());
-    const discovery = {
-      DISCOVERY_URLS: `http://127.0.0.1:${registry.port}/eureka/`,
-      INSTANCE_HOST: '127.0.0.1',
-    };
-    const faresDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
-    cleanups.push(() => faresDatabase.drop());
-    const fares = await startAppProcess('fares', { ...discovery, DATABASE_URL: faresDatabase.url });
-    cleanups.push(() => fares.stop());
     const database = await createTestDatabase(requireTestEnv('databaseUrl'));
     cleanups.push(() => database.drop());
     const vhost = await createTestVhost(
@@ -47,7 +38,7 @@ export async function startBookingWorld(env: Record<string, string> = {}): Promi
     );
     cleanups.push(() => vhost.drop());
     const booking = await startService(AppModule, {
-      ...discovery,
+      ...world.discovery,
       DATABASE_URL: database.url,
       RABBITMQ_URL: vhost.url,
       ...env,
@@ -65,7 +56,7 @@ export async function startBookingWorld(env: Record<string, string> = {}): Promi
         });
     return {
       booking,
-      fares,
+      fares: world.apps.fares,
       brokerUrl: vhost.url,
       dataSource: booking.app.get(DataSource),
       post: send('POST'),

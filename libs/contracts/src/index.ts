@@ -24,3 +24,4 @@ export {
   seedWindow,
   type BookFlight,
 } from './reference/book-schedule';
+export type { BookingSummary, PassengerSummary } from './dto/booking';

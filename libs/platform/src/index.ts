@@ -37,6 +37,7 @@ export { ProblemDocument } from './errors/problem-document';
 export { fromBookDate, IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
 export { AIRPORT_CODE, IsAirportCode } from './validation/airports';
 export { MoneyInput } from './validation/money';
+export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 
 // Health.
 export {

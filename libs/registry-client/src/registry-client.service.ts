@@ -35,6 +35,7 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger('RegistryClient');
   private client?: ResilientEurekaClient;
   private stopping?: Promise<void>;
+  private refreshing?: Promise<void>;
 
   constructor(
     @Inject(REGISTRY_CLIENT_SETTINGS) private readonly settings: RegistryClientSettings,
@@ -69,6 +70,16 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
   /** UP instances of `appName`, from the last registry fetch. */
   instances(appName: string): EurekaInstance[] {
     return this.client?.getInstancesByAppId(appName.toUpperCase()) ?? [];
+  }
+
+  /** Fetches the registry now (one fetch at a time, shared by the callers that wait for it). */
+  refresh(): Promise<void> {
+    const client = this.client;
+    if (!client) return Promise.resolve();
+    this.refreshing ??= new Promise<void>((resolve) => client.fetchRegistry(() => resolve())).finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
   }
 
   /** For services without platform readiness; with it, readiness drives the status. */

@@ -13,6 +13,7 @@ const PUBLISHED = {
   fares: 'PSS_FARES_PORT',
   search: 'PSS_SEARCH_PORT',
   booking: 'PSS_BOOKING_PORT',
+  checkin: 'PSS_CHECKIN_PORT',
 } as const;
 
 export type PublishedService = keyof typeof PUBLISHED;

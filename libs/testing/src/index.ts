@@ -1,6 +1,6 @@
 export { baseImages, extraCaBundle, parseImagesEnv, workspaceRoot, type BaseImages } from './images';
 export { startPostgres, createTestDatabase, type TestDatabase } from './postgres';
-export { startRabbitMq, amqpUrl } from './rabbitmq';
+export { startRabbitMq, startRabbitMqOnPort, amqpUrl } from './rabbitmq';
 export { createTestVhost, type TestVhost } from './rabbitmq-vhost';
 export { requireTestEnv, testEnv } from './jest/env';
 export {
@@ -37,3 +37,4 @@ export {
   type ServiceBenchSpec,
 } from './bench/service-bench';
 export { publishEvents } from './publish-events';
+export { startServiceWorld, type ServiceWorld } from './service-world';

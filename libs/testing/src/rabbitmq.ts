@@ -1,4 +1,5 @@
 import { RabbitMQContainer, StartedRabbitMQContainer } from '@testcontainers/rabbitmq';
+import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { baseImages } from './images';
 
 /** Starts a RabbitMQ broker from the pinned image. The caller stops it. */
@@ -10,4 +11,16 @@ export function startRabbitMq(): Promise<StartedRabbitMQContainer> {
 /** The AMQP URL with credentials (the module's getAmqpUrl() has none). */
 export function amqpUrl(container: StartedRabbitMQContainer): string {
   return `amqp://guest:guest@${container.getHost()}:${container.getMappedPort(5672)}`;
+}
+
+/**
+ * A broker on a fixed host port (AMQP on `hostPort`), which stays when the container is stopped and
+ * started again: for processes whose RABBITMQ_URL cannot follow a new port. The caller stops it.
+ */
+export function startRabbitMqOnPort(hostPort: number): Promise<StartedTestContainer> {
+  return new GenericContainer(baseImages.rabbitmq)
+    .withExposedPorts({ container: 5672, host: hostPort })
+    .withWaitStrategy(Wait.forLogMessage('Server startup complete'))
+    .withStartupTimeout(120_000)
+    .start();
 }

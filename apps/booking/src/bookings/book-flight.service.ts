@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { createIntegrationEvent } from '@pss/contracts';
-import { ProblemException } from '@pss/platform';
+import { ProblemException, randomCode } from '@pss/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SeatInventory } from '../inventory/seat-inventory';
 import { Booking } from './booking.entity';
 import { BookingReader } from './booking-reader';
-import { newBookingReference } from './booking-reference';
 import type { BookingResponse } from './dto/booking.response';
 import type { CreateBookingRequest } from './dto/create-booking.request';
 import { FareCheck } from './fare-check';
@@ -79,7 +78,7 @@ export class BookFlight {
     });
     const parameters = recordBookingParameters({
       id,
-      reference: newBookingReference(),
+      reference: randomCode(6),
       request,
       idempotency,
       safetyBuffer: this.seats.safetyBuffer,

@@ -39,8 +39,13 @@ const deadInstance = (port: number): EurekaInstance => ({
   port: { $: port, '@enabled': 'true' },
 });
 
-function client(instances: EurekaInstance[]): ServiceHttpClient {
-  const discovery = { instances: () => instances } as unknown as RegistryClient;
+/** The client over a registry whose cache holds `instances`, and after a refresh `refreshed`. */
+function client(instances: EurekaInstance[], refreshed = instances): ServiceHttpClient {
+  let current = instances;
+  const discovery = {
+    instances: () => current,
+    refresh: async () => void (current = refreshed),
+  } as unknown as RegistryClient;
   return new ServiceHttpClient(discovery, { requestTimeoutMs: 1_000 } as RegistryClientSettings);
 }
 
@@ -53,6 +58,13 @@ describe('ServiceHttpClient', () => {
   };
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((each) => each.close()));
+  });
+
+  it('asks the registry again before giving up on a service its cache does not know yet', async () => {
+    const started = await start(() => 200);
+    const response = await client([], [started.instance]).get('fares', '/fares');
+    expect(response.status).toBe(200);
+    await expect(client([], []).get('fares', '/fares')).rejects.toBeInstanceOf(NoInstanceAvailableException);
   });
 
   it('retries an idempotent call on the next instance after a 503', async () => {

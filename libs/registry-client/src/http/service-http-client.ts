@@ -64,7 +64,7 @@ export class ServiceHttpClient {
         return undefined;
       }
     };
-    for (const instance of balancer.rotation(this.discovery.instances(name))) {
+    for (const instance of balancer.rotation(await this.instancesOf(name))) {
       const breaker = balancer.breakerFor(instance);
       const response = await attempt(instance, () =>
         breaker.execute(() => this.send(instance, request, retryable)),
@@ -79,6 +79,17 @@ export class ServiceHttpClient {
       }
     }
     throw new NoInstanceAvailableException(name, lastError);
+  }
+
+  /**
+   * The UP instances of `service` from the registry client's cache, asking the registry again when
+   * it has none: a service that registered after the last fetch is then found at once.
+   */
+  private async instancesOf(service: string): Promise<EurekaInstance[]> {
+    const cached = this.discovery.instances(service);
+    if (cached.length > 0) return cached;
+    await this.discovery.refresh();
+    return this.discovery.instances(service);
   }
 
   private async send(

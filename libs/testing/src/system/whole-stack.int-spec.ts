@@ -35,7 +35,7 @@ describe('the whole system under docker compose', () => {
 
   it('has every service registered as UP on both peered registry nodes', async () => {
     for (const registry of registries) {
-      for (const app of ['FARES', 'SEARCH', 'BOOKING']) {
+      for (const app of ['FARES', 'SEARCH', 'BOOKING', 'CHECKIN']) {
         await eventually(async () => {
           expect((await instances(registry, app)).map((instance) => instance.status)).toEqual(['UP']);
         }, 30_000);
@@ -67,7 +67,7 @@ describe('the whole system under docker compose', () => {
     }
   });
 
-  it('books two passengers at the quoted fare, CONFIRMED, and search shows the seats gone within 2 s', async () => {
+  it('books two passengers at the quoted fare (search shows the seats gone within 2 s), checks both in (booking CHECKED_IN within 2 s)', async () => {
     const date = tomorrow();
     const seatsOfBF101 = async () => {
       const response = await fetch(`${stack.url('search')}/flights?origin=NYC&destination=SFO&date=${date}`);
@@ -94,8 +94,22 @@ describe('the whole system under docker compose', () => {
       }),
     });
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ status: 'CONFIRMED', fare });
+    const booking = (await response.json()) as { id: string; status: string };
+    expect(booking).toMatchObject({ status: 'CONFIRMED', fare });
     await eventually(async () => expect(await seatsOfBF101()).toBe((before ?? NaN) - 2), 2_000);
+
+    const checkin = await fetch(`${stack.url('checkin')}/checkins`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ bookingId: booking.id }),
+    });
+    expect(checkin.status).toBe(201);
+    const { boardingPasses } = (await checkin.json()) as { boardingPasses: { seat: string }[] };
+    expect(new Set(boardingPasses.map((pass) => pass.seat)).size).toBe(2);
+    const status = async () =>
+      ((await (await fetch(`${stack.url('booking')}/bookings/${booking.id}`)).json()) as { status: string })
+        .status;
+    await eventually(async () => expect(await status()).toBe('CHECKED_IN'), 2_000);
   });
 
   it('takes fares out of both registries when compose stops it', async () => {

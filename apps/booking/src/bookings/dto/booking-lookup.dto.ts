@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsUUID, Length, Matches } from 'class-validator';
-import { REFERENCE_ALPHABET } from '../booking-reference';
+import { UNAMBIGUOUS_ALPHABET } from '@pss/platform';
 
 export class BookingIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -11,7 +11,7 @@ export class BookingIdParams {
 /** `GET /bookings?reference=K7M4QX&lastName=Franc`: how passengers find their booking. */
 export class FindBookingQuery {
   @ApiProperty({ example: 'K7M4QX' })
-  @Matches(new RegExp(`^[${REFERENCE_ALPHABET}]{6}$`), {
+  @Matches(new RegExp(`^[${UNAMBIGUOUS_ALPHABET}]{6}$`), {
     message: 'reference must be the 6 characters of a booking reference',
   })
   @IsDefined({ message: 'reference is required' })

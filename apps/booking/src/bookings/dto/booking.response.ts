@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { bookingStatuses, type BookingStatus, type Money } from '@pss/contracts';
+import { bookingStatuses, type BookingStatus, type BookingSummary, type Money } from '@pss/contracts';
 import { MoneyInput } from '@pss/platform';
 import type { Booking } from '../booking.entity';
 import { GENDERS } from './create-booking.request';
@@ -10,7 +10,7 @@ class PassengerDocument {
   @ApiProperty({ enum: GENDERS }) gender!: string;
 }
 
-export class BookingResponse {
+export class BookingResponse implements BookingSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'K7M4QX', description: 'What the passenger reads out' }) reference!: string;
   @ApiProperty({ enum: bookingStatuses }) status!: BookingStatus;

@@ -1,0 +1,146 @@
+import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { createIntegrationEvent, type BookingSummary } from '@pss/contracts';
+import { OutboxWriter } from '@pss/messaging';
+import { ProblemException, randomCode, todayUtc } from '@pss/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BookingDirectory } from '../booking/booking-directory';
+import { CheckinConfig } from '../config/checkin-config';
+import { assignSeats } from '../seats/assign-seats';
+import { SeatMaps } from '../seats/seat-maps';
+import { CheckinReader } from './checkin-reader';
+import type { CheckinResponse } from './dto/checkin.response';
+import type { CreateCheckinRequest } from './dto/create-checkin.request';
+
+export interface CheckinOutcome {
+  checkin: CheckinResponse;
+  /** false: the booking was checked in before, this is that check-in. */
+  created: boolean;
+}
+
+const SEAT_TAKEN = 'UQ_boarding_passes_seat';
+
+/**
+ * Checks a CONFIRMED booking in (asked of the booking service through the registry): a seat per
+ * passenger, held by the database to one passenger per flight and date, the check-in and
+ * `checkin.completed` in the outbox, in one transaction. A booking checked in before gets its
+ * check-in back.
+ */
+@Injectable()
+export class CheckIn {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bookings: BookingDirectory,
+    private readonly seatMaps: SeatMaps,
+    private readonly reader: CheckinReader,
+    private readonly outbox: OutboxWriter,
+    private readonly config: CheckinConfig,
+  ) {}
+
+  async checkIn(request: CreateCheckinRequest): Promise<CheckinOutcome> {
+    const booking = request.bookingId
+      ? await this.bookings.byId(request.bookingId)
+      : await this.bookings.byReference(request.reference ?? '', request.lastName ?? '');
+    if (!booking) throw new NotFoundException('No such booking');
+    const earlier = await this.reader.byBooking(this.dataSource.manager, booking.id);
+    if (earlier) return { checkin: earlier, created: false };
+    this.ensureOpen(booking);
+    const wanted = this.wantedSeats(request, booking);
+    try {
+      return await this.dataSource.transaction((manager) => this.record(manager, booking, wanted));
+    } catch (error) {
+      if ((error as { driverError?: { constraint?: string } }).driverError?.constraint !== SEAT_TAKEN)
+        throw error;
+      throw new ProblemException(HttpStatus.CONFLICT, 'A wanted seat was taken meanwhile');
+    }
+  }
+
+  private async record(
+    manager: EntityManager,
+    booking: BookingSummary,
+    wanted: Map<number, string>,
+  ): Promise<CheckinOutcome> {
+    const { flightNumber, flightDate } = booking;
+    // Check-ins of one flight take their turn here (so that picking free seats does not race); the
+    // unique index on the seat is what holds a seat to one passenger.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `checkin:${flightNumber}/${flightDate}`,
+    ]);
+    const earlier = await this.reader.byBooking(manager, booking.id);
+    if (earlier) return { checkin: earlier, created: false };
+    const cabin = await this.seatMaps.of(manager, flightNumber);
+    const taken = await this.seatMaps.taken(manager, flightNumber, flightDate);
+    const seats = assignSeats(cabin.seats, taken, wanted, booking.passengers.length);
+    const id = randomUUID();
+    const passes = booking.passengers.map((passenger, index) => ({
+      firstName: passenger.firstName,
+      lastName: passenger.lastName,
+      flightNumber,
+      flightDate,
+      seat: seats[index],
+      boardingReference: randomCode(8),
+    }));
+    const [{ createdAt }] = await manager.query(
+      `INSERT INTO checkins (id, booking_id, booking_reference, flight_number, flight_date)
+       VALUES ($1, $2, $3, $4, $5) RETURNING created_at AS "createdAt"`,
+      [id, booking.id, booking.reference, flightNumber, flightDate],
+    );
+    await manager.query(
+      `INSERT INTO boarding_passes (checkin_id, position, first_name, last_name, flight_number, flight_date, seat, boarding_reference)
+       SELECT $1, position, first_name, last_name, $2, $3, seat, reference
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS p(first_name, last_name, seat, reference, position)`,
+      [
+        id,
+        flightNumber,
+        flightDate,
+        ...(['firstName', 'lastName', 'seat', 'boardingReference'] as const).map((field) =>
+          passes.map((pass) => pass[field]),
+        ),
+      ],
+    );
+    await this.outbox.write(
+      manager,
+      createIntegrationEvent('checkin.completed', { checkinId: id, bookingId: booking.id }),
+      booking.id,
+    );
+    const checkin = {
+      id,
+      bookingId: booking.id,
+      bookingReference: booking.reference,
+      flightNumber,
+      flightDate,
+      boardingPasses: passes,
+      createdAt: (createdAt as Date).toISOString(),
+    };
+    return { checkin, created: true };
+  }
+
+  private ensureOpen({ id, status, flightNumber, flightDate }: BookingSummary): void {
+    if (status === 'CANCELLED') throw new ConflictException(`Booking ${id} is cancelled`);
+    if (status !== 'CONFIRMED') throw new ConflictException(`Booking ${id} is already checked in`);
+    const opens = new Date(Date.parse(flightDate) - this.config.opensDaysBefore * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const today = todayUtc();
+    if (today < opens)
+      throw new ConflictException(`Check-in for ${flightNumber} on ${flightDate} opens on ${opens}`);
+    if (today > flightDate)
+      throw new ConflictException(`Check-in for ${flightNumber} on ${flightDate} has closed`);
+  }
+
+  private wantedSeats({ seats = [] }: CreateCheckinRequest, booking: BookingSummary): Map<number, string> {
+    const wanted = new Map<number, string>();
+    for (const { passenger, seat } of seats) {
+      if (passenger > booking.passengers.length) {
+        throw new ProblemException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          `The booking has ${booking.passengers.length} passengers, not ${passenger}`,
+        );
+      }
+      if (wanted.has(passenger))
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, `Passenger ${passenger} wants two seats`);
+      wanted.set(passenger, seat);
+    }
+    return wanted;
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ProblemDocument } from '@pss/platform';
+import { IsUUID } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { CheckIn } from './check-in.service';
+import { CheckinReader } from './checkin-reader';
+import { CheckinResponse } from './dto/checkin.response';
+import { CreateCheckinRequest } from './dto/create-checkin.request';
+
+export class CheckinIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'id must be a check-in id (a UUID)' })
+  id!: string;
+}
+
+@ApiTags('checkins')
+@Controller('checkins')
+export class CheckinsController {
+  constructor(
+    private readonly checkIn: CheckIn,
+    private readonly reader: CheckinReader,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Checks a booking in: a seat and a boarding pass per passenger' })
+  @ApiCreatedResponse({ type: CheckinResponse, description: 'Checked in' })
+  @ApiOkResponse({ type: CheckinResponse, description: 'Checked in before: that check-in' })
+  @ApiBadRequestResponse({ type: ProblemDocument })
+  @ApiNotFoundResponse({ type: ProblemDocument, description: 'No such booking' })
+  @ApiConflictResponse({ type: ProblemDocument, description: 'Cancelled, not open, or a wanted seat taken' })
+  @ApiServiceUnavailableResponse({
+    type: ProblemDocument,
+    description: 'The booking service cannot be reached',
+  })
+  async create(
+    @Body() request: CreateCheckinRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CheckinResponse> {
+    const { checkin, created } = await this.checkIn.checkIn(request);
+    reply.status(created ? 201 : 200).header('Location', `/checkins/${checkin.id}`);
+    return checkin;
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CheckinResponse })
+  @ApiNotFoundResponse({ type: ProblemDocument })
+  get(@Param() { id }: CheckinIdParams): Promise<CheckinResponse> {
+    return this.reader.byId(id);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { BookingDirectory } from '../booking/booking-directory';
+import { CheckinConfig } from '../config/checkin-config';
+import { SeatsModule } from '../seats/seats.module';
+import { CheckIn } from './check-in.service';
+import { CheckinReader } from './checkin-reader';
+import { CheckinsController } from './checkins.controller';
+
+@Module({
+  imports: [SeatsModule],
+  controllers: [CheckinsController],
+  providers: [
+    { provide: CheckinConfig, useFactory: () => CheckinConfig.fromEnvironment() },
+    BookingDirectory,
+    CheckinReader,
+    CheckIn,
+  ],
+  exports: [CheckIn, CheckinReader],
+})
+export class CheckinsModule {}

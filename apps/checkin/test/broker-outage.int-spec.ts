@@ -1,0 +1,39 @@
+import { docker, eventually, freePort, startRabbitMqOnPort } from '@pss/testing';
+import type { StartedTestContainer } from 'testcontainers';
+import { daysFromToday, startCheckinWorld, type CheckinWorld } from './checkin-world';
+
+/** RabbitMQ of this test's own, stopped while a booking is checked in and started again later. */
+describe('check-in while RabbitMQ is down', () => {
+  let broker: StartedTestContainer;
+  let world: CheckinWorld;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    broker = await startRabbitMqOnPort(port);
+    world = await startCheckinWorld(`amqp://guest:guest@127.0.0.1:${port}`);
+  }, 300_000);
+
+  afterAll(async () => {
+    await world?.close();
+    await broker?.stop();
+  });
+
+  it('checks in, keeps the event, and booking shows CHECKED_IN once the broker is back', async () => {
+    const booking = await world.book('BF101', daysFromToday(1), 2);
+    const container = docker.getContainer(broker.getId());
+    await container.stop({ t: 10 });
+    await eventually(async () => expect((await world.get('/health/ready')).status).toBe(503), 20_000);
+
+    const response = await world.post('/checkins', { bookingId: booking.id });
+    expect(response.status).toBe(201);
+    const [{ unsent }] = await world.dataSource.query(
+      `SELECT count(*)::int AS unsent FROM outbox_messages WHERE sent_at IS NULL`,
+    );
+    expect(unsent).toBe(1);
+    expect(await world.bookingStatus(booking.id)).toBe('CONFIRMED');
+
+    await container.start();
+    await eventually(async () => expect(await world.bookingStatus(booking.id)).toBe('CHECKED_IN'), 90_000);
+    expect((await world.get('/health/ready')).status).toBe(200);
+  });
+});

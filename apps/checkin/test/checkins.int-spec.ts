@@ -1,0 +1,202 @@
+import type { ProblemDetails } from '@pss/platform';
+import {
+  createTestVhost,
+  eventually,
+  expectMigrationsInStep,
+  requireTestEnv,
+  type TestVhost,
+} from '@pss/testing';
+import { seedSeatMaps } from '../src/seats/seed-seat-maps';
+import { daysFromToday, startCheckinWorld, type CheckinWorld } from './checkin-world';
+
+interface CheckinBody {
+  id: string;
+  bookingId: string;
+  boardingPasses: { firstName: string; seat: string; boardingReference: string }[];
+}
+
+describe('check-in over HTTP, with booking, fares and a registry', () => {
+  let world: CheckinWorld;
+  let vhost: TestVhost;
+  const tomorrow = daysFromToday(1);
+  const counts = async () => {
+    const [row] = await world.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM checkins) AS checkins, (SELECT count(*)::int FROM boarding_passes) AS passes,
+              (SELECT count(*)::int FROM outbox_messages) AS events`,
+    );
+    return row as { checkins: number; passes: number; events: number };
+  };
+  const problemOf = async (response: Response, status: number) => {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return (await response.json()) as ProblemDetails;
+  };
+
+  beforeAll(async () => {
+    vhost = await createTestVhost(requireTestEnv('rabbitmqUrl'), requireTestEnv('rabbitmqManagementUrl'));
+    world = await startCheckinWorld(vhost.url);
+  }, 240_000);
+
+  afterAll(async () => {
+    await world?.close();
+    await vhost?.drop();
+  });
+
+  it('checks both passengers of a booking in: 201, a seat and a boarding pass each, and booking becomes CHECKED_IN', async () => {
+    const booking = await world.book('BF101', tomorrow, 2);
+    const response = await world.post('/checkins', { bookingId: booking.id });
+    expect(response.status).toBe(201);
+    const checkin = (await response.json()) as CheckinBody;
+    expect(response.headers.get('location')).toBe(`/checkins/${checkin.id}`);
+    expect(checkin).toMatchObject({
+      bookingId: booking.id,
+      bookingReference: booking.reference,
+      flightNumber: 'BF101',
+      flightDate: tomorrow,
+    });
+    expect(checkin.boardingPasses.map((pass) => [pass.firstName, pass.seat])).toEqual([
+      ['Gean A', '1A'],
+      ['Gean B', '1B'],
+    ]);
+    for (const pass of checkin.boardingPasses) expect(pass.boardingReference).toMatch(/^[A-Z2-9]{8}$/);
+    expect(await (await world.get(`/checkins/${checkin.id}`)).json()).toEqual(checkin);
+    await eventually(async () => expect(await world.bookingStatus(booking.id)).toBe('CHECKED_IN'), 20_000);
+  });
+
+  it('finds a booking by reference and last name, and answers a second check-in with the first', async () => {
+    const booking = await world.book('BF101', tomorrow, 1, 'Smith');
+    const first = await world.post('/checkins', { reference: booking.reference, lastName: 'smith' });
+    expect(first.status).toBe(201);
+    const eventsBefore = (await counts()).events;
+    const again = await world.post('/checkins', { bookingId: booking.id });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    expect((await counts()).events).toBe(eventsBefore);
+  });
+
+  it('gives a wanted seat, and refuses one that is taken with 409, writing nothing', async () => {
+    const wanting = await world.book('BF103', tomorrow, 1);
+    const given = (await (
+      await world.post('/checkins', { bookingId: wanting.id, seats: [{ passenger: 1, seat: '14C' }] })
+    ).json()) as CheckinBody;
+    expect(given.boardingPasses[0].seat).toBe('14C');
+    const other = await world.book('BF103', tomorrow, 1);
+    const before = await counts();
+    const refused = await problemOf(
+      await world.post('/checkins', { bookingId: other.id, seats: [{ passenger: 1, seat: '14C' }] }),
+      409,
+    );
+    expect(refused).toMatchObject({ detail: 'Seat 14C is taken', seat: '14C' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('gives a wanted seat asked for by two passengers at once to exactly one of them', async () => {
+    const [a, b] = [await world.book('BF104', tomorrow, 1), await world.book('BF104', tomorrow, 1)];
+    const responses = await Promise.all(
+      [a, b].map((booking) =>
+        world.post('/checkins', { bookingId: booking.id, seats: [{ passenger: 1, seat: '3F' }] }),
+      ),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+  });
+
+  it('seats 100 concurrent check-ins on one flight in 100 different seats', async () => {
+    const bookings = await Promise.all(Array.from({ length: 100 }, () => world.book('BF102', tomorrow, 1)));
+    const responses = await Promise.all(
+      bookings.map((booking) => world.post('/checkins', { bookingId: booking.id })),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(100).fill(201));
+    const seats = await Promise.all(
+      responses.map(async (response) => ((await response.json()) as CheckinBody).boardingPasses[0].seat),
+    );
+    expect(new Set(seats).size).toBe(100);
+    const map = (await (await world.get(`/flights/BF102/${tomorrow}/seats`)).json()) as {
+      freeSeats: number;
+      seats: { seat: string; free: boolean }[];
+    };
+    expect(map.freeSeats).toBe(180 - 100);
+    expect(
+      map.seats
+        .filter((seat) => !seat.free)
+        .map((seat) => seat.seat)
+        .sort(),
+    ).toEqual([...seats].sort());
+  });
+
+  it.each([
+    [{}, 'bookingId', 'bookingId must be a booking id (a UUID), or give reference and lastName'],
+    [{ reference: 'K7M4QX' }, 'lastName', 'lastName is required without bookingId'],
+    [
+      { bookingId: 'x' },
+      'bookingId',
+      'bookingId must be a booking id (a UUID), or give reference and lastName',
+    ],
+    [
+      { bookingId: '00000000-0000-4000-8000-000000000001', seats: [{ passenger: 1, seat: 'A1' }] },
+      'seats.0.seat',
+      'seat must be a row and a letter, such as 12A',
+    ],
+    [
+      { bookingId: '00000000-0000-4000-8000-000000000001', seats: [{ passenger: 0, seat: '1A' }] },
+      'seats.0.passenger',
+      'passenger must be at least 1',
+    ],
+  ])('refuses %j with 400 naming %s, writing nothing', async (body, field, detail) => {
+    const before = await counts();
+    const problem = await problemOf(await world.post('/checkins', body), 400);
+    expect(problem.errors).toEqual(expect.arrayContaining([{ field, detail }]));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an unknown booking (404), a cancelled one and one not yet open (409), writing nothing', async () => {
+    const before = await counts();
+    await problemOf(
+      await world.post('/checkins', { bookingId: '00000000-0000-4000-8000-00000000dead' }),
+      404,
+    );
+    const cancelled = await world.book('BF101', tomorrow, 1);
+    await fetch(`http://127.0.0.1:${world.world.apps.booking.port}/bookings/${cancelled.id}/cancel`, {
+      method: 'POST',
+    });
+    expect((await problemOf(await world.post('/checkins', { bookingId: cancelled.id }), 409)).detail).toBe(
+      `Booking ${cancelled.id} is cancelled`,
+    );
+    const later = await world.book('BF101', daysFromToday(10), 1);
+    expect((await problemOf(await world.post('/checkins', { bookingId: later.id }), 409)).detail).toBe(
+      `Check-in for BF101 on ${daysFromToday(10)} opens on ${daysFromToday(9)}`,
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answers the book's POST /checkin/create, the named passenger in the seat asked, and GET /checkin/get/{id}", async () => {
+    const booking = await world.book('BF101', tomorrow, 2);
+    const created = await world.post('/checkin/create', {
+      bookingId: booking.id,
+      firstName: 'Gean B',
+      lastName: 'Franc',
+      seatNumber: '28A',
+      flightNumber: 'BF101',
+      flightDate: '22-JAN-16',
+    });
+    expect(created.status).toBe(200);
+    const id = (await created.json()) as string;
+    const checkin = (await (await world.get(`/checkin/get/${id}`)).json()) as CheckinBody;
+    expect(checkin.boardingPasses.map((pass) => [pass.firstName, pass.seat])).toEqual([
+      ['Gean A', expect.stringMatching(/^\d+[A-F]$/)],
+      ['Gean B', '28A'],
+    ]);
+  });
+
+  it('has migrations in step with its entities', async () => {
+    await expectMigrationsInStep(world.dataSource, seedSeatMaps);
+  });
+
+  it('answers 503 with Retry-After while the booking service cannot be reached, writing nothing', async () => {
+    await world.world.apps.booking.kill();
+    const before = await counts();
+    const response = await world.post('/checkins', { bookingId: '00000000-0000-4000-8000-000000000001' });
+    expect((await problemOf(response, 503)).detail).toMatch(/BOOKING/);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,52 @@
+import { createTestDatabase, type TestDatabase } from './postgres';
+import { requireTestEnv } from './jest/env';
+import { startAppProcess, type RunningProcess } from './processes';
+
+export interface ServiceWorld {
+  /** DISCOVERY_URLS and INSTANCE_HOST for a service that joins this world. */
+  discovery: Record<string, string>;
+  registry: RunningProcess;
+  /** The apps started, by name: each a process with its own database, registered. */
+  apps: Record<string, RunningProcess>;
+  close(): Promise<void>;
+}
+
+/**
+ * A registry and the given apps, each as its own process from this repository's sources, on its
+ * own test database (and `env`, e.g. RABBITMQ_URL), registered: the services a service under test
+ * calls, for real. Apps start in the order given.
+ */
+export async function startServiceWorld(
+  apps: readonly string[],
+  env: Record<string, string> = {},
+  envOf: Record<string, Record<string, string>> = {},
+): Promise<ServiceWorld> {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const registry = await startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1' });
+    cleanups.push(() => registry.stop());
+    const discovery = {
+      DISCOVERY_URLS: `http://127.0.0.1:${registry.port}/eureka/`,
+      INSTANCE_HOST: '127.0.0.1',
+    };
+    const started: Record<string, RunningProcess> = {};
+    for (const app of apps) {
+      const database: TestDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
+      cleanups.push(() => database.drop());
+      started[app] = await startAppProcess(app, {
+        ...discovery,
+        ...env,
+        ...envOf[app],
+        DATABASE_URL: database.url,
+      });
+      cleanups.push(() => started[app].stop());
+    }
+    return { discovery, registry, apps: started, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
