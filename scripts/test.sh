@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The test command: lint, type checks, unit tests, integration tests (real PostgreSQL and RabbitMQ
-# through testcontainers). Runs every step, then prints a summary; exits non-zero if any failed.
+# The test command: type checks, lint, unit tests, integration tests (real PostgreSQL and RabbitMQ
+# through testcontainers), the system suite (the repository's docker-compose.yml driven over HTTP,
+# fault drills included) and the same services on a single-node Docker Swarm. Runs every step,
+# then prints a summary; exits non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/testcontainers-env.sh
@@ -20,6 +22,8 @@ step sync npx nx sync:check
 step lint npx eslint . --max-warnings=0
 step unit bash scripts/jest.sh --config jest.unit.config.ts --json --outputFile="$reports/unit.json"
 step integration bash scripts/jest.sh --config jest.int.config.ts --json --outputFile="$reports/int.json"
+step system bash scripts/jest.sh --config jest.system.config.ts --json --outputFile="$reports/system.json"
+step swarm bash scripts/jest.sh --config jest.swarm.config.ts --json --outputFile="$reports/swarm.json"
 
 printf '\n=== summary ===\n'
 node scripts/jest/summary.js "$reports"/*.json

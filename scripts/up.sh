@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole system on this host: machine set-up, then docker compose up (arguments passed on).
+# Runs the whole system on this host: machine set-up, .env with random secrets the first time,
+# then docker compose up (arguments passed on, e.g. --detach or --scale fares=3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/ensure-env-file.sh
 export PATH=/usr/local/bin:$PATH
 # Image builds run npm: behind a TLS-inspecting proxy it needs the proxy's CA, which the host's
 # bundle has. It is passed as a build secret, never stored in an image.

@@ -42,6 +42,7 @@ build_node() {
 
 build_postgres() { build "$POSTGRES_IMAGE" postgres; }
 build_rabbitmq() { build "$RABBITMQ_IMAGE" rabbitmq; }
+build_prometheus() { build "$PROMETHEUS_IMAGE" prometheus --build-arg "PROMETHEUS_VERSION=${PROMETHEUS_IMAGE##*:v}"; }
 
 ensure() {
   local tag=$1 builder=$2
@@ -54,3 +55,4 @@ ensure() {
 ensure "$NODE_IMAGE" build_node
 ensure "$POSTGRES_IMAGE" build_postgres
 ensure "$RABBITMQ_IMAGE" build_rabbitmq
+ensure "$PROMETHEUS_IMAGE" build_prometheus

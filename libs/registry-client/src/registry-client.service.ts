@@ -15,6 +15,7 @@ import type { EurekaInstance, EurekaLogger, EurekaStatus } from './eureka/eureka
 import { ResilientEurekaClient } from './eureka/resilient-eureka-client';
 import { eurekaConfig, instanceConfig } from './instance/eureka-config';
 import { instanceIdentity } from './instance/instance-identity';
+import { sourceAddressTowards } from './instance/source-address';
 
 export const REGISTRY_CLIENT_SETTINGS = Symbol('REGISTRY_CLIENT_SETTINGS');
 
@@ -59,8 +60,8 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     });
     this.client.startFetching();
     if (!this.settings.registerWithEureka) return;
-    if (server.listening) this.register(server);
-    else server.once('listening', () => this.register(server));
+    if (server.listening) void this.register(server);
+    else server.once('listening', () => void this.register(server));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -87,10 +88,14 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     this.client?.setStatus(status);
   }
 
-  /** Registers at the port the server listens on, as the host the platform's config names. */
-  private register(server: Server): void {
+  /**
+   * Registers at the port the server listens on, as the host the platform's config names, at the
+   * address this host reaches the registry from (unless that host is an IPv4 address itself).
+   */
+  private async register(server: Server): Promise<void> {
     const { port } = server.address() as AddressInfo;
-    const identity = instanceIdentity(this.settings.appName, port, this.config.instanceHost);
+    const routed = await sourceAddressTowards(this.settings.registryUrls[0]);
+    const identity = instanceIdentity(this.settings.appName, port, this.config.instanceHost, routed);
     const status = STATUS_FOR[this.readiness?.state ?? 'UP'];
     this.client?.registerAs(instanceConfig(this.settings, identity, status));
     this.logger.log(`registering as ${identity.instanceId} at ${this.settings.registryUrls.join(', ')}`);

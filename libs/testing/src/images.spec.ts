@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { baseImages, parseImagesEnv, workspaceRoot } from './images';
 
 describe('parseImagesEnv', () => {
-  it('reads the three pinned tags and ignores comments', () => {
-    const images = parseImagesEnv('# c\nNODE_IMAGE=node:1\n\nPOSTGRES_IMAGE=pg:2\nRABBITMQ_IMAGE = mq:3\n');
-    expect(images).toEqual({ node: 'node:1', postgres: 'pg:2', rabbitmq: 'mq:3' });
+  it('reads the pinned tags and ignores comments', () => {
+    const images = parseImagesEnv(
+      '# c\nNODE_IMAGE=node:1\n\nPOSTGRES_IMAGE=pg:2\nRABBITMQ_IMAGE = mq:3\nPROMETHEUS_IMAGE=p:4\n',
+    );
+    expect(images).toEqual({ node: 'node:1', postgres: 'pg:2', rabbitmq: 'mq:3', prometheus: 'p:4' });
   });
 
   it('names the missing variable', () => {
@@ -22,7 +24,7 @@ describe('pinned base images', () => {
     expect(baseImages.node).toMatch(new RegExp(`^node:${nvmrcMajor}-`));
   });
 
-  it('are the only node, postgres and rabbitmq tags the Dockerfiles and the compose file name', () => {
+  it('are the only node, postgres, rabbitmq and prometheus tags the Dockerfiles and the compose file name', () => {
     const pinned = Object.values(baseImages);
     const files = [
       ...readdirSync(join(workspaceRoot, 'apps')).map((app) => join('apps', app, 'Dockerfile')),
@@ -31,7 +33,7 @@ describe('pinned base images', () => {
     const stray = files.flatMap((file) =>
       [
         ...readFileSync(join(workspaceRoot, file), 'utf8').matchAll(
-          /^\s*(?:FROM|image:)\s+((?:node|postgres|rabbitmq):\S+)/gm,
+          /^\s*(?:FROM|image:)\s+((?:node|postgres|rabbitmq|prom\/prometheus):\S+)/gm,
         ),
       ]
         .map((match) => match[1])

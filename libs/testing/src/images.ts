@@ -5,6 +5,7 @@ export interface BaseImages {
   node: string;
   postgres: string;
   rabbitmq: string;
+  prometheus: string;
 }
 
 /** Parses the KEY=value lines of docker/images.env (comments and blank lines ignored). */
@@ -19,7 +20,12 @@ export function parseImagesEnv(text: string): BaseImages {
     if (!value) throw new Error(`docker/images.env does not define ${key}`);
     return value;
   };
-  return { node: get('NODE_IMAGE'), postgres: get('POSTGRES_IMAGE'), rabbitmq: get('RABBITMQ_IMAGE') };
+  return {
+    node: get('NODE_IMAGE'),
+    postgres: get('POSTGRES_IMAGE'),
+    rabbitmq: get('RABBITMQ_IMAGE'),
+    prometheus: get('PROMETHEUS_IMAGE'),
+  };
 }
 
 export const workspaceRoot = join(__dirname, '..', '..', '..');

@@ -10,8 +10,9 @@ export interface InstanceIdentity {
 
 /**
  * The instance as the registry lists it: `instanceHost` (the platform's, from INSTANCE_HOST or the
- * container's address) as its host name; as its address when it is an IPv4 one, else the
- * container's address, which callers connect to; the port its HTTP server listens on.
+ * container's address) as its host name; as its address when it is an IPv4 one, else
+ * `detectedIp` (the address the registry is reached from), which callers connect to; the port its
+ * HTTP server listens on.
  */
 export function instanceIdentity(
   app: string,

@@ -1,0 +1,14 @@
+// The Swarm test: scripts/swarm-deploy.sh on a single-node swarm (libs/testing/test/swarm).
+import type { Config } from 'jest';
+import preset from './jest.preset.js';
+
+const config: Config = {
+  ...preset,
+  rootDir: '.',
+  roots: ['<rootDir>/libs/testing/test/swarm'],
+  testMatch: ['**/*.swarm-spec.ts'],
+  testTimeout: 180_000,
+  maxWorkers: 1,
+};
+
+export default config;

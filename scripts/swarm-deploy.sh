@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Deploys PSS to Docker Swarm as the stack $PSS_STACK (default pss): docker-compose.yml with
+# docker-compose.swarm.yml over it, rendered for `docker stack deploy` by tools/swarm/stack-file.js.
+# On a host in no swarm it makes a single-node one. The stateful services (databases, RabbitMQ,
+# Prometheus) run on the node labelled pss.data=true; when no node is, this one gets the label.
+# Images: built here; for more nodes, push them to a registry first (README, "Docker Swarm").
+#   PSS_ENV_FILE              the env file (default .env, made with random secrets when missing)
+#   PSS_SWARM_ENDPOINT_MODE   vip (default) or dnsrr, for hosts without IPVS (see stack-file.js)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+export PATH=/usr/local/bin:$PATH
+stack=${PSS_STACK:-pss}
+env_file=${PSS_ENV_FILE:-.env}
+bash scripts/ensure-env-file.sh "$env_file"
+if [ -z "${PSS_EXTRA_CA_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export PSS_EXTRA_CA_FILE=/etc/ssl/certs/ca-certificates.crt
+fi
+
+if [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" != active ]; then
+  log "this engine is in no swarm: making a single-node one"
+  docker swarm init --advertise-addr "${PSS_SWARM_ADVERTISE_ADDR:-127.0.0.1}" >/dev/null
+fi
+if [ -z "$(docker node ls --quiet --filter node.label=pss.data=true)" ]; then
+  log "no node is labelled pss.data=true: this one holds the databases"
+  docker node update --label-add pss.data=true "$(docker info --format '{{.Swarm.NodeID}}')" >/dev/null
+fi
+
+compose=(docker compose --env-file "$env_file" -f docker-compose.yml -f docker-compose.swarm.yml)
+[ "${PSS_SKIP_BUILD:-}" = true ] || "${compose[@]}" build --quiet
+# Images only on this engine have no registry digest to pin.
+resolve=never
+[ -n "${PSS_IMAGE_PREFIX:-}" ] && resolve=always
+"${compose[@]}" config --format json \
+  | node tools/swarm/stack-file.js --endpoint-mode "${PSS_SWARM_ENDPOINT_MODE:-vip}" \
+  | docker stack deploy --detach=true --resolve-image "$resolve" --compose-file - "$stack"
+log "deployed stack $stack: docker stack services $stack"
