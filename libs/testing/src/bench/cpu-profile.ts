@@ -22,7 +22,13 @@ function ownerOf({ url, functionName }: ProfileNode['callFrame']): string {
   if (npm) return npm[1];
   // node:internal/deps/undici/undici is fetch; node:_http_server, node:net...: the module names it.
   if (url.startsWith('node:internal/deps/')) return `node: ${url.split('/')[2]}`;
-  if (url.startsWith('node:')) return `node: ${url.slice('node:'.length).replace(/^internal\//, '').split('/')[0]}`;
+  if (url.startsWith('node:'))
+    return `node: ${
+      url
+        .slice('node:'.length)
+        .replace(/^internal\//, '')
+        .split('/')[0]
+    }`;
   if (url.endsWith('/main.js')) return 'service code (main.js)';
   if (url === '') return functionName.startsWith('(') ? functionName : 'V8 and native code';
   return url;
