@@ -38,6 +38,9 @@ export { fromBookDate, IsIsoDate, IsTodayOrLater, todayUtc } from './validation/
 export { AIRPORT_CODE, IsAirportCode } from './validation/airports';
 export { MoneyInput } from './validation/money';
 
+// Retrying: exponential backoff with jitter, and a sleep that a signal cuts short.
+export { backoffDelay, sleep, type BackoffOptions } from './support/backoff';
+
 // Health.
 export {
   ReadinessService,
