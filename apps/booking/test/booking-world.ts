@@ -5,7 +5,9 @@ import {
   requireTestEnv,
   startAppProcess,
   startService,
+  TEST_REGISTRY_ENV,
   waitUntil,
+  withRegistryCredentials,
   type RunningProcess,
   type RunningService,
 } from '@pss/testing';
@@ -29,10 +31,10 @@ export interface BookingWorld {
 export async function startBookingWorld(env: Record<string, string> = {}): Promise<BookingWorld> {
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const registry = await startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1' });
+    const registry = await startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1', ...TEST_REGISTRY_ENV });
     cleanups.push(() => registry.stop());
     const discovery = {
-      DISCOVERY_URLS: `http://127.0.0.1:${registry.port}/eureka/`,
+      DISCOVERY_URLS: withRegistryCredentials(`http://127.0.0.1:${registry.port}/eureka/`),
       INSTANCE_HOST: '127.0.0.1',
     };
     const faresDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
