@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { startServiceProcess } from '@pss/testing';
+import { startServiceProcess, TEST_REGISTRY_ENV, withRegistryCredentials } from '@pss/testing';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -28,12 +28,17 @@ export { freePort, type RunningProcess as Child } from '@pss/testing';
 export const startRegistry = (env: Record<string, string> = {}) =>
   startServiceProcess('apps/discovery/src/main.ts', 'apps/discovery/tsconfig.json', {
     INSTANCE_HOST: '127.0.0.1',
+    ...TEST_REGISTRY_ENV,
     ...env,
   });
 
+/** The registry's port, as services list it in DISCOVERY_URLS (with the registry account). */
+export const discoveryUrl = (registryPort: number): string =>
+  withRegistryCredentials(`http://127.0.0.1:${registryPort}/eureka/`);
+
 export const startTiny = (registryPort: number, env: Record<string, string> = {}) =>
   startServiceProcess('libs/registry-client/test/tiny-service.ts', 'libs/registry-client/tsconfig.json', {
-    DISCOVERY_URLS: `http://127.0.0.1:${registryPort}/eureka/`,
+    DISCOVERY_URLS: discoveryUrl(registryPort),
     INSTANCE_HOST: '127.0.0.1',
     ...env,
   });

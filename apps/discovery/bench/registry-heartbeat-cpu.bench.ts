@@ -1,5 +1,6 @@
 // The registry holding 5,000 instances that heartbeat every 5 s (1,000 renewals/s): the
 // registry process's CPU over 30 s, from /proc. Target: under 50 % of one core.
+import { registryAuthorization } from '@pss/testing';
 import { Agent, request } from 'node:http';
 import { cpuSeconds, machine, sleep, startRegistry } from './bench-support';
 
@@ -7,12 +8,13 @@ const INSTANCES = 5_000;
 const HEARTBEAT_MS = 5_000;
 const MEASURE_MS = 30_000;
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+const authorization = registryAuthorization('client');
 
 function send(port: number, method: string, path: string, body?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers = body
-      ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
-      : {};
+      ? { authorization, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+      : { authorization };
     const req = request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));

@@ -1,6 +1,7 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { guardRegistry } from './auth/registry-access';
 import { registryConfig, type RegistryConfig } from './config/registry-config';
 import { ApplicationsController } from './eureka/applications.controller';
 import { InstancesController } from './eureka/instances.controller';
@@ -13,6 +14,7 @@ import { PeerReplicator } from './peers/peer-replicator';
 import { PeerSync } from './replication/peer-sync';
 import { ReplicationBatchHandler } from './replication/replication-batch.handler';
 import { ReplicationController } from './replication/replication.controller';
+import { refuseReadsUntilSynced } from './replication/sync-gate';
 import { StatusController } from './status/status.controller';
 import { acceptEurekaBodies } from './wire/request-bodies';
 import { ResponseCache } from './wire/response-cache';
@@ -43,9 +45,17 @@ import { ResponseCache } from './wire/response-cache';
   ],
 })
 export class RegistryModule implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
+    private readonly peerSync: PeerSync,
+  ) {}
 
+  /** In the order requests meet them: who is calling, then whether the registry can be read yet. */
   onModuleInit(): void {
-    acceptEurekaBodies(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    guardRegistry(fastify, this.config.access);
+    refuseReadsUntilSynced(fastify, () => this.peerSync.synced);
+    acceptEurekaBodies(fastify);
   }
 }

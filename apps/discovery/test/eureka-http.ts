@@ -1,5 +1,6 @@
-import { jsClientBody } from './test-registrations';
+import { registryAuthorization } from '@pss/testing';
 import { gunzipSync } from 'node:zlib';
+import { jsClientBody } from './test-registrations';
 
 export interface WireInstance {
   instanceId?: string;
@@ -16,6 +17,8 @@ export interface WireApplications {
 }
 
 export const JSON_ACCEPT = { accept: 'application/json' };
+/** What a client with the registry account sends with every write. */
+export const AS_CLIENT = { authorization: registryAuthorization('client') };
 
 /** The register body eureka-js-client's README gives for Eureka >= 1.3. */
 export const BODY = { instance: jsClientBody() };
@@ -27,7 +30,7 @@ export const withInstance = (fields: Record<string, unknown>) => ({
 export function register(eurekaUrl: string, body: unknown = BODY, path = 'apps/jqservice', headers = {}) {
   return fetch(eurekaUrl + path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...AS_CLIENT, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -40,7 +43,9 @@ export async function getJson<T = any>(url: string): Promise<{ status: number; b
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-export const call = (url: string, method: string) => fetch(url, { method });
+/** A write without a body (heartbeat, cancel, status, metadata) with the client account. */
+export const call = (url: string, method: string, headers: Record<string, string> = AS_CLIENT) =>
+  fetch(url, { method, headers });
 
 /** Raw bytes as sent (fetch would transparently gunzip). */
 export async function gzippedJson(url: string): Promise<{ encoding: string | null; body: unknown }> {

@@ -1,3 +1,4 @@
+import { withRegistryCredentials } from '@pss/testing';
 import type { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 
@@ -29,7 +30,10 @@ export interface JsClientOptions {
   shouldUseDelta?: boolean;
 }
 
-/** Configured like eureka-js-client's own integration test (README body: port as a number, no @class). */
+/**
+ * Configured like eureka-js-client's own integration test (README body: port as a number, no
+ * @class), with the registry account in its service URL as Spring users write it.
+ */
 export function jsClient(options: JsClientOptions): JsClient {
   return new Eureka({
     logger: silent,
@@ -45,9 +49,13 @@ export function jsClient(options: JsClientOptions): JsClient {
       ...options.instance,
     },
     eureka: {
-      host: '127.0.0.1',
-      port: options.port,
-      servicePath: options.servicePath ?? '/eureka/v2/apps/',
+      serviceUrls: {
+        default: [
+          withRegistryCredentials(
+            `http://127.0.0.1:${options.port}${options.servicePath ?? '/eureka/v2/apps/'}`,
+          ),
+        ],
+      },
       heartbeatInterval: 300,
       registryFetchInterval: 200,
       maxRetries: 0,

@@ -1,3 +1,8 @@
-import { describeServiceImage } from '@pss/testing';
+import { describeServiceImage, TEST_REGISTRY_ENV } from '@pss/testing';
 
-describeServiceImage({ service: 'discovery', port: 8761, probe: () => '/eureka/apps' });
+describeServiceImage({
+  service: 'discovery',
+  port: 8761,
+  probe: () => '/eureka/apps',
+  env: TEST_REGISTRY_ENV,
+});

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createService } from '@pss/platform';
+import { TEST_REGISTRY_ENV } from '@pss/testing';
 import { createServer, type AddressInfo } from 'node:net';
 import { AppModule } from '../src/app.module';
 
@@ -19,12 +20,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The real discovery app (platform + registry) on 127.0.0.1, configured by `env` on top of fast defaults. */
+/**
+ * The real discovery app (platform + registry) on 127.0.0.1 with the tests' accounts, configured by
+ * `env` on top of fast defaults.
+ */
 export async function startRegistry(env: Record<string, string> = {}, port = 0): Promise<RunningRegistry> {
   const settings: Record<string, string> = {
     LOG_LEVEL: 'warn',
     PORT: String(port),
     INSTANCE_HOST: '127.0.0.1',
+    ...TEST_REGISTRY_ENV,
     ...env,
   };
   const saved = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));

@@ -1,8 +1,12 @@
+import { registryAuthorization } from '@pss/testing';
 import { eventually, jsClient, started, stopped } from './eureka-js-client';
 import { call, getJson, register } from './eureka-http';
 import { freePort, startRegistry, type RunningRegistry } from './registry-server';
 
-const FROM_PEER = { 'x-netflix-discovery-replication': 'true' };
+const FROM_PEER = {
+  'x-netflix-discovery-replication': 'true',
+  authorization: registryAuthorization('peer'),
+};
 
 const batch = (eurekaUrl: string, replicationList: unknown[]) =>
   fetch(eurekaUrl + 'peerreplication/batch/', {

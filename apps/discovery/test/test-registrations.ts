@@ -1,6 +1,15 @@
 import { InstanceRegistry, type RegistrySettings } from '../src/registry/instance-registry';
 import type { InstanceInfo } from '../src/registry/instance-info';
+import type { InstanceLimits } from '../src/registry/instance-limits';
 import { parseInstance } from '../src/registry/parse-instance';
+
+/** The registry's default limits. */
+export const testLimits: InstanceLimits = {
+  maxFieldLength: 1_024,
+  maxMetadataEntries: 100,
+  maxMetadataBytes: 256 * 1024,
+  maxLeaseSeconds: 300,
+};
 
 /** The register body eureka-js-client sends (README "known issues" form). */
 export function jsClientBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -18,11 +27,14 @@ export function jsClientBody(overrides: Record<string, unknown> = {}): Record<st
 
 export function registration(overrides: Record<string, unknown> = {}, now = 1_000): InstanceInfo {
   const body = jsClientBody(overrides);
-  return parseInstance(body, String(body['app']).toUpperCase(), now);
+  return parseInstance(body, String(body['app']).toUpperCase(), now, testLimits);
 }
 
 export const testSettings = (overrides: Partial<RegistrySettings> = {}): RegistrySettings => ({
   doubleLeaseDuration: false,
+  maxInstances: 20_000,
+  maxInstancesPerApp: 1_000,
+  maxClockSkewMs: 30_000,
   selfPreservation: {
     enabled: false,
     renewalPercentThreshold: 0.85,

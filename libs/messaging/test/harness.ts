@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { createIntegrationEvent, type BookingConfirmedEvent } from '@pss/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
-import type { BackoffOptions } from '../src/support/backoff';
+import type { BackoffOptions } from '@pss/platform';
 import {
   BrokerConnection,
   EventConsumer,

@@ -39,6 +39,9 @@ export { AIRPORT_CODE, IsAirportCode } from './validation/airports';
 export { MoneyInput } from './validation/money';
 export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 
+// Retrying: exponential backoff with jitter, and a sleep that a signal cuts short.
+export { backoffDelay, sleep, type BackoffOptions } from './support/backoff';
+
 // Health.
 export {
   ReadinessService,

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { createService } from '../src/bootstrap/create-service';
 import type { ProblemDetails } from '../src/errors/problem-details';
 import { ReadinessService, type ReadinessState } from '../src/health/readiness.service';
@@ -127,3 +127,72 @@ describe('shutting down', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 });
+
+describe("the HTTP server's own refusals of a body", () => {
+  let app: INestApplication;
+  let base: string;
+  let port: number;
+
+  beforeAll(async () => {
+    process.env.LOG_LEVEL = 'warn';
+    app = await createService(ProbeAppModule);
+    await app.listen(0, '127.0.0.1');
+    port = (app.getHttpServer().address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(() => app?.close());
+
+  const post = (body: string | Buffer, contentType: string) =>
+    fetch(`${base}/probe/echo`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+  async function expectProblem(response: Response, status: number): Promise<void> {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status, instance: '/probe/echo' });
+  }
+
+  it('reads a valid JSON body (the route the refusals below are sent to)', async () => {
+    const response = await post(JSON.stringify({ code: 'SEA', count: 2 }), 'application/json');
+    expect(await response.json()).toEqual({ code: 'SEA', count: 2 });
+  });
+
+  it('answers a body over 1 MiB with 413', async () => {
+    const huge = JSON.stringify({ code: 'SEA', count: 2, padding: 'x'.repeat(2 * 1024 * 1024) });
+    await expectProblem(await post(huge, 'application/json'), 413);
+  });
+
+  it('answers a media type it does not read with 415', async () => {
+    await expectProblem(await post('code,count\nSEA,2', 'text/csv'), 415);
+  });
+
+  it('answers a charset other than UTF-8 with 415', async () => {
+    const latin1 = Buffer.from(JSON.stringify({ code: 'SEA', count: 2 }), 'latin1');
+    await expectProblem(await post(latin1, 'application/json; charset=latin1'), 415);
+    await expectProblem(await post('{}', 'application/json; charset=utf-16'), 415);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    await expectProblem(await post('{"code":', 'application/json'), 400);
+  });
+
+  it('answers a body that ends before its Content-Length with 400', async () => {
+    const answer = await rawRequest(
+      port,
+      'POST /probe/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"code":',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/content-type: application\/problem\+json/i);
+  });
+});
+
+/** Sends `text` and half-closes the connection, as a client that gave up mid-body; resolves with the answer. */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true }, () => socket.end(text));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}

@@ -1,4 +1,4 @@
-import { Controller, Get, Module, Query } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { currentRequestId } from '../src/logging/request-context';
@@ -17,6 +17,11 @@ class ProbeController {
   @Get('echo')
   echo(@Query() query: EchoQuery): EchoQuery & { requestId?: string } {
     return { ...query, requestId: currentRequestId() };
+  }
+
+  @Post('echo')
+  echoBody(@Body() body: EchoQuery): EchoQuery {
+    return body;
   }
 
   @Get('crash')

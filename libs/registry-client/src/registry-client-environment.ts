@@ -3,7 +3,8 @@ import { Expose, Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 
 // SWC records no design:type for un-annotated fields, so numbers convert through @Type.
-// A comma-separated list of http(s) URLs, each a registry base such as http://discovery:8761/eureka/.
+// A comma-separated list of http(s) URLs, each a registry base such as http://discovery:8761/eureka/,
+// with the registry account as userinfo when the registry wants one (http://user:secret@discovery…).
 const URL_LIST = /^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -22,4 +23,5 @@ export class RegistryClientEnvironment {
   @Expose() @Type(() => Number) @Min(1) @IsInt() DISCOVERY_LEASE_DURATION_SECONDS = 15;
   @Expose() @Type(() => Number) @Min(100) @IsInt() DISCOVERY_FETCH_INTERVAL_MS = 1_000;
   @Expose() @Type(() => Number) @Min(1) @IsInt() DISCOVERY_REQUEST_TIMEOUT_MS = 2_000;
+  @Expose() @Type(() => Number) @Min(1024) @IsInt() DISCOVERY_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 }

@@ -17,6 +17,8 @@ export interface RegistryClientSettings {
   leaseDurationSeconds: number;
   fetchIntervalMs: number;
   requestTimeoutMs: number;
+  /** The largest registry answer read, as received and after inflating. */
+  maxResponseBytes: number;
 }
 
 /** eureka-js-client wants the apps collection URL with its trailing slash. */
@@ -42,5 +44,6 @@ export function registryClientSettings(
     leaseDurationSeconds: vars.DISCOVERY_LEASE_DURATION_SECONDS,
     fetchIntervalMs: vars.DISCOVERY_FETCH_INTERVAL_MS,
     requestTimeoutMs: vars.DISCOVERY_REQUEST_TIMEOUT_MS,
+    maxResponseBytes: vars.DISCOVERY_MAX_RESPONSE_BYTES,
   };
 }

@@ -12,6 +12,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RegistryClientSettings } from './registry-client-settings';
 import type { EurekaInstance, EurekaLogger, EurekaStatus } from './eureka/eureka-js-client.types';
+import { redactUserinfo } from './eureka/redact-userinfo';
 import { ResilientEurekaClient } from './eureka/resilient-eureka-client';
 import { eurekaConfig, instanceConfig } from './instance/eureka-config';
 import { instanceIdentity } from './instance/instance-identity';
@@ -46,7 +47,7 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    const { registryUrls, requestTimeoutMs, heartbeatIntervalMs } = this.settings;
+    const { registryUrls, requestTimeoutMs, heartbeatIntervalMs, maxResponseBytes } = this.settings;
     if (registryUrls.length === 0) {
       this.logger.warn('DISCOVERY_URLS is not set: not registering, and no other service can be found');
       return;
@@ -55,7 +56,8 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     const server = this.adapterHost?.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server) return;
     this.client = new ResilientEurekaClient(eurekaConfig(this.settings, this.eurekaLogger()), {
-      requestTimeoutMs,
+      timeoutMs: requestTimeoutMs,
+      maxResponseBytes,
       registerRetryMs: heartbeatIntervalMs,
     });
     this.client.startFetching();
@@ -98,7 +100,8 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     const identity = instanceIdentity(this.settings.appName, port, this.config.instanceHost, routed);
     const status = STATUS_FOR[this.readiness?.state ?? 'UP'];
     this.client?.registerAs(instanceConfig(this.settings, identity, status));
-    this.logger.log(`registering as ${identity.instanceId} at ${this.settings.registryUrls.join(', ')}`);
+    const registries = redactUserinfo(this.settings.registryUrls.join(', '));
+    this.logger.log(`registering as ${identity.instanceId} at ${registries}`);
     this.followReadiness();
   }
 
@@ -117,7 +120,7 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
 
   private eurekaLogger(): EurekaLogger {
     const text = (args: unknown[]) =>
-      args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
+      redactUserinfo(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '));
     return {
       debug: (...args) => this.logger.debug(text(args)),
       info: (...args) => this.logger.log(text(args)),

@@ -1,13 +1,22 @@
-import { startAppProcess, startServiceProcess } from '@pss/testing';
+import {
+  startAppProcess,
+  startServiceProcess,
+  TEST_REGISTRY_ENV,
+  withRegistryCredentials,
+} from '@pss/testing';
 
 export { freePort, type RunningProcess } from '@pss/testing';
 
 export const startRegistryProcess = (env: Record<string, string> = {}, port?: number) =>
-  startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1', ...env }, port);
+  startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1', ...TEST_REGISTRY_ENV, ...env }, port);
+
+/** DISCOVERY_URLS of a client of the registry on `port`, with the registry account. */
+export const discoveryUrl = (port: number): string =>
+  withRegistryCredentials(`http://127.0.0.1:${port}/eureka/`);
 
 export const startTinyService = (registryPort: number, env: Record<string, string> = {}) =>
   startServiceProcess('libs/registry-client/test/tiny-service.ts', 'libs/registry-client/tsconfig.json', {
-    DISCOVERY_URLS: `http://127.0.0.1:${registryPort}/eureka/`,
+    DISCOVERY_URLS: discoveryUrl(registryPort),
     INSTANCE_HOST: '127.0.0.1',
     ...env,
   });

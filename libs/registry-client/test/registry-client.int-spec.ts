@@ -1,7 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { ReadinessService } from '@pss/platform';
-import { freePort, startRegistryProcess, type RunningProcess } from './processes';
+import { TEST_REGISTRY_ENV } from '@pss/testing';
+import {
+  discoveryUrl,
+  freePort,
+  startRegistryProcess,
+  startTinyService,
+  type RunningProcess,
+} from './processes';
 import { eventually, startInProcessContext, startInProcessService } from './in-process-service';
 
 interface WireInstance {
@@ -28,7 +35,7 @@ describe('RegistryClientModule with our registry', () => {
   const env = () => ({
     PORT: String(port),
     INSTANCE_HOST: '127.0.0.1',
-    DISCOVERY_URLS: `http://127.0.0.1:${registry.port}/eureka/`,
+    DISCOVERY_URLS: discoveryUrl(registry.port),
     DISCOVERY_HEARTBEAT_INTERVAL_MS: '500',
   });
 
@@ -95,7 +102,7 @@ describe('RegistryClientModule with our registry', () => {
     const laterPort = await freePort();
     service = await startInProcessService(
       { appName: 'demo' },
-      { ...env(), DISCOVERY_URLS: `http://127.0.0.1:${laterPort}/eureka/` },
+      { ...env(), DISCOVERY_URLS: discoveryUrl(laterPort) },
     );
     const late = await startRegistryProcess({}, laterPort);
     try {
@@ -109,6 +116,34 @@ describe('RegistryClientModule with our registry', () => {
       await service.close();
       service = undefined;
       await late.stop();
+    }
+  });
+
+  it('writes with the credentials of its DISCOVERY_URLS, and never logs them', async () => {
+    const tiny = await startTinyService(registry.port, {
+      LOG_LEVEL: 'debug',
+      DISCOVERY_URLS: `${discoveryUrl(await freePort())},${discoveryUrl(registry.port)}`,
+      DISCOVERY_HEARTBEAT_INTERVAL_MS: '300',
+    });
+    const refused = await startTinyService(registry.port, {
+      DISCOVERY_URLS: `http://pss-client:wrong-password@127.0.0.1:${registry.port}/eureka/`,
+      DISCOVERY_HEARTBEAT_INTERVAL_MS: '300',
+    });
+    try {
+      const tinies = async () =>
+        (await fetch(`http://127.0.0.1:${registry.port}/eureka/apps/TINY`, {
+          headers: { accept: 'application/json' },
+        }).then((response) => (response.ok ? response.json() : undefined))) as
+          { application: { instance: { port: { $: number } }[] } } | undefined;
+      await eventually(async () =>
+        expect((await tinies())?.application.instance.map((i) => i.port.$)).toEqual([tiny.port]),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // some heartbeats and fetches
+      expect(tiny.output()).toMatch(/registering as .* at http:\/\/\*\*\*@127\.0\.0\.1/);
+      for (const secret of [TEST_REGISTRY_ENV.REGISTRY_PASSWORD, 'wrong-password'])
+        expect(tiny.output() + refused.output()).not.toContain(secret);
+    } finally {
+      await Promise.all([tiny.stop(), refused.stop()]);
     }
   });
 });

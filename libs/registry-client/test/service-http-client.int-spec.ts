@@ -4,7 +4,13 @@ import { NoInstanceAvailableException } from '../src/http/service-errors';
 import { ServiceHttpClient } from '../src/http/service-http-client';
 import { RegistryClient } from '../src/registry-client.service';
 import { eventually, startInProcessService } from './in-process-service';
-import { freePort, startRegistryProcess, startTinyService, type RunningProcess } from './processes';
+import {
+  discoveryUrl,
+  freePort,
+  startRegistryProcess,
+  startTinyService,
+  type RunningProcess,
+} from './processes';
 
 const FAST = { DISCOVERY_LEASE_DURATION_SECONDS: '3', DISCOVERY_HEARTBEAT_INTERVAL_MS: '1000' };
 
@@ -19,7 +25,7 @@ describe('ServiceHttpClient with real instances', () => {
     tinies = await Promise.all([1, 2, 3].map(() => startTinyService(registry.port, FAST)));
     const env = {
       PORT: String(await freePort()),
-      DISCOVERY_URLS: `http://127.0.0.1:${registry.port}/eureka/`,
+      DISCOVERY_URLS: discoveryUrl(registry.port),
     };
     caller = await startInProcessService({ appName: 'caller', registerWithEureka: false }, env, false);
     http = caller.get(ServiceHttpClient);

@@ -11,6 +11,12 @@ export {
   type RunningProcess,
 } from './processes';
 export { eventually, waitUntil } from './eventually';
+export {
+  registryAuthorization,
+  TEST_REGISTRY_ENV,
+  withRegistryCredentials,
+  type RegistryAccount,
+} from './registry/registry-credentials';
 export { docker, exec, imageSize, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
 export { buildServiceImage } from './docker/build-image';
 export { TestNetwork, type ContainerOptions } from './docker/test-network';

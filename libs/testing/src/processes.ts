@@ -17,6 +17,8 @@ export async function freePort(): Promise<number> {
 export interface RunningProcess {
   port: number;
   child: ChildProcess;
+  /** What it has written to stdout so far (its log lines). */
+  output(): string;
   /** SIGKILL: no deregistration, no goodbye. */
   kill(): Promise<void>;
   /** SIGTERM: graceful shutdown. */
@@ -61,8 +63,10 @@ export async function startNodeProcess(
   const child = spawn(process.execPath, args, {
     cwd: workspaceRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(chosen), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ended = (signal: NodeJS.Signals) => async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
@@ -70,7 +74,13 @@ export async function startNodeProcess(
     await exited;
   };
   await waitForHttp(`http://127.0.0.1:${chosen}/health/live`, child);
-  return { port: chosen, child, kill: ended('SIGKILL'), stop: ended('SIGTERM') };
+  return {
+    port: chosen,
+    child,
+    output: () => output,
+    kill: ended('SIGKILL'),
+    stop: ended('SIGTERM'),
+  };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {

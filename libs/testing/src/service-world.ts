@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from './postgres';
 import { requireTestEnv } from './jest/env';
 import { startAppProcess, type RunningProcess } from './processes';
+import { TEST_REGISTRY_ENV, withRegistryCredentials } from './registry/registry-credentials';
 
 export interface ServiceWorld {
   /** DISCOVERY_URLS and INSTANCE_HOST for a service that joins this world. */
@@ -26,10 +27,10 @@ export async function startServiceWorld(
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    const registry = await startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1' });
+    const registry = await startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1', ...TEST_REGISTRY_ENV });
     cleanups.push(() => registry.stop());
     const discovery = {
-      DISCOVERY_URLS: `http://127.0.0.1:${registry.port}/eureka/`,
+      DISCOVERY_URLS: withRegistryCredentials(`http://127.0.0.1:${registry.port}/eureka/`),
       INSTANCE_HOST: '127.0.0.1',
     };
     const started: Record<string, RunningProcess> = {};

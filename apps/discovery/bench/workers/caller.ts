@@ -1,7 +1,7 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { RegistryClient, RegistryClientModule, ServiceHttpClient } from '@pss/registry-client';
 import { createService, PlatformModule } from '@pss/platform';
-import { freePort, type Child } from '../bench-support';
+import { discoveryUrl, freePort, type Child } from '../bench-support';
 
 @Module({
   imports: [
@@ -22,7 +22,7 @@ export async function startCaller(registryPort: number): Promise<Caller> {
   Object.assign(process.env, {
     LOG_LEVEL: 'warn',
     PORT: String(await freePort()),
-    DISCOVERY_URLS: `http://127.0.0.1:${registryPort}/eureka/`,
+    DISCOVERY_URLS: discoveryUrl(registryPort),
   });
   const app = await createService(CallerModule);
   await app.init();

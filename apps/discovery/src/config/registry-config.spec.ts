@@ -1,6 +1,15 @@
 import { hostname } from 'node:os';
 import { ConfigurationError } from '@pss/platform';
-import { registryConfig } from './registry-config';
+import { basicAuthorization } from '../auth/basic-credentials';
+import { registryConfig as configOf } from './registry-config';
+
+const ACCOUNTS = {
+  REGISTRY_USERNAME: 'client',
+  REGISTRY_PASSWORD: 'client-password',
+  REGISTRY_PEER_USERNAME: 'peer',
+  REGISTRY_PEER_PASSWORD: 'peer-password',
+};
+const registryConfig = (env: Record<string, string>) => configOf({ ...ACCOUNTS, ...env });
 
 describe('registryConfig', () => {
   it('defaults to fast single-host timings with self-preservation off', () => {
@@ -41,8 +50,44 @@ describe('registryConfig', () => {
       INSTANCE_HOST: 'discovery-1',
       DISCOVERY_URLS: 'http://discovery-1:8761/eureka/,http://discovery-2:8761/eureka',
     };
-    expect(registryConfig(env).peers.map(String)).toEqual(['http://discovery-2:8761/eureka/']);
+    expect(registryConfig(env).peers.map((peer) => peer.name)).toEqual(['http://discovery-2:8761/eureka/']);
     expect(registryConfig({ DISCOVERY_URLS: `http://${hostname()}:8761/eureka/` }).peers).toEqual([]);
+  });
+
+  it('calls a peer with the userinfo of its URL, else with the peer account, and names it without', () => {
+    const { peers } = registryConfig({
+      DISCOVERY_URLS: 'http://other:s%40cret@discovery-2:8761/eureka/,http://discovery-3:8761/eureka/',
+    });
+    expect(peers.map((peer) => [peer.name, peer.url.href, peer.authorization])).toEqual([
+      [
+        'http://discovery-2:8761/eureka/',
+        'http://discovery-2:8761/eureka/',
+        basicAuthorization('other', 's@cret'),
+      ],
+      [
+        'http://discovery-3:8761/eureka/',
+        'http://discovery-3:8761/eureka/',
+        basicAuthorization('peer', 'peer-password'),
+      ],
+    ]);
+  });
+
+  it('needs the client account always, and the peer account when there are peers', () => {
+    expect(() => configOf({})).toThrow('REGISTRY_USERNAME is required');
+    expect(() => configOf({ REGISTRY_USERNAME: 'client' })).toThrow('REGISTRY_PASSWORD is required');
+    const clientOnly = { REGISTRY_USERNAME: 'client', REGISTRY_PASSWORD: 'client-password' };
+    expect(configOf(clientOnly).access.peer).toBeUndefined();
+    expect(() => configOf({ ...clientOnly, DISCOVERY_URLS: 'http://discovery-2:8761/eureka/' })).toThrow(
+      'REGISTRY_PEER_USERNAME and REGISTRY_PEER_PASSWORD are required when DISCOVERY_URLS names peers',
+    );
+  });
+
+  it.each([
+    [{ REGISTRY_PASSWORD: 'short' }, 'REGISTRY_PASSWORD must be at least 12 characters'],
+    [{ REGISTRY_USERNAME: 'a:b' }, 'REGISTRY_USERNAME must be a user name without colons'],
+    [{ REGISTRY_PEER_USERNAME: 'client' }, 'REGISTRY_PEER_USERNAME must differ from REGISTRY_USERNAME'],
+  ])('refuses weak or ambiguous accounts: %j', (env, message) => {
+    expect(() => registryConfig(env)).toThrow(message);
   });
 
   it.each([

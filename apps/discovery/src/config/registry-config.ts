@@ -1,6 +1,9 @@
-import { hostname } from 'node:os';
+import { ConfigurationError, validateEnvironment } from '@pss/platform';
+import { BasicCredentials } from '../auth/basic-credentials';
+import type { AccessSettings } from '../auth/registry-access';
 import type { RegistrySettings } from '../registry/instance-registry';
-import { validateEnvironment } from '@pss/platform';
+import type { InstanceLimits } from '../registry/instance-limits';
+import { peerOf, peerUrlsOf, type Peer, type PeerAccount } from './peer-urls';
 import { RegistryEnvironment, type RegistryMode } from './registry-environment';
 
 type Env = Record<string, string | undefined>;
@@ -9,6 +12,9 @@ export interface RegistryConfig {
   mode: RegistryMode;
   port: number;
   registry: RegistrySettings;
+  /** What one registration may hold. */
+  instanceLimits: InstanceLimits;
+  access: AccessSettings;
   evictionIntervalMs: number;
   deltaRetentionMs: number;
   deltaRetentionCleanupMs: number;
@@ -16,12 +22,25 @@ export interface RegistryConfig {
   /** 0: every fetch sees the latest state; else Eureka's read-only cache refresh period. */
   responseCacheRefreshMs: number;
   /** Other registry nodes (this node's own URL filtered out). */
-  peers: URL[];
+  peers: Peer[];
   peerBatchDelayMs: number;
+  /** Longest a starting node stays not ready while no peer gives it a registry. */
+  peerSyncTimeoutMs: number;
 }
 
+type ModeDefaults = Pick<
+  RegistryConfig,
+  | 'evictionIntervalMs'
+  | 'deltaRetentionMs'
+  | 'deltaRetentionCleanupMs'
+  | 'renewalThresholdUpdateIntervalMs'
+  | 'responseCacheRefreshMs'
+  | 'peerBatchDelayMs'
+  | 'peerSyncTimeoutMs'
+>;
+
 /** `fast`: a single host, changes visible at once. `eureka`: the Netflix server defaults. */
-const DEFAULTS: Record<RegistryMode, Omit<RegistryConfig, 'mode' | 'port' | 'peers' | 'registry'>> = {
+const DEFAULTS: Record<RegistryMode, ModeDefaults> = {
   fast: {
     evictionIntervalMs: 1_000,
     deltaRetentionMs: 180_000,
@@ -29,6 +48,7 @@ const DEFAULTS: Record<RegistryMode, Omit<RegistryConfig, 'mode' | 'port' | 'pee
     renewalThresholdUpdateIntervalMs: 60_000,
     responseCacheRefreshMs: 0,
     peerBatchDelayMs: 50,
+    peerSyncTimeoutMs: 10_000,
   },
   eureka: {
     evictionIntervalMs: 60_000,
@@ -37,6 +57,7 @@ const DEFAULTS: Record<RegistryMode, Omit<RegistryConfig, 'mode' | 'port' | 'pee
     renewalThresholdUpdateIntervalMs: 900_000,
     responseCacheRefreshMs: 30_000,
     peerBatchDelayMs: 500,
+    peerSyncTimeoutMs: 300_000,
   },
 };
 
@@ -45,6 +66,12 @@ export function registryConfig(env: Env = process.env): RegistryConfig {
   const eureka = vars.REGISTRY_MODE === 'eureka';
   const defaults = DEFAULTS[vars.REGISTRY_MODE];
   const port = vars.PORT ?? 8761;
+  const peerAccount = peerAccountOf(vars);
+  const peerUrls = peerUrlsOf(vars.DISCOVERY_URLS, { port, instanceHost: vars.INSTANCE_HOST });
+  if (peerUrls.length > 0 && !peerAccount)
+    throw new ConfigurationError([
+      'REGISTRY_PEER_USERNAME and REGISTRY_PEER_PASSWORD are required when DISCOVERY_URLS names peers',
+    ]);
   return {
     ...defaults,
     mode: vars.REGISTRY_MODE,
@@ -52,9 +79,24 @@ export function registryConfig(env: Env = process.env): RegistryConfig {
     evictionIntervalMs: vars.REGISTRY_EVICTION_INTERVAL_MS ?? defaults.evictionIntervalMs,
     deltaRetentionMs: vars.REGISTRY_DELTA_RETENTION_MS ?? defaults.deltaRetentionMs,
     responseCacheRefreshMs: vars.REGISTRY_RESPONSE_CACHE_MS ?? defaults.responseCacheRefreshMs,
-    peers: peerUrls(vars.DISCOVERY_URLS).filter((url) => !isSelf(url, port, vars.INSTANCE_HOST)),
+    peerSyncTimeoutMs: vars.REGISTRY_PEER_SYNC_TIMEOUT_MS ?? defaults.peerSyncTimeoutMs,
+    peers: peerAccount ? peerUrls.map((url) => peerOf(url, peerAccount)) : [],
+    access: {
+      client: new BasicCredentials(vars.REGISTRY_USERNAME, vars.REGISTRY_PASSWORD),
+      peer: peerAccount && new BasicCredentials(peerAccount.username, peerAccount.password),
+      readsRequireAuth: vars.REGISTRY_READS_REQUIRE_AUTH,
+    },
+    instanceLimits: {
+      maxFieldLength: vars.REGISTRY_MAX_FIELD_LENGTH,
+      maxMetadataEntries: vars.REGISTRY_MAX_METADATA_ENTRIES,
+      maxMetadataBytes: vars.REGISTRY_MAX_METADATA_BYTES,
+      maxLeaseSeconds: vars.REGISTRY_MAX_LEASE_SECONDS,
+    },
     registry: {
       doubleLeaseDuration: vars.REGISTRY_DOUBLE_LEASE_DURATION ?? eureka,
+      maxInstances: vars.REGISTRY_MAX_INSTANCES,
+      maxInstancesPerApp: vars.REGISTRY_MAX_INSTANCES_PER_APP,
+      maxClockSkewMs: vars.REGISTRY_MAX_CLOCK_SKEW_MS,
       selfPreservation: {
         enabled: vars.REGISTRY_SELF_PRESERVATION ?? eureka,
         renewalPercentThreshold: vars.REGISTRY_RENEWAL_PERCENT_THRESHOLD,
@@ -66,13 +108,15 @@ export function registryConfig(env: Env = process.env): RegistryConfig {
   };
 }
 
-function peerUrls(list: string | undefined): URL[] {
-  const entries = (list ?? '').split(',').map((entry) => entry.trim());
-  return entries.filter(Boolean).map((entry) => new URL(entry.endsWith('/') ? entry : `${entry}/`));
-}
-
-/** Every node can get the same DISCOVERY_URLS list; a node skips the entry that names itself. */
-function isSelf(url: URL, port: number, instanceHost: string | undefined): boolean {
-  const names = new Set([instanceHost, hostname()].filter(Boolean));
-  return names.has(url.hostname) && Number(url.port || 80) === port;
+/**
+ * The account peers replicate with. Without one no peer is trusted; a node that names peers needs
+ * it, and it must not be the client account (else every client could pose as a peer).
+ */
+function peerAccountOf(vars: RegistryEnvironment): PeerAccount | undefined {
+  const { REGISTRY_PEER_USERNAME: username, REGISTRY_PEER_PASSWORD: password } = vars;
+  if (!username !== !password)
+    throw new ConfigurationError(['REGISTRY_PEER_USERNAME and REGISTRY_PEER_PASSWORD must be set together']);
+  if (username && username === vars.REGISTRY_USERNAME)
+    throw new ConfigurationError(['REGISTRY_PEER_USERNAME must differ from REGISTRY_USERNAME']);
+  return username && password ? { username, password } : undefined;
 }

@@ -1,7 +1,7 @@
 import { Controller, Delete, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidRegistration, parseInstance } from '../registry/parse-instance';
+import { InvalidRegistration } from '../registry/invalid-registration';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { instanceJson } from '../wire/instance-json';
 import { sendEmpty, sendText, sendUnreadable } from '../wire/negotiation';
@@ -19,10 +19,7 @@ export class RegistrationController {
   register(@Param('app') app: string, @Req() req: FastifyRequest, @Res() res: FastifyReply): void {
     try {
       const instance = rootOf(readBody(req), 'instance');
-      this.service.register(
-        parseInstance(instance, app.toUpperCase(), Date.now()),
-        isReplication(req.headers),
-      );
+      this.service.register(this.service.parse(instance, app.toUpperCase()), isReplication(req));
       sendEmpty(res, 204);
     } catch (error) {
       if (error instanceof InvalidRegistration) return sendText(res, 400, error.message);
@@ -41,7 +38,7 @@ export class RegistrationController {
   ): void {
     const lastDirtyTimestamp = optionalTimestamp(lastDirty);
     if (lastDirtyTimestamp === null) return sendEmpty(res, 400);
-    const outcome = this.service.renew(app.toUpperCase(), id, isReplication(req.headers), lastDirtyTimestamp);
+    const outcome = this.service.renew(app.toUpperCase(), id, isReplication(req), lastDirtyTimestamp);
     const lease = this.service.registry.lease(app.toUpperCase(), id);
     if (outcome.kind === 'conflict' && lease)
       return void res.status(409).send({ instance: instanceJson(lease) });
@@ -55,7 +52,7 @@ export class RegistrationController {
     @Req() req: FastifyRequest,
     @Res() res: FastifyReply,
   ): void {
-    sendEmpty(res, this.service.cancel(app.toUpperCase(), id, isReplication(req.headers)) ? 200 : 404);
+    sendEmpty(res, this.service.cancel(app.toUpperCase(), id, isReplication(req)) ? 200 : 404);
   }
 
   @Put(':app/:id/metadata')
@@ -65,11 +62,12 @@ export class RegistrationController {
     @Req() req: FastifyRequest,
     @Res() res: FastifyReply,
   ): void {
-    sendEmpty(
-      res,
-      this.service.updateMetadata(app.toUpperCase(), id, queryStrings(req.query as Record<string, unknown>))
-        ? 200
-        : 404,
-    );
+    try {
+      const entries = queryStrings(req.query as Record<string, unknown>);
+      sendEmpty(res, this.service.updateMetadata(app.toUpperCase(), id, entries) ? 200 : 404);
+    } catch (error) {
+      if (error instanceof InvalidRegistration) return sendText(res, 400, error.message);
+      throw error;
+    }
   }
 }

@@ -55,6 +55,6 @@ export class StatusOverrideController {
       return sendText(res, 400, 'value must be one of UP, DOWN, STARTING, OUT_OF_SERVICE, UNKNOWN');
     if (lastDirty === null)
       return sendText(res, 400, 'lastDirtyTimestamp must be a timestamp in milliseconds');
-    sendEmpty(res, apply(status, lastDirty, isReplication(req.headers)) ? 200 : 404);
+    sendEmpty(res, apply(status, lastDirty, isReplication(req)) ? 200 : 404);
   }
 }

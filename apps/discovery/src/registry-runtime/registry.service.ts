@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { InstanceInfo, InstanceStatus } from '../registry/instance-info';
+import { checkMetadata, type InstanceLimits } from '../registry/instance-limits';
 import { InstanceRegistry, type RenewOutcome } from '../registry/instance-registry';
+import { parseInstance } from '../registry/parse-instance';
 import type { RegistryConfig } from '../config/registry-config';
 import { instanceJson } from '../wire/instance-json';
 import { PeerReplicator } from '../peers/peer-replicator';
@@ -13,12 +15,19 @@ import { REGISTRY_CONFIG } from '../config/registry-config.token';
 @Injectable()
 export class RegistryService {
   readonly registry: InstanceRegistry;
+  private readonly limits: InstanceLimits;
 
   constructor(
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
     private readonly replicator: PeerReplicator,
   ) {
     this.registry = new InstanceRegistry(config.registry);
+    this.limits = config.instanceLimits;
+  }
+
+  /** A register body's `instance` as the registry keeps it; throws InvalidRegistration. */
+  parse(instance: unknown, app: string): InstanceInfo {
+    return parseInstance(instance, app, Date.now(), this.limits);
   }
 
   register(info: InstanceInfo, isReplication: boolean): void {
@@ -73,7 +82,10 @@ export class RegistryService {
     return done;
   }
 
+  /** Throws InvalidRegistration when the merged metadata passes the limits. */
   updateMetadata(app: string, id: string, entries: Record<string, string>): boolean {
+    const current = this.registry.lease(app, id)?.holder.metadata;
+    if (current) checkMetadata({ ...current, ...entries }, this.limits);
     const holder = this.registry.updateMetadata(app, id, entries);
     if (holder) this.replicateRegister(holder);
     return holder !== undefined;

@@ -1,3 +1,4 @@
+import { InvalidRegistration } from './invalid-registration';
 import { fullView } from './registry-views';
 import { registration, registryAt } from '../../test/test-registrations';
 
@@ -64,5 +65,34 @@ describe('InstanceRegistry: register, renew, cancel', () => {
     expect(holder?.metadata).toEqual({ zone: 'a', weight: '10' });
     expect(holder?.actionType).toBe('ADDED');
     expect(registry.updateMetadata('JQSERVICE', 'nobody', {})).toBeUndefined();
+  });
+
+  it('takes a lastDirtyTimestamp ahead of its clock by more than the skew as now plus the skew', () => {
+    const { clock, registry } = registryAt(10_000, { maxClockSkewMs: 100 });
+    registry.register(registration({ lastDirtyTimestamp: 99_999_999, ipAddr: '6.6.6.6' }), false);
+    expect(registry.lease('JQSERVICE', 'localhost')?.holder.lastDirtyTimestamp).toBe(10_100);
+    expect(registry.renew('JQSERVICE', 'localhost', false, 99_999_999).kind).toBe('renewed');
+    clock.now = 10_200;
+    registry.register(registration({ lastDirtyTimestamp: 10_150, ipAddr: '10.0.0.1' }), false);
+    expect(registry.lease('JQSERVICE', 'localhost')?.holder.ipAddr).toBe('10.0.0.1');
+    registry.setStatusOverride('JQSERVICE', 'localhost', 'OUT_OF_SERVICE', 99_999_999);
+    expect(registry.lease('JQSERVICE', 'localhost')?.holder.lastDirtyTimestamp).toBe(10_300);
+  });
+
+  it('refuses a new instance past the limits of its application and of the registry; re-registering is fine', () => {
+    const { registry } = registryAt(1_000, { maxInstances: 3, maxInstancesPerApp: 2 });
+    registry.register(registration({ instanceId: 'a' }), false);
+    registry.register(registration({ instanceId: 'b' }), false);
+    expect(() => registry.register(registration({ instanceId: 'c' }), false)).toThrow(
+      new InvalidRegistration('Too many instances of JQSERVICE: at most 2'),
+    );
+    registry.register(registration({ instanceId: 'a' }), false);
+    registry.register(registration({ app: 'other', instanceId: 'x' }), false);
+    expect(() => registry.register(registration({ app: 'third', instanceId: 'y' }), false)).toThrow(
+      new InvalidRegistration('The registry is full: at most 3 instances'),
+    );
+    expect([registry.size, registry.appNames()]).toEqual([3, ['JQSERVICE', 'OTHER']]);
+    registry.cancel('OTHER', 'x');
+    expect(registry.size).toBe(2);
   });
 });

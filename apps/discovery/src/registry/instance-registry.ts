@@ -1,4 +1,5 @@
 import type { InstanceInfo, InstanceStatus } from './instance-info';
+import { InvalidRegistration } from './invalid-registration';
 import { Lease } from './lease';
 import { RecentlyChangedQueue } from './recently-changed-queue';
 import { SelfPreservation, type SelfPreservationSettings } from './self-preservation';
@@ -8,6 +9,13 @@ export interface RegistrySettings {
   /** Eureka's "expires after 2 x duration" quirk; off means a lease ends exactly 1 x duration after its last renewal. */
   doubleLeaseDuration: boolean;
   selfPreservation: SelfPreservationSettings;
+  maxInstances: number;
+  maxInstancesPerApp: number;
+  /**
+   * How far ahead of this node's clock a lastDirtyTimestamp may be: later ones are taken as now plus
+   * this, so a forged future timestamp cannot keep a record in place against the real one.
+   */
+  maxClockSkewMs: number;
 }
 
 export type RenewOutcome =
@@ -21,6 +29,7 @@ export class InstanceRegistry {
   readonly selfPreservation: SelfPreservation;
   /** Grows on every change that a fetch can see; response caches key on it. */
   mutations = 0;
+  private count = 0;
 
   constructor(
     private readonly settings: RegistrySettings,
@@ -29,14 +38,20 @@ export class InstanceRegistry {
     this.selfPreservation = new SelfPreservation(settings.selfPreservation, now);
   }
 
+  /** Throws InvalidRegistration when a new instance would pass the registry's or its app's limit. */
   register(registrant: InstanceInfo, isReplication: boolean): void {
     const now = this.now();
+    const existing = this.lease(registrant.app, registrant.id);
+    if (!existing) this.checkRoomFor(registrant.app);
     const group = this.apps.get(registrant.app) ?? new Map<string, Lease>();
     this.apps.set(registrant.app, group);
-    const existing = group.get(registrant.id);
+    registrant.lastDirtyTimestamp = this.clampDirty(registrant.lastDirtyTimestamp);
     const newerExisting = existing && existing.holder.lastDirtyTimestamp > registrant.lastDirtyTimestamp;
     const holder = newerExisting ? existing.holder : registrant;
-    if (!existing) this.selfPreservation.clientAdded();
+    if (!existing) {
+      this.count += 1;
+      this.selfPreservation.clientAdded();
+    }
     const lease = new Lease(holder, now, this.settings.doubleLeaseDuration);
     if (existing) lease.serviceUpTimestamp = existing.serviceUpTimestamp;
     group.set(holder.id, lease);
@@ -60,10 +75,10 @@ export class InstanceRegistry {
     holder.status = status;
     this.selfPreservation.renewals.increment();
     lease.renew(this.now());
-    if (lastDirtyTimestamp === undefined || lastDirtyTimestamp === holder.lastDirtyTimestamp) {
-      return { kind: 'renewed' };
-    }
-    if (lastDirtyTimestamp > holder.lastDirtyTimestamp) return { kind: 'not-found' };
+    if (lastDirtyTimestamp === undefined) return { kind: 'renewed' };
+    const dirty = this.clampDirty(lastDirtyTimestamp);
+    if (dirty === holder.lastDirtyTimestamp) return { kind: 'renewed' };
+    if (dirty > holder.lastDirtyTimestamp) return { kind: 'not-found' };
     return isReplication ? { kind: 'conflict', instance: holder } : { kind: 'renewed' };
   }
 
@@ -72,6 +87,7 @@ export class InstanceRegistry {
     const lease = group?.get(id);
     if (!group || !lease) return false;
     group.delete(id);
+    this.count -= 1;
     if (group.size === 0) this.apps.delete(app);
     this.overrides.delete(id);
     const now = this.now();
@@ -161,19 +177,33 @@ export class InstanceRegistry {
   }
 
   get size(): number {
-    let count = 0;
-    for (const group of this.apps.values()) count += group.size;
-    return count;
+    return this.count;
   }
 
   statusOverrides(): Record<string, InstanceStatus> {
     return Object.fromEntries(this.overrides);
   }
 
+  private checkRoomFor(app: string): void {
+    if (this.count >= this.settings.maxInstances)
+      throw new InvalidRegistration(`The registry is full: at most ${this.settings.maxInstances} instances`);
+    if ((this.apps.get(app)?.size ?? 0) >= this.settings.maxInstancesPerApp)
+      throw new InvalidRegistration(
+        `Too many instances of ${app}: at most ${this.settings.maxInstancesPerApp}`,
+      );
+  }
+
+  private clampDirty(timestamp: number): number {
+    return Math.min(timestamp, this.now() + this.settings.maxClockSkewMs);
+  }
+
   private changeStatus(lease: Lease, status: InstanceStatus, now: number, lastDirtyTimestamp?: number): void {
     lease.holder.status = status;
-    if (lastDirtyTimestamp !== undefined && lastDirtyTimestamp > lease.holder.lastDirtyTimestamp) {
-      lease.holder.lastDirtyTimestamp = lastDirtyTimestamp;
+    if (lastDirtyTimestamp !== undefined) {
+      lease.holder.lastDirtyTimestamp = Math.max(
+        lease.holder.lastDirtyTimestamp,
+        this.clampDirty(lastDirtyTimestamp),
+      );
     }
     this.recordChange(lease, 'MODIFIED', now);
   }

@@ -1,8 +1,9 @@
-import { InvalidRegistration, parseInstance } from './parse-instance';
-import { jsClientBody } from '../../test/test-registrations';
+import { InvalidRegistration } from './invalid-registration';
+import { parseInstance } from './parse-instance';
+import { jsClientBody, testLimits } from '../../test/test-registrations';
 
 const parse = (overrides: Record<string, unknown>, pathApp = 'JQSERVICE') =>
-  parseInstance(jsClientBody(overrides), pathApp, 5_000);
+  parseInstance(jsClientBody(overrides), pathApp, 5_000, testLimits);
 
 describe('parseInstance', () => {
   it.each([

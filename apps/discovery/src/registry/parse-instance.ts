@@ -5,9 +5,8 @@ import {
   type InstanceInfo,
   type PortInfo,
 } from './instance-info';
-
-/** A register body the real server would refuse; `message` is the exact text it answers with. */
-export class InvalidRegistration extends Error {}
+import { checkFieldLength, checkInstance, type InstanceLimits } from './instance-limits';
+import { InvalidRegistration } from './invalid-registration';
 
 export const DEFAULT_DATA_CENTER_CLASS = 'com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo';
 const AMAZON_DATA_CENTER_CLASS = 'com.netflix.appinfo.AmazonInfo';
@@ -58,12 +57,21 @@ function requireField(body: Json, field: string, message: string): string {
   return value;
 }
 
-/** Turns a register body's `instance` into an InstanceInfo, with the real server's 400 checks. */
-export function parseInstance(body: unknown, pathApp: string, now: number): InstanceInfo {
+/**
+ * Turns a register body's `instance` into an InstanceInfo, with the real server's 400 checks and
+ * this registry's limits.
+ */
+export function parseInstance(
+  body: unknown,
+  pathApp: string,
+  now: number,
+  limits: InstanceLimits,
+): InstanceInfo {
   if (!isObject(body)) throw new InvalidRegistration('Missing hostname');
   const hostName = requireField(body, 'hostName', 'Missing hostname');
   const ipAddr = requireField(body, 'ipAddr', 'Missing ip address');
   const app = requireField(body, 'app', 'Missing appName').toUpperCase();
+  checkFieldLength('app', app, limits);
   if (app !== pathApp)
     throw new InvalidRegistration(`Mismatched appName, expecting ${pathApp} but was ${app}`);
   const dataCenterInfo = parseDataCenter(body['dataCenterInfo']);
@@ -101,6 +109,7 @@ export function parseInstance(body: unknown, pathApp: string, now: number): Inst
     const value = nonBlank(body[field]);
     if (value) info[field] = value;
   }
+  checkInstance(info, limits);
   return info;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { isInstanceStatus } from '../registry/instance-info';
-import { InvalidRegistration, parseInstance } from '../registry/parse-instance';
+import { InvalidRegistration } from '../registry/invalid-registration';
 import type { ReplicationAction, ReplicationResult } from '../peers/replication-action';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { instanceJson } from '../wire/instance-json';
@@ -47,7 +47,7 @@ export class ReplicationBatchHandler implements OnModuleInit {
 
   private register(instanceInfo: unknown, app: string): ReplicationResult {
     try {
-      this.service.register(parseInstance(instanceInfo, app, Date.now()), true);
+      this.service.register(this.service.parse(instanceInfo, app), true);
       return OK;
     } catch (error) {
       if (error instanceof InvalidRegistration) return { statusCode: 400 };

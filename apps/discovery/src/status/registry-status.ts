@@ -16,7 +16,7 @@ export function registryStatus(registry: InstanceRegistry, config: RegistryConfi
   const selfPreservation = registry.selfPreservation;
   return {
     mode: config.mode,
-    peers: config.peers.map((peer) => peer.href),
+    peers: config.peers.map((peer) => peer.name),
     selfPreservation: {
       enabled: config.registry.selfPreservation.enabled,
       active: selfPreservation.active,

@@ -1,3 +1,4 @@
+import { call } from '../eureka-http';
 import { eventually, jsClient, started, stopped, type JsClient } from '../eureka-js-client';
 import { startRegistry, type RunningRegistry } from '../registry-server';
 
@@ -59,9 +60,7 @@ describe('eureka-js-client against our registry', () => {
     const reader = fetcher();
     await started(reader);
     expect(reader.getInstancesByAppId('jqservice')).toHaveLength(1);
-    await fetch(`${registry.eurekaUrl}apps/JQSERVICE/localhost/status?value=OUT_OF_SERVICE`, {
-      method: 'PUT',
-    });
+    await call(`${registry.eurekaUrl}apps/JQSERVICE/localhost/status?value=OUT_OF_SERVICE`, 'PUT');
     await eventually(() => expect(reader.getInstancesByAppId('jqservice')).toEqual([]));
   });
 

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { getJson, register, withInstance } from '../eureka-http';
+import { AS_CLIENT, getJson, register, withInstance } from '../eureka-http';
 import { registryPerTest } from '../registry-server';
 
 // Checklist items 7-14 of eureka-protocol.md.
@@ -26,7 +26,7 @@ describe('register input', () => {
   it('reads a gzip-encoded body, as a peer may send one', async () => {
     const gzipped = await fetch(`${current.base}apps/jqservice`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...AS_CLIENT },
       body: gzipSync(JSON.stringify(withInstance({ hostName: 'gzip-host' }))),
     });
     expect(gzipped.status).toBe(204);
@@ -57,7 +57,7 @@ describe('register input', () => {
       '<name>MyOwn</name></dataCenterInfo></instance>';
     const response = await fetch(current.base + 'apps/jqservice', {
       method: 'POST',
-      headers: { 'content-type': 'application/xml' },
+      headers: { 'content-type': 'application/xml', ...AS_CLIENT },
       body: xml,
     });
     expect(response.status).toBe(204);

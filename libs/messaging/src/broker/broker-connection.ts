@@ -4,7 +4,7 @@ import {
   type ChannelWrapper,
   type CreateChannelOpts,
 } from 'amqp-connection-manager';
-import { backoffDelay, sleep, type BackoffOptions } from '../support/backoff';
+import { backoffDelay, sleep, type BackoffOptions } from '@pss/platform';
 
 /** A broker URL, or a function asked before every connection attempt (e.g. a test broker's port). */
 export type BrokerUrl = string | (() => string | Promise<string>);

@@ -1,4 +1,4 @@
-import { sleep } from '../support/backoff';
+import { sleep } from '@pss/platform';
 import { DeliveryLanes } from './delivery-lanes';
 
 describe('DeliveryLanes', () => {

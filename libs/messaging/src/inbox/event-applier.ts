@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { IntegrationEvent } from '@pss/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { backoffDelay, sleep, type BackoffOptions } from '../support/backoff';
+import { backoffDelay, sleep, type BackoffOptions } from '@pss/platform';
 import { isTransientDatabaseError } from './transient-error';
 
 /** Applies one event; runs inside the transaction that records the event in the inbox. */

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { BrokerConnection } from '../broker/broker-connection';
 import { AGGREGATE_ID_HEADER } from '../broker/event-publisher';
 import { declareTopology, queueFor, type Subscriptions } from '../broker/topology';
-import type { BackoffOptions } from '../support/backoff';
+import type { BackoffOptions } from '@pss/platform';
 import { Acknowledger } from './acknowledger';
 import { DeliveryLanes } from './delivery-lanes';
 import { DeliveryProcessor, type Delivery, type ProcessedMessage } from './delivery-processor';

@@ -2,9 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventPublisher, OutgoingEvent } from '../broker/event-publisher';
 import type { BrokerConnection } from '../broker/broker-connection';
-import { backoffDelay, type BackoffOptions } from '../support/backoff';
+import { backoffDelay, NotificationListener, type BackoffOptions } from '@pss/platform';
 import { Wakeup } from '../support/wakeup';
-import { NotificationListener } from '@pss/platform';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 
 export interface OutboxRelayOptions {

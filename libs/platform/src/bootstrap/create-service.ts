@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ReadinessService } from '../health/readiness.service';
+import { refuseForeignCharsets } from '../http/body-charset';
+import { answerClientError } from '../http/client-error';
 import { addRequestHooks } from '../http/request-hooks';
 import { acceptOrCreateRequestId } from '../logging/request-context';
 import { NestLogger } from '../logging/nest-logger';
@@ -27,6 +29,7 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
     routerOptions: { ignoreTrailingSlash: true },
     // On close: idle keep-alive connections are dropped at once; requests in flight finish.
     forceCloseConnections: 'idle',
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, nestOptions());
   try {
@@ -37,6 +40,7 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
       logger: app.get(ServiceLogger).pino,
       isStopping: () => readiness.state === 'STOPPING',
     });
+    refuseForeignCharsets(adapter.getInstance());
     setupOpenApi(app, app.get<PlatformOptions>(PLATFORM_OPTIONS));
     return app;
   } catch (error) {

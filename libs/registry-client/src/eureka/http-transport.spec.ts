@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { sendOverHttp } from './http-transport';
 
+const limits = (timeoutMs: number, maxResponseBytes = 1024 * 1024) => ({ timeoutMs, maxResponseBytes });
+
 describe('sendOverHttp', () => {
   let server: Server;
   let baseUrl: string;
@@ -39,7 +41,7 @@ describe('sendOverHttp', () => {
     const answer = await sendOverHttp(
       baseUrl,
       { method: 'POST', uri: 'apps/FARES', json: true, body: { instance } },
-      1_000,
+      limits(1_000),
     );
     expect(answer).toEqual({ statusCode: 204, body: '' });
     expect(seen).toEqual({
@@ -58,19 +60,48 @@ describe('sendOverHttp', () => {
       response.writeHead(200, gzip ? { 'content-encoding': 'gzip' } : {});
       response.end(gzip ? gzipSync(registry) : 'not compressed');
     };
-    expect(await sendOverHttp(baseUrl, { uri: 'apps/' }, 1_000)).toEqual({ statusCode: 200, body: registry });
+    expect(await sendOverHttp(baseUrl, { uri: 'apps/' }, limits(1_000))).toEqual({
+      statusCode: 200,
+      body: registry,
+    });
   });
 
   it('fails when the registry takes longer than the timeout, even after its headers', async () => {
     handle = () => undefined;
-    await expect(sendOverHttp(baseUrl, { uri: 'apps/' }, 200)).rejects.toThrow(/abort/i);
+    await expect(sendOverHttp(baseUrl, { uri: 'apps/' }, limits(200))).rejects.toThrow(/abort/i);
     handle = (_request, _body, response) => response.writeHead(200).write('{"applications":');
-    await expect(sendOverHttp(baseUrl, { uri: 'apps/' }, 200)).rejects.toThrow();
+    await expect(sendOverHttp(baseUrl, { uri: 'apps/' }, limits(200))).rejects.toThrow();
   });
 
   it('fails when nothing listens', async () => {
-    await expect(sendOverHttp('http://127.0.0.1:1/eureka/', { uri: 'apps/' }, 1_000)).rejects.toThrow(
+    await expect(sendOverHttp('http://127.0.0.1:1/eureka/', { uri: 'apps/' }, limits(1_000))).rejects.toThrow(
       /ECONNREFUSED/,
     );
+  });
+
+  it('sends the userinfo of the base URL as HTTP basic credentials', async () => {
+    let authorization: string | undefined;
+    handle = (request, _body, response) => {
+      authorization = request.headers.authorization;
+      response.writeHead(200).end('{}');
+    };
+    const withUserinfo = baseUrl.replace('http://', 'http://fares:s%3Acret@');
+    await sendOverHttp(withUserinfo, { uri: 'apps/' }, limits(1_000));
+    expect(authorization).toBe(`Basic ${Buffer.from('fares:s:cret').toString('base64')}`);
+  });
+
+  it('refuses an answer larger than its cap, whether sent plain or inflating to more', async () => {
+    const big = 'x'.repeat(64 * 1024);
+    handle = (_request, _body, response) => response.writeHead(200).end(big);
+    await expect(sendOverHttp(baseUrl, { uri: 'apps/' }, limits(1_000, 16 * 1024))).rejects.toThrow(
+      /more than 16384 bytes/,
+    );
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, ' '));
+    handle = (_request, _body, response) => response.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb);
+    const before = process.memoryUsage().rss;
+    await expect(sendOverHttp(baseUrl, { uri: 'apps/' }, limits(1_000, 1024 * 1024))).rejects.toThrow(
+      /more than 1048576 bytes/,
+    );
+    expect(process.memoryUsage().rss - before).toBeLessThan(32 * 1024 * 1024);
   });
 });

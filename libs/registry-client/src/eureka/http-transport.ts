@@ -1,6 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { buffer } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { EurekaRequestOptions } from './eureka-js-client.types';
@@ -12,15 +11,23 @@ export interface TransportResponse {
   body: string;
 }
 
+export interface TransportLimits {
+  /** Over the whole exchange. */
+  timeoutMs: number;
+  /** The largest answer read, counted both as received and after inflating. */
+  maxResponseBytes: number;
+}
+
 /**
  * One eureka-js-client request over node:http instead of the `request` package it was written for:
- * same URL rule (base URL + uri), JSON bodies, gzip, and a timeout over the whole exchange, which
- * the original never had.
+ * same URL rule (base URL + uri), JSON bodies, gzip, a timeout over the whole exchange, which the
+ * original never had, and a cap on what it reads and inflates. Credentials in the base URL's
+ * userinfo go as HTTP basic authentication (node:http takes them from the URL).
  */
 export async function sendOverHttp(
   baseUrl: string,
   options: EurekaRequestOptions,
-  timeoutMs: number,
+  limits: TransportLimits,
 ): Promise<TransportResponse> {
   const headers: Record<string, string> = { 'accept-encoding': 'gzip', ...options.headers };
   let body: string | undefined;
@@ -36,11 +43,36 @@ export async function sendOverHttp(
     const outgoing = request(url, {
       method: options.method ?? 'GET',
       headers,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(limits.timeoutMs),
     });
     outgoing.once('response', resolve).on('error', reject).end(body);
   });
-  const raw = await buffer(response);
-  const decoded = response.headers['content-encoding'] === 'gzip' ? await gunzipAsync(raw) : raw;
+  const raw = await readAtMost(response, limits.maxResponseBytes);
+  const decoded = response.headers['content-encoding'] === 'gzip' ? await inflate(raw, limits) : raw;
   return { statusCode: response.statusCode ?? 0, body: decoded.toString('utf8') };
+}
+
+const tooLarge = (maxBytes: number) => new Error(`the registry answered more than ${maxBytes} bytes`);
+
+async function inflate(raw: Buffer, { maxResponseBytes }: TransportLimits): Promise<Buffer> {
+  try {
+    return await gunzipAsync(raw, { maxOutputLength: maxResponseBytes });
+  } catch (error) {
+    const tooMuch = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    throw tooMuch ? tooLarge(maxResponseBytes) : error;
+  }
+}
+
+async function readAtMost(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const part of response as AsyncIterable<Buffer>) {
+    size += part.length;
+    if (size > maxBytes) {
+      response.destroy();
+      throw tooLarge(maxBytes);
+    }
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
 }

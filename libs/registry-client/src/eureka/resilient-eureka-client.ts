@@ -6,10 +6,9 @@ import type {
   EurekaRequestOptions,
   EurekaStatus,
 } from './eureka-js-client.types';
-import { sendOverHttp, type TransportResponse } from './http-transport';
+import { sendOverHttp, type TransportLimits, type TransportResponse } from './http-transport';
 
-export interface ResilienceOptions {
-  requestTimeoutMs: number;
+export interface ResilienceOptions extends TransportLimits {
   registerRetryMs: number;
 }
 
@@ -42,7 +41,7 @@ export class ResilientEurekaClient extends UntypedEureka {
   override eurekaRequest(options: EurekaRequestOptions, callback: EurekaRequestCallback, attempt = 0): void {
     this.clusterResolver.resolveEurekaUrl((error, baseUrl) => {
       if (error) return callback(error);
-      sendOverHttp(baseUrl, options, this.resilience.requestTimeoutMs).then(
+      sendOverHttp(baseUrl, options, this.resilience).then(
         (response) => this.settle(options, callback, attempt, null, response),
         (failure: Error) => this.settle(options, callback, attempt, failure),
       );

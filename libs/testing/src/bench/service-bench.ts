@@ -7,6 +7,7 @@ import { exec } from '../docker/docker-client';
 import { TestNetwork } from '../docker/test-network';
 import { waitUntil } from '../eventually';
 import { baseImages, workspaceRoot } from '../images';
+import { TEST_REGISTRY_ENV, withRegistryCredentials } from '../registry/registry-credentials';
 import { summarizeCpuProfile } from './cpu-profile';
 import { describeLoad, measureLoad, type LoadOptions, type LoadResult } from './load';
 
@@ -52,7 +53,7 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
   const credentials = `${spec.service}:${spec.service}`;
   const env = {
     DATABASE_URL: `postgres://${credentials}@${spec.service}-db:5432/${spec.service}`,
-    DISCOVERY_URLS: 'http://discovery:8761/eureka/',
+    DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/'),
     PORT: String(spec.port),
     ...(spec.broker && { RABBITMQ_URL: `amqp://${credentials}@rabbitmq:5672` }),
   };
@@ -69,7 +70,7 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
     await network.start({
       image: 'pss/discovery:bench',
       alias: 'discovery',
-      env: { INSTANCE_HOST: 'discovery', LOG_LEVEL: 'warn' },
+      env: { INSTANCE_HOST: 'discovery', LOG_LEVEL: 'warn', ...TEST_REGISTRY_ENV },
     });
     for (const called of spec.calls ?? []) await startCalled(network, called);
     return {
@@ -109,7 +110,7 @@ async function startCalled(
     alias: service,
     env: {
       DATABASE_URL: `postgres://${service}:${service}@${service}-db:5432/${service}`,
-      DISCOVERY_URLS: 'http://discovery:8761/eureka/',
+      DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/'),
       INSTANCE_HOST: service,
     },
   });

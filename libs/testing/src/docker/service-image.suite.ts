@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { eventually, waitUntil } from '../eventually';
 import { baseImages } from '../images';
+import { TEST_REGISTRY_ENV, withRegistryCredentials } from '../registry/registry-credentials';
 import { buildServiceImage } from './build-image';
 import { exec, imageSize, logLines, runToCompletion } from './docker-client';
 import { TestNetwork } from './test-network';
@@ -20,6 +21,8 @@ export interface ServiceImageSpec {
   database?: boolean;
   /** It talks to RabbitMQ (as `rabbitmq`). */
   broker?: boolean;
+  /** More variables it needs to start. */
+  env?: Record<string, string>;
 }
 
 const DEV_PACKAGES =
@@ -43,7 +46,8 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
         DATABASE_URL: `postgres://${spec.service}:${spec.service}@${spec.service}-db:5432/${spec.service}`,
       }),
       ...(spec.broker && { RABBITMQ_URL: `amqp://${spec.service}:${spec.service}@rabbitmq:5672` }),
-      ...(spec.registersAs && { DISCOVERY_URLS: 'http://discovery:8761/eureka/' }),
+      ...(spec.registersAs && { DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/') }),
+      ...spec.env,
     });
     const registered = async () => {
       const response = await fetch(`${registryUrl}/eureka/apps/${spec.registersAs}`, {
@@ -72,7 +76,7 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
         const registry = await network.start({
           image: 'pss/discovery:test',
           alias: 'discovery',
-          env: { LOG_LEVEL: 'warn' },
+          env: { LOG_LEVEL: 'warn', ...TEST_REGISTRY_ENV },
         });
         registryUrl = `http://${await network.address(registry)}:8761`;
       }
