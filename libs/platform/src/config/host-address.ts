@@ -1,4 +1,4 @@
-import { hostname, networkInterfaces } from 'node:os';
+import { networkInterfaces } from 'node:os';
 
 /** The first IPv4 address that is not loopback: a container's address on its network. */
 export function firstExternalIpv4(interfaces = networkInterfaces()): string | undefined {
@@ -8,10 +8,3 @@ export function firstExternalIpv4(interfaces = networkInterfaces()): string | un
   }
   return undefined;
 }
-
-/**
- * How other containers reach this one, when INSTANCE_HOST does not say: its IPv4 address, which
- * every container on the network can route to (a container's hostname is its id, which the
- * others cannot resolve), else the host name.
- */
-export const defaultInstanceHost = (): string => firstExternalIpv4() ?? hostname();

@@ -1,5 +1,4 @@
 import type { PlatformOptions } from '../platform-options';
-import { defaultInstanceHost } from './host-address';
 import type { LogLevel } from './service-environment';
 import { DatabaseEnvironment, ServiceEnvironment } from './service-environment';
 import { validateEnvironment, validateEnvironments } from './validate-environment';
@@ -15,8 +14,11 @@ export class ServiceConfig {
   serviceName!: string;
   port!: number;
   logLevel!: LogLevel;
-  /** How others reach this instance: INSTANCE_HOST, else its IPv4 address, else its host name. */
-  instanceHost!: string;
+  /**
+   * INSTANCE_HOST: the name (or address) of this one instance, when the deployment gives it one.
+   * Unset, the registry client lists the instance under its own address (replicas must differ).
+   */
+  instanceHost?: string;
   shutdownTimeoutMs!: number;
   readinessIntervalMs!: number;
   database?: DatabaseConfig;
@@ -33,7 +35,7 @@ export function loadServiceConfig(
     serviceName: options.serviceName,
     port: service.PORT ?? options.defaultPort ?? 8080,
     logLevel: service.LOG_LEVEL,
-    instanceHost: service.INSTANCE_HOST ?? defaultInstanceHost(),
+    instanceHost: service.INSTANCE_HOST,
     shutdownTimeoutMs: service.SHUTDOWN_TIMEOUT_MS,
     readinessIntervalMs: service.READINESS_INTERVAL_MS,
     database: database && {

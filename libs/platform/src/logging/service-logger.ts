@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import type { ServiceConfig } from '../config/service-config';
 import { currentRequestId } from './request-context';
@@ -9,7 +10,8 @@ export class ServiceLogger {
   constructor(config: ServiceConfig) {
     this.pino = pino({
       level: config.logLevel,
-      base: { service: config.serviceName, instance: config.instanceHost },
+      // In a container the host name is its id, as `docker ps` shows it.
+      base: { service: config.serviceName, instance: config.instanceHost ?? hostname() },
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'msg',
       mixin: () => {

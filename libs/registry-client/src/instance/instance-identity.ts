@@ -9,18 +9,23 @@ export interface InstanceIdentity {
 }
 
 /**
- * The instance as the registry lists it: `instanceHost` (the platform's, from INSTANCE_HOST or the
- * container's address) as its host name; as its address when it is an IPv4 one, else
- * `detectedIp` (the address the registry is reached from), which callers connect to; the port its
- * HTTP server listens on.
+ * The instance as the registry lists it. Callers connect to `ipAddr`: INSTANCE_HOST when that is an
+ * IPv4 address, else `routedIp` (the address this host reaches the registry from), else the first
+ * external one. The host name is INSTANCE_HOST, else that address: replicas must not share one,
+ * since eureka-js-client keeps one instance per host name and port.
  */
 export function instanceIdentity(
   app: string,
   port: number,
-  instanceHost: string,
-  detectedIp = firstExternalIpv4(),
+  instanceHost: string | undefined,
+  routedIp: string | undefined,
 ): InstanceIdentity {
-  const ipAddr = isIPv4(instanceHost) ? instanceHost : (detectedIp ?? '127.0.0.1');
-  // Distinct per replica even when replicas share INSTANCE_HOST (Swarm service name).
-  return { hostName: instanceHost, ipAddr, port, instanceId: `${ipAddr}:${app.toLowerCase()}:${port}` };
+  const ipAddr =
+    instanceHost && isIPv4(instanceHost) ? instanceHost : (routedIp ?? firstExternalIpv4() ?? '127.0.0.1');
+  return {
+    hostName: instanceHost ?? ipAddr,
+    ipAddr,
+    port,
+    instanceId: `${ipAddr}:${app.toLowerCase()}:${port}`,
+  };
 }

@@ -17,7 +17,8 @@ describe("booking's database stopped and started again", () => {
     const registered = async () =>
       (await user.instances('discovery-2', 'BOOKING')).map((instance) => instance.status);
     const seatsBefore = await user.seatsLeft(BF105, date);
-    expect(await ready()).toBe(200);
+    // The drill before this one restarted RabbitMQ, which booking's readiness also checks.
+    await eventually(async () => expect(await ready()).toBe(200), 60_000);
 
     await stack.compose('stop', 'booking-db');
     await eventually(async () => expect(await ready()).toBe(503), 20_000);

@@ -27,6 +27,7 @@ export interface RegisteredInstance {
 }
 
 const json = { 'content-type': 'application/json' };
+const FIRST_NAMES = ['Gean', 'Gavin', 'Ada', 'Maya', 'Noor', 'Ravi', 'Lena', 'Omar', 'Ines'];
 
 /** What a passenger's app and an operator do, over the published HTTP ports only. */
 export class PssUser {
@@ -66,7 +67,7 @@ export class PssUser {
         flightDate: date,
         fare: quoted,
         passengers: Array.from({ length: passengers }, (_, i) => ({
-          firstName: `Passenger${i + 1}`,
+          firstName: FIRST_NAMES[i],
           lastName: 'Franc',
           gender: i % 2 === 0 ? 'Female' : 'Male',
         })),
