@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { ReadinessService } from '@pss/platform';
-import { TEST_REGISTRY_ENV } from '@pss/testing';
+import { TEST_REGISTRY_ENV, withRegistryCredentials } from '@pss/testing';
 import {
   discoveryUrl,
   freePort,
@@ -65,6 +65,36 @@ describe('RegistryClientModule with our registry', () => {
     await service.close();
     service = undefined;
     expect(await registered()).toEqual([]);
+  });
+
+  it('says goodbye through the other registry when the one it registered with is gone', async () => {
+    const [first, second] = [await freePort(), await freePort()];
+    const peerOf = (port: number) => ({
+      DISCOVERY_URLS: withRegistryCredentials(`http://127.0.0.1:${port}/eureka/`, 'peer'),
+    });
+    const registries = [
+      await startRegistryProcess(peerOf(second), first),
+      await startRegistryProcess(peerOf(first), second),
+    ];
+    const onSecond = async () =>
+      (
+        await fetch(`http://127.0.0.1:${second}/eureka/apps/DEMO`, {
+          headers: { accept: 'application/json' },
+        })
+      ).status;
+    try {
+      service = await startInProcessService(
+        { appName: 'demo' },
+        { ...env(), DISCOVERY_URLS: `${discoveryUrl(first)},${discoveryUrl(second)}` },
+      );
+      await eventually(async () => expect(await onSecond()).toBe(200)); // replicated from the first
+      await registries[0].kill();
+      await service.close();
+      service = undefined;
+      expect(await onSecond()).toBe(404);
+    } finally {
+      await Promise.all(registries.map((each) => each.stop()));
+    }
   });
 
   it('registers the port its server listens on, whatever the default or PORT say', async () => {

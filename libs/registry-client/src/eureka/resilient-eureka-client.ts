@@ -122,7 +122,10 @@ export class ResilientEurekaClient extends UntypedEureka {
   ): void {
     const failed = error !== null || (response?.statusCode ?? 0) >= 500;
     const { maxRetries, requestRetryDelay } = this.config.eureka;
-    if (failed && attempt < maxRetries && !this.stopping) {
+    // Once shutdown has begun only the goodbye is retried (on the next registry, when the first is
+    // gone): anything else would register the instance again.
+    const retrying = !this.stopping || options.method === 'DELETE';
+    if (failed && attempt < maxRetries && retrying) {
       // The cluster resolver moves to the next registry URL on every retry.
       setTimeout(() => this.eurekaRequest(options, callback, attempt + 1), requestRetryDelay * (attempt + 1));
       return;

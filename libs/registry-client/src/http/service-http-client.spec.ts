@@ -67,6 +67,15 @@ describe('ServiceHttpClient', () => {
     await expect(client([], []).get('fares', '/fares')).rejects.toBeInstanceOf(NoInstanceAvailableException);
   });
 
+  it('tries the instances the registry lists now when every one it knew failed (a restart at a new address)', async () => {
+    const restarted = await start(() => 200);
+    const gone = deadInstance((await start(() => 200)).instance.port.$);
+    await servers.pop()?.close();
+    expect((await client([gone], [gone, restarted.instance]).get('fares', '/x')).status).toBe(200);
+    expect((await client([gone], [restarted.instance]).post('fares', '/x', {})).status).toBe(200);
+    expect(restarted.hits).toEqual(['GET', 'POST']);
+  });
+
   it('retries an idempotent call on the next instance after a 503', async () => {
     const unwell = await start(() => 503);
     const well = await start(() => 200);

@@ -4,7 +4,7 @@ import { BrokenCircuitError } from 'cockatiel';
 import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from '../registry-client.service';
 import type { RegistryClientSettings } from '../registry-client-settings';
 import type { EurekaInstance } from '../eureka/eureka-js-client.types';
-import { InstanceBalancer } from './instance-balancer';
+import { InstanceBalancer, instanceKey } from './instance-balancer';
 import {
   neverReachedInstance,
   NoInstanceAvailableException,
@@ -64,18 +64,33 @@ export class ServiceHttpClient {
         return undefined;
       }
     };
-    for (const instance of balancer.rotation(await this.instancesOf(name))) {
-      const breaker = balancer.breakerFor(instance);
-      const response = await attempt(instance, () =>
-        breaker.execute(() => this.send(instance, request, retryable)),
-      );
-      if (response) return response;
+    const tried = new Set<string>();
+    const tryEach = async (instances: EurekaInstance[]) => {
+      for (const instance of balancer.rotation(instances)) {
+        tried.add(instanceKey(instance));
+        const breaker = balancer.breakerFor(instance);
+        const response = await attempt(instance, () =>
+          breaker.execute(() => this.send(instance, request, retryable)),
+        );
+        if (response) return response;
+      }
+      return undefined;
+    };
+    const response = await tryEach(await this.instancesOf(name));
+    if (response) return response;
+    // Every instance we knew failed: the registry may list others by now (a restarted instance at a
+    // new address, while the old one waits out its lease). Those, once.
+    if (lastError !== undefined) {
+      await this.discovery.refresh();
+      const fresh = this.discovery.instances(name).filter((instance) => !tried.has(instanceKey(instance)));
+      const retried = await tryEach(fresh);
+      if (retried) return retried;
     }
     // Every circuit open and nobody else: the instances may have recovered; try them anyway.
     if (lastError === undefined) {
       for (const instance of skipped) {
-        const response = await attempt(instance, () => this.send(instance, request, retryable));
-        if (response) return response;
+        const answer = await attempt(instance, () => this.send(instance, request, retryable));
+        if (answer) return answer;
       }
     }
     throw new NoInstanceAvailableException(name, lastError);
