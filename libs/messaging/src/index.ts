@@ -12,6 +12,7 @@ export { BrokerHealthIndicator } from './broker/broker-health';
 export { AGGREGATE_ID_HEADER, EventPublisher, type OutgoingEvent } from './broker/event-publisher';
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { CreateOutboxMessages1795600000000 } from './outbox/create-outbox-messages.migration';
+export { AddOutboxParking1795600000002, MAX_EVENT_BYTES } from './outbox/add-outbox-parking.migration';
 export { OutboxWriter, outboxInsertSql, type OutboxEntry, type OutboxRowSql } from './outbox/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { InboxMessage } from './inbox/inbox-message.entity';
@@ -29,5 +30,10 @@ import { OutboxMessage } from './outbox/outbox-message.entity';
 import { InboxMessage } from './inbox/inbox-message.entity';
 import { CreateOutboxMessages1795600000000 } from './outbox/create-outbox-messages.migration';
 import { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.migration';
+import { AddOutboxParking1795600000002 } from './outbox/add-outbox-parking.migration';
 export const messagingEntities = [OutboxMessage, InboxMessage];
-export const messagingMigrations = [CreateOutboxMessages1795600000000, CreateInboxMessages1795600000001];
+export const messagingMigrations = [
+  CreateOutboxMessages1795600000000,
+  CreateInboxMessages1795600000001,
+  AddOutboxParking1795600000002,
+];

@@ -1,42 +1,8 @@
 import { waitUntil } from '@pss/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { kill, startConsumerProcess } from './test-processes';
 import { createMessaging, effectCounts, writeEvents, type Messaging } from './harness';
 import { useSharedContainers, type SharedContainersContext } from './suite-context';
-
-/** Starts test/consumer-process.ts in a child process; resolves once it consumes. */
-async function startConsumerProcess(databaseUrl: string, brokerUrl: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--require', '@swc-node/register', join(__dirname, 'consumer-process.ts')],
-    {
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json'),
-        DATABASE_URL: databaseUrl,
-        RABBITMQ_URL: brokerUrl,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntil(
-    'the consumer process to consume',
-    async () => output.includes('consuming') || child.exitCode !== null,
-    60_000,
-  );
-  if (!output.includes('consuming')) throw new Error(`consumer process exited with ${child.exitCode}`);
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
-}
 
 describe('a consumer process killed in mid-stream', () => {
   let context: SharedContainersContext;

@@ -1,9 +1,19 @@
 import { waitUntil } from '@pss/testing';
 import { Injectable, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
-import { createService, PlatformModule } from '@pss/platform';
+import { createService, PlatformModule, runCommand } from '@pss/platform';
+import { connect } from 'amqplib';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { EventConsumer, messagingEntities, messagingMigrations, MessagingModule, OutboxWriter } from '../src';
+import {
+  AGGREGATE_ID_HEADER,
+  deadLetterHeaders,
+  deadLetterQueueFor,
+  EventConsumer,
+  messagingEntities,
+  messagingMigrations,
+  MessagingModule,
+  OutboxWriter,
+} from '../src';
 import {
   CreateAppliedEffects1795600000100,
   effectCounts,
@@ -88,6 +98,69 @@ describe('MessagingModule in a service built on libs/platform', () => {
     );
     const [effect] = await context.dataSource.query('SELECT event_id FROM applied_effects');
     expect(effect).toEqual({ event_id: event.id });
+  });
+
+  const metric = async (name: string): Promise<number | undefined> => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${name}{`));
+    return line === undefined ? undefined : Number(line.split(' ').at(-1));
+  };
+
+  it('shows a parked outbox event on /metrics, and `outbox:requeue` sends it', async () => {
+    const event = testEvent('BF102/2026-12-01', 1);
+    await app.get(DataSource).transaction(async (manager) => {
+      await app.get(OutboxWriter).write(manager, event, 'BF102/2026-12-01');
+      // As the relay leaves a row the broker refused maxAttempts times.
+      await manager.query('UPDATE outbox_messages SET parked_at = now(), attempts = 10 WHERE event_id = $1', [
+        event.id,
+      ]);
+    });
+    expect(await metric('messaging_outbox_parked_events')).toBe(1);
+    expect(await metric('messaging_outbox_unsent_events')).toBe(1);
+
+    await runCommand(app, 'outbox:requeue', []);
+    await waitUntil(
+      'the requeued event applied',
+      async () => (await effectCounts(context.dataSource)).applied === 2,
+      30_000,
+    );
+    expect(await metric('messaging_outbox_parked_events')).toBe(0);
+    await waitUntil(
+      'the outbox empty',
+      async () => (await metric('messaging_outbox_unsent_events')) === 0,
+      10_000,
+    );
+  });
+
+  it('shows the dead-letter queue on /metrics, and `dlq:replay` has its events applied', async () => {
+    const event = testEvent('BF103/2026-12-01', 1);
+    const broker = await connect(context.brokerUrl);
+    try {
+      const channel = await broker.createConfirmChannel();
+      channel.sendToQueue(deadLetterQueueFor(testConsumer), Buffer.from(JSON.stringify(event)), {
+        persistent: true,
+        contentType: 'application/json',
+        messageId: event.id,
+        type: event.type,
+        headers: { [AGGREGATE_ID_HEADER]: 'BF103/2026-12-01', [deadLetterHeaders.reason]: 'seat map down' },
+      });
+      await channel.waitForConfirms();
+    } finally {
+      await broker.close();
+    }
+    await waitUntil(
+      'the dead letter counted',
+      async () => (await metric('messaging_dead_letter_queue_events')) === 1,
+      10_000,
+    );
+
+    await runCommand(app, 'dlq:replay', []);
+    await waitUntil(
+      'the replayed event applied',
+      async () => (await effectCounts(context.dataSource)).applied === 3,
+      30_000,
+    );
+    expect(await metric('messaging_dead_letter_queue_events')).toBe(0);
   });
 
   it('closes within the container stop grace period (consumer, relay, then the connection)', async () => {

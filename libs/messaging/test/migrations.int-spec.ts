@@ -1,3 +1,4 @@
+import { messagingMigrations } from '../src';
 import { useSharedContainers, type SharedContainersContext } from './suite-context';
 
 describe('messaging migrations', () => {
@@ -16,8 +17,7 @@ describe('messaging migrations', () => {
 
   it('revert cleanly and apply again', async () => {
     await context.dataSource.undoLastMigration(); // the test's own effects table
-    await context.dataSource.undoLastMigration();
-    await context.dataSource.undoLastMigration();
+    for (let i = 0; i < messagingMigrations.length; i++) await context.dataSource.undoLastMigration();
     const tables = await context.dataSource.query(
       "SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('outbox_messages', 'inbox_messages')",
     );

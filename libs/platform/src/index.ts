@@ -5,6 +5,8 @@ export { PlatformModule } from './platform.module';
 export { PLATFORM_OPTIONS, type PlatformOptions, type PlatformDatabaseOptions } from './platform-options';
 export { bootstrapService } from './bootstrap/bootstrap-service';
 export { createService } from './bootstrap/create-service';
+export { ServiceCommand } from './commands/service-command';
+export { runCommand } from './commands/run-command';
 
 // Configuration.
 export { ServiceConfig, loadServiceConfig, type DatabaseConfig } from './config/service-config';

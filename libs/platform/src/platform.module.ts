@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { loadServiceConfig, ServiceConfig } from './config/service-config';
@@ -32,6 +32,8 @@ export class PlatformModule {
           load: options.config ?? [],
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        // Finds the ServiceCommands other modules provide (`node main.js <command>`).
+        DiscoveryModule,
         ...(options.database ? [PlatformDatabaseModule.forRoot(options.database)] : []),
       ],
       controllers: [HealthController, MetricsController],

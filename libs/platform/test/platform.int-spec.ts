@@ -3,7 +3,9 @@ import { connect, type AddressInfo } from 'node:net';
 import { createService } from '../src/bootstrap/create-service';
 import type { ProblemDetails } from '../src/errors/problem-details';
 import { ReadinessService, type ReadinessState } from '../src/health/readiness.service';
-import { ProbeAppModule, releaseSlowRequest } from './probe.app';
+import { NestFactory } from '@nestjs/core';
+import { runCommand } from '../src/commands/run-command';
+import { CountCommand, ProbeAppModule, releaseSlowRequest } from './probe.app';
 
 describe('a service composed with PlatformModule, over HTTP', () => {
   let app: INestApplication;
@@ -196,3 +198,18 @@ function rawRequest(port: number, text: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+describe('operator commands', () => {
+  it('runs the command a module provides by its name, and names the known ones for another', async () => {
+    const context = await NestFactory.createApplicationContext(ProbeAppModule, { logger: false });
+    try {
+      await runCommand(context, 'probe:count', ['a', 'b']);
+      expect(CountCommand.lastArgs).toEqual(['a', 'b']);
+      await expect(runCommand(context, 'probe:nothing', [])).rejects.toThrow(
+        'unknown command probe:nothing: this service knows migrate, probe:count',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});

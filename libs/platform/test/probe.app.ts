@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Module, Post, Query } from '@nestjs/common';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { currentRequestId } from '../src/logging/request-context';
+import { ServiceCommand } from '../src/commands/service-command';
 import { PlatformModule } from '../src/platform.module';
 
 class EchoQuery {
@@ -37,7 +38,23 @@ class ProbeController {
   }
 }
 
-@Module({ imports: [PlatformModule.forRoot({ serviceName: 'probe' })], controllers: [ProbeController] })
+/** An operator command, as `node main.js probe:count a b` would run it. */
+@Injectable()
+export class CountCommand extends ServiceCommand {
+  readonly name = 'probe:count';
+  static lastArgs?: string[];
+
+  async run(args: string[]): Promise<string> {
+    CountCommand.lastArgs = args;
+    return `counted ${args.length}`;
+  }
+}
+
+@Module({
+  imports: [PlatformModule.forRoot({ serviceName: 'probe' })],
+  controllers: [ProbeController],
+  providers: [CountCommand],
+})
 export class ProbeAppModule {}
 
 export const releaseSlowRequest = () => ProbeController.release?.();

@@ -11,6 +11,20 @@ export const DEAD_LETTER_EXCHANGE = 'pss.events.dlx';
  */
 export const DELIVERY_LIMIT = 20;
 
+/**
+ * The consuming queues' arguments. Dead-lettering is at-least-once: the broker keeps a message until
+ * the dead-letter queue has confirmed it (at-most-once, the default, loses it if that fails), which
+ * RabbitMQ allows only with `reject-publish` overflow.
+ */
+export const consumingQueueArguments = (service: string) => ({
+  'x-queue-type': 'quorum',
+  'x-delivery-limit': DELIVERY_LIMIT,
+  'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE,
+  'x-dead-letter-routing-key': service,
+  'x-dead-letter-strategy': 'at-least-once',
+  'x-overflow': 'reject-publish',
+});
+
 /** Consuming service name -> the routing keys (event types) its queue is bound to. */
 export type Subscriptions = Readonly<Record<string, readonly string[]>>;
 
@@ -28,12 +42,7 @@ export async function declareTopology(channel: Channel, subscriptions: Subscript
   for (const [service, routingKeys] of Object.entries(subscriptions)) {
     await channel.assertQueue(queueFor(service), {
       durable: true,
-      arguments: {
-        'x-queue-type': 'quorum',
-        'x-delivery-limit': DELIVERY_LIMIT,
-        'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE,
-        'x-dead-letter-routing-key': service,
-      },
+      arguments: consumingQueueArguments(service),
     });
     await channel.assertQueue(deadLetterQueueFor(service), {
       durable: true,

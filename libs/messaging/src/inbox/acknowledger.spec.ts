@@ -17,14 +17,16 @@ describe('Acknowledger', () => {
 
   beforeEach(() => (calls.length = 0));
 
-  it('acks nothing past a delivery that is not settled, then the whole run at once', () => {
+  it('acks a run from the oldest delivery at once, and a delivery past an unsettled one alone', () => {
     const acknowledger = acks();
-    [one, two, three].forEach((message) => acknowledger.track(message));
+    [one, two, three, four].forEach((message) => acknowledger.track(message));
     acknowledger.ack(two);
     acknowledger.ack(three);
-    expect(calls).toEqual([]);
+    expect(calls).toEqual(['ack 2 false', 'ack 3 false']);
     acknowledger.ack(one);
-    expect(calls).toEqual(['ack 3 true']);
+    expect(calls).toEqual(['ack 2 false', 'ack 3 false', 'ack 1 true']);
+    acknowledger.ack(four);
+    expect(calls.at(-1)).toBe('ack 4 true');
   });
 
   it('requeues at once and never acks the requeued tag itself', () => {
@@ -34,7 +36,7 @@ describe('Acknowledger', () => {
     acknowledger.ack(three);
     acknowledger.requeue(two);
     acknowledger.requeue(four);
-    expect(calls).toEqual(['ack 1 true', 'nack 2 false true', 'ack 3 true', 'nack 4 false true']);
+    expect(calls).toEqual(['ack 1 true', 'ack 3 false', 'nack 2 false true', 'nack 4 false true']);
   });
 
   it('keeps going when the channel is already closed', () => {

@@ -1,13 +1,17 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 
+type Settled = 'ack' | 'acked' | 'requeued';
+
 /**
- * Acknowledges one channel's deliveries cumulatively. Lanes settle deliveries out of order, so a
- * delivery is acked only once every earlier one is settled too; then one `basic.ack` with `multiple`
- * covers the run (one frame and one queue command instead of one per message).
+ * Acknowledges one channel's deliveries as soon as each is settled, never holding one back for
+ * another: a delivery that stays unacked goes back to the queue on every crash, and the quorum
+ * queue counts each return towards its delivery limit. Lanes settle out of order, so the run of
+ * settled deliveries from the oldest one goes as one cumulative `basic.ack` (`multiple`); a delivery
+ * settled past an unsettled one is acked alone.
  */
 export class Acknowledger {
-  /** Delivery tag -> delivery, in arrival (tag) order; `settled` once acked or requeued. */
-  private readonly deliveries = new Map<number, { message: ConsumeMessage; settled?: 'ack' | 'requeued' }>();
+  /** Delivery tag -> delivery, in arrival (tag) order, until the oldest unsettled one passes it. */
+  private readonly deliveries = new Map<number, { message: ConsumeMessage; settled?: Settled }>();
 
   constructor(private readonly channel: Pick<Channel, 'ack' | 'nack'>) {}
 
@@ -29,14 +33,20 @@ export class Acknowledger {
   private settle(message: ConsumeMessage, how: 'ack' | 'requeued'): void {
     const delivery = this.deliveries.get(message.fields.deliveryTag);
     if (delivery) delivery.settled = how;
-    let last: ConsumeMessage | undefined;
-    for (const [tag, { message: earlier, settled }] of this.deliveries) {
-      if (!settled) break;
-      this.deliveries.delete(tag);
-      if (settled === 'ack') last = earlier;
+    let cumulative: ConsumeMessage | undefined;
+    let oldest = true;
+    for (const [tag, entry] of this.deliveries) {
+      if (!entry.settled) oldest = false;
+      else if (oldest) {
+        this.deliveries.delete(tag);
+        if (entry.settled === 'ack') cumulative = entry.message;
+      } else if (entry.settled === 'ack') {
+        ignoreClosedChannel(() => this.channel.ack(entry.message, false));
+        entry.settled = 'acked';
+      }
     }
     // If the channel died meanwhile the broker redelivers these, and the inbox skips them.
-    if (last) ignoreClosedChannel(() => this.channel.ack(last, true));
+    if (cumulative) ignoreClosedChannel(() => this.channel.ack(cumulative, true));
   }
 }
 

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { PssEventOfType, PssEventType, PssIntegrationEvent } from '@pss/contracts';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
@@ -10,21 +11,35 @@ import { Acknowledger } from './acknowledger';
 import { DeliveryLanes } from './delivery-lanes';
 import { DeliveryProcessor, type Delivery, type ProcessedMessage } from './delivery-processor';
 import { EventApplier, type EventHandler } from './event-applier';
+import { pruneInbox } from './inbox-pruning';
 
 export interface EventConsumerOptions {
   /** The consuming service: its queue is `<consumer>.events`, its inbox rows carry this name. */
   consumer: string;
   subscriptions: Subscriptions;
-  /** Unacknowledged messages the broker may hand over at once. */
+  /**
+   * Unacknowledged messages the broker may hand over at once (100: 25 per lane). Each one goes back
+   * to the queue, one delivery closer to the delivery limit, if the process dies holding it.
+   */
   prefetch?: number;
   /** Transactions applying events at the same time (aggregates are spread over them). */
   concurrency?: number;
-  /** Most events applied in one transaction. */
+  /**
+   * Most events applied in one transaction (25: a lane's share of the prefetch). A crash loses the
+   * batches in flight, so a batch must take less time than a consumer is likely to live.
+   */
   maxBatch?: number;
   /** Handler failures before the message goes to the dead-letter queue. */
   maxAttempts?: number;
   retry?: BackoffOptions;
+  /**
+   * How long inbox rows are kept (14 days): longer than any duplicate can take to arrive, a
+   * dead-lettered event replayed by an operator included.
+   */
+  inboxRetentionMs?: number;
 }
+
+const PRUNE_EVERY_MS = 3600_000;
 
 /**
  * Consumes the service's queue and applies each event exactly once: the inbox row and the handler's
@@ -32,15 +47,17 @@ export interface EventConsumerOptions {
  * are applied in arrival order; different aggregates concurrently.
  */
 export class EventConsumer {
+  private readonly logger = new Logger(EventConsumer.name);
   private readonly handlers = new Map<string, EventHandler<PssIntegrationEvent>>();
   private readonly listeners: ((processed: ProcessedMessage) => void)[] = [];
   private readonly stopping = new AbortController();
   private readonly lanes: DeliveryLanes<Delivery>;
   private channel?: ChannelWrapper;
   private subscription?: { channel: ConfirmChannel; consumerTag: string };
+  private pruning?: NodeJS.Timeout;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly broker: BrokerConnection,
     private readonly options: EventConsumerOptions,
   ) {
@@ -54,7 +71,7 @@ export class EventConsumer {
     );
     this.lanes = new DeliveryLanes(
       options.concurrency ?? 4,
-      options.maxBatch ?? 250,
+      options.maxBatch ?? 25,
       (batch) => processor.process(batch),
       this.stopping.signal,
     );
@@ -79,11 +96,25 @@ export class EventConsumer {
       confirm: true,
       setup: (channel: ConfirmChannel) => this.subscribe(channel),
     });
+    this.pruning ??= setInterval(
+      () => void this.pruneInbox().catch((error) => this.logger.warn(`inbox not pruned: ${error.message}`)),
+      PRUNE_EVERY_MS,
+    ).unref();
+  }
+
+  /** Deletes this consumer's inbox rows older than the retention; returns how many went. */
+  pruneInbox(): Promise<number> {
+    return pruneInbox(
+      this.dataSource,
+      this.options.consumer,
+      this.options.inboxRetentionMs ?? 14 * 24 * 3600_000,
+    );
   }
 
   /** Stops deliveries, lets the batches being applied finish, and closes the channel. */
   async stop(): Promise<void> {
     this.stopping.abort();
+    clearInterval(this.pruning);
     const subscription = this.subscription;
     await subscription?.channel.cancel(subscription.consumerTag).catch(() => undefined);
     await this.lanes.idle();
@@ -93,7 +124,7 @@ export class EventConsumer {
   private async subscribe(channel: ConfirmChannel): Promise<void> {
     if (this.stopping.signal.aborted) return;
     await declareTopology(channel, this.options.subscriptions);
-    await channel.prefetch(this.options.prefetch ?? 1_000);
+    await channel.prefetch(this.options.prefetch ?? 100);
     const acks = new Acknowledger(channel);
     const { consumerTag } = await channel.consume(queueFor(this.options.consumer), (message) => {
       if (!message) return;

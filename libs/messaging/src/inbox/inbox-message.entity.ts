@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One row per event a consumer has applied, written in the same transaction as the effect. */
 @Entity({ name: 'inbox_messages' })
@@ -12,6 +12,8 @@ export class InboxMessage {
   @Column({ name: 'event_type', type: 'varchar', length: 100 })
   eventType!: string;
 
+  /** Rows older than the consumer's retention are pruned by this. */
+  @Index('inbox_messages_processed_at')
   @CreateDateColumn({ name: 'processed_at', type: 'timestamptz' })
   processedAt!: Date;
 }

@@ -4,6 +4,8 @@ import { BrokerConnection } from '../broker/broker-connection';
 import { BrokerHealthIndicator } from '../broker/broker-health';
 import { EventPublisher } from '../broker/event-publisher';
 import { EventConsumer } from '../inbox/event-consumer';
+import { ReplayDeadLettersCommand } from '../operations/replay-dead-letters.command';
+import { RequeueParkedCommand } from '../operations/requeue-parked.command';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { loadBrokerUrl } from './broker-environment';
@@ -18,7 +20,8 @@ import {
 /**
  * `MessagingModule.forService('booking')`, or forRoot({ url, serviceName }) / forRootAsync: needs the
  * app's TypeORM DataSource. Inject OutboxWriter to publish, EventConsumer to register handlers
- * (in onModuleInit), BrokerHealthIndicator for readiness.
+ * (in onModuleInit), BrokerHealthIndicator for readiness. Brings the operator commands
+ * `outbox:requeue` and `dlq:replay` (`node main.js <command>`).
  */
 @Module({
   providers: [
@@ -59,6 +62,17 @@ import {
       provide: BrokerHealthIndicator,
       inject: [BrokerConnection],
       useFactory: (broker: BrokerConnection) => new BrokerHealthIndicator(broker),
+    },
+    {
+      provide: RequeueParkedCommand,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new RequeueParkedCommand(dataSource),
+    },
+    {
+      provide: ReplayDeadLettersCommand,
+      inject: [BrokerConnection, MODULE_OPTIONS_TOKEN],
+      useFactory: (broker: BrokerConnection, options: Options) =>
+        new ReplayDeadLettersCommand(broker, options.serviceName),
     },
     MessagingLifecycle,
   ],

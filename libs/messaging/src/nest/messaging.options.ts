@@ -16,7 +16,10 @@ export interface MessagingModuleOptions {
   subscriptions?: Subscriptions;
   /** Relay tuning, or false for a service that never publishes. */
   relay?: OutboxRelayOptions | false;
-  consumer?: Pick<EventConsumerOptions, 'prefetch' | 'concurrency' | 'maxBatch' | 'maxAttempts' | 'retry'>;
+  consumer?: Pick<
+    EventConsumerOptions,
+    'prefetch' | 'concurrency' | 'maxBatch' | 'maxAttempts' | 'retry' | 'inboxRetentionMs'
+  >;
 }
 
 export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } =

@@ -15,6 +15,8 @@ export interface OutboxRelayOptions {
   retry?: BackoffOptions;
   /** Sent rows are deleted after this long. */
   retainSentMs?: number;
+  /** Failed attempts to publish a row alone before it is parked. */
+  maxAttempts?: number;
 }
 
 interface ClaimedRow {
@@ -25,12 +27,16 @@ interface ClaimedRow {
   payload: string;
 }
 
+/** What one claim did: published this many rows, or failed to publish its rows. */
+type BatchOutcome = { sent: number } | { failed: Error; rows: ClaimedRow[] };
+
 /**
- * Publishes committed outbox rows in commit (id) order, at least once. One relay at a time per
- * database holds the transaction-scoped advisory lock, so order is global (hence per aggregate) even
- * with several service instances; the others stand by. A batch is marked sent in the same
- * transaction that claimed it, only after the broker confirmed every message; a failure rolls the
- * batch back and it is re-sent after a backoff (consumers drop the duplicates through their inbox).
+ * Publishes committed outbox rows in id order, at least once. One relay at a time per database
+ * holds the transaction-scoped advisory lock; the others stand by. A batch is marked sent in the
+ * same transaction that claimed it, only after the broker confirmed every message; a failed batch
+ * is retried after a backoff, row by row, so that a row the broker never takes fails alone: after
+ * `maxAttempts` such failures it is parked (skipped until `outbox:requeue`) and the rows after it
+ * flow. Consumers drop the duplicates a retry makes through their inbox.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -41,6 +47,8 @@ export class OutboxRelay {
   private stopping = false;
   private failures = 0;
   private lastPrune = 0;
+  /** After a failed batch: the highest id it held; rows up to it are published one at a time. */
+  private isolateThrough?: bigint;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,6 +61,7 @@ export class OutboxRelay {
       pollIntervalMs: 1_000,
       retry: { initialMs: 200, maxMs: 10_000 },
       retainSentMs: 7 * 24 * 3600_000,
+      maxAttempts: 10,
       ...options,
     };
     // NOTIFY from the outbox trigger wakes the relay at once; polling covers a lost connection.
@@ -77,23 +86,52 @@ export class OutboxRelay {
   }
 
   /** Publishes one batch; returns how many rows were sent (0 if none, or another relay is active). */
-  relayOnce(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      // Without statistics (a backlog written since the last ANALYZE) the planner sorts every unsent
-      // row, payloads included, to return the first batchSize; the partial index gives id order.
-      const [{ locked }] = await manager.query(
-        `SELECT pg_try_advisory_xact_lock(hashtext('pss.outbox_relay')) AS locked,
-                set_config('enable_sort', 'off', true)`,
-      );
-      if (!locked) return 0;
-      const rows = await this.claim(manager);
-      if (rows.length === 0) return 0;
+  async relayOnce(): Promise<number> {
+    const outcome = await this.dataSource.transaction((manager) => this.claimAndPublish(manager));
+    if ('sent' in outcome) return outcome.sent;
+    if (outcome.rows.length > 1) this.isolateThrough = BigInt(outcome.rows[outcome.rows.length - 1].id);
+    throw outcome.failed;
+  }
+
+  private async claimAndPublish(manager: EntityManager): Promise<BatchOutcome> {
+    // Without statistics (a backlog written since the last ANALYZE) the planner sorts every unsent
+    // row, payloads included, to return the first batchSize; the partial index gives id order.
+    const [{ locked }] = await manager.query(
+      `SELECT pg_try_advisory_xact_lock(hashtext('pss.outbox_relay')) AS locked,
+              set_config('enable_sort', 'off', true)`,
+    );
+    if (!locked) return { sent: 0 };
+    const rows = await this.claim(manager, this.isolateThrough === undefined ? this.options.batchSize : 1);
+    if (rows.length === 0) return { sent: 0 };
+    if (this.isolateThrough !== undefined && BigInt(rows[0].id) >= this.isolateThrough)
+      this.isolateThrough = undefined;
+    try {
       await this.publisher.publishAll(rows.map(toOutgoingEvent));
-      await manager.query('UPDATE outbox_messages SET sent_at = now() WHERE id = ANY($1::bigint[])', [
-        rows.map((row) => row.id),
-      ]);
-      return rows.length;
-    });
+    } catch (error) {
+      // A row that failed alone, with the broker there, is what the broker refuses: count it.
+      if (rows.length === 1 && this.broker.isConnected())
+        await this.recordFailure(manager, rows[0], error as Error);
+      return { failed: error as Error, rows };
+    }
+    await manager.query('UPDATE outbox_messages SET sent_at = now() WHERE id = ANY($1::bigint[])', [
+      rows.map((row) => row.id),
+    ]);
+    return { sent: rows.length };
+  }
+
+  private async recordFailure(manager: EntityManager, row: ClaimedRow, error: Error): Promise<void> {
+    const [{ attempts, parked }] = await manager.query(
+      `UPDATE outbox_messages
+          SET attempts = attempts + 1, last_error = $2,
+              parked_at = CASE WHEN attempts + 1 >= $3 THEN now() END
+        WHERE id = $1 RETURNING attempts, parked_at IS NOT NULL AS parked`,
+      [row.id, error.message, this.options.maxAttempts],
+    );
+    if (parked)
+      this.logger.error(
+        `parked outbox event ${row.event_id} (${row.event_type}) after ${attempts} attempts: ${error.message}; ` +
+          'the events after it go on; `outbox:requeue` sends it again',
+      );
   }
 
   private async loop(): Promise<void> {
@@ -111,7 +149,9 @@ export class OutboxRelay {
       const sent = await this.relayOnce();
       this.failures = 0;
       await this.pruneNowAndThen();
-      return sent === this.options.batchSize ? 0 : this.options.pollIntervalMs;
+      // A full batch, or rows sent one at a time after a failure: more are waiting.
+      const more = sent === this.options.batchSize || (sent > 0 && this.isolateThrough !== undefined);
+      return more ? 0 : this.options.pollIntervalMs;
     } catch (error) {
       this.failures += 1;
       this.logger.warn(`outbox batch not sent (attempt ${this.failures}): ${(error as Error).message}`);
@@ -119,12 +159,13 @@ export class OutboxRelay {
     }
   }
 
-  private claim(manager: EntityManager): Promise<ClaimedRow[]> {
+  /** Never SKIP LOCKED: a row locked by someone else would be published after the rows behind it. */
+  private claim(manager: EntityManager, limit: number): Promise<ClaimedRow[]> {
     return manager.query(
       `SELECT id, event_id, event_type, aggregate_id, payload::text AS payload
-         FROM outbox_messages WHERE sent_at IS NULL
-        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [this.options.batchSize],
+         FROM outbox_messages WHERE sent_at IS NULL AND parked_at IS NULL
+        ORDER BY id LIMIT $1 FOR UPDATE`,
+      [limit],
     );
   }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 export interface OutboxEntry {
   event: IntegrationEvent;
-  /** Events of one aggregate reach consumers in the order they were written. */
+  /** Events of one aggregate reach consumers in the order their transactions committed. */
   aggregateId: string;
 }
 
@@ -21,7 +21,9 @@ export interface OutboxRowSql {
 /**
  * The outbox row of an event as an `INSERT … SELECT`, for a data-modifying CTE in the caller's own
  * statement: the change and its event are then one statement, atomic by itself and one round trip
- * (booking's hot path). `OutboxWriter.write` is the usual way.
+ * (booking's hot path). `OutboxWriter.write` is the usual way. The lock rule is the caller's here:
+ * the statement must hold a lock every writer of the aggregate takes (booking: the UPDATE of the
+ * flight's inventory row) before the row is inserted.
  */
 export function outboxInsertSql(row: OutboxRowSql): string {
   return `INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
@@ -30,7 +32,10 @@ export function outboxInsertSql(row: OutboxRowSql): string {
 
 /**
  * Writes integration events into the outbox with the caller's EntityManager, inside the caller's
- * transaction: the event exists if and only if the state change commits.
+ * transaction: the event exists if and only if the state change commits. It first takes a
+ * transaction-scoped advisory lock per aggregate (in a fixed order, so writers never deadlock on
+ * them): a second writer of the aggregate waits for the first to commit before it takes its id, so
+ * that id order is commit order within an aggregate, the order the relay publishes in.
  */
 export class OutboxWriter {
   async write(manager: EntityManager, event: IntegrationEvent, aggregateId: string): Promise<void> {
@@ -42,6 +47,12 @@ export class OutboxWriter {
       throw new Error('OutboxWriter needs the EntityManager of an open transaction');
     }
     if (entries.length === 0) return;
+    const aggregates = [...new Set(entries.map((entry) => entry.aggregateId))].sort();
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('pss.outbox.aggregate'), hashtext(aggregate))
+         FROM unnest($1::text[]) AS aggregate`,
+      [aggregates],
+    );
     const values = entries.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`);
     const parameters = entries.flatMap(({ event, aggregateId }) => [
       event.id,

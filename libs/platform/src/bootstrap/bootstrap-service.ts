@@ -1,7 +1,8 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestLogger } from '../logging/nest-logger';
 import pino from 'pino';
+import { runCommand } from '../commands/run-command';
 import { ServiceConfig } from '../config/service-config';
 import { DatabaseLifecycle } from '../database/database-lifecycle';
 import { createService } from './create-service';
@@ -10,13 +11,17 @@ import { enableGracefulShutdown } from './graceful-shutdown';
 
 /**
  * The whole of a service's main.ts. `node main.js` serves HTTP on PORT; `node main.js migrate`
- * applies the migrations and the seed, then exits (a one-shot job to run before the service).
- * Startup failures (a bad variable, an unreachable database) log one JSON line and exit 1.
+ * applies the migrations and the seed, then exits (a one-shot job to run before the service);
+ * `node main.js <command> [args…]` runs one of the service's ServiceCommands, then exits.
+ * Failures (a bad variable, an unreachable database, a failed command) log one JSON line and exit 1.
  */
 export async function bootstrapService(appModule: Type<unknown>): Promise<INestApplication | undefined> {
+  const [command, ...args] = process.argv.slice(2);
   try {
-    if (process.argv[2] === 'migrate') {
-      await migrateOnce(appModule);
+    if (command) {
+      await inContext(appModule, (context) =>
+        command === 'migrate' ? migrateOnce(context) : runCommand(context, command, args),
+      );
       return undefined;
     }
     const app = await createService(appModule);
@@ -31,9 +36,20 @@ export async function bootstrapService(appModule: Type<unknown>): Promise<INestA
   }
 }
 
-async function migrateOnce(appModule: Type<unknown>): Promise<void> {
+/** An application context without HTTP for a one-shot command; closed whatever happens. */
+async function inContext(
+  appModule: Type<unknown>,
+  work: (context: INestApplicationContext) => Promise<void>,
+): Promise<void> {
   const context = await NestFactory.createApplicationContext(appModule, nestOptions());
-  context.useLogger(context.get(NestLogger));
+  try {
+    context.useLogger(context.get(NestLogger));
+    await work(context);
+  } finally {
+    await context.close();
+  }
+}
+
+async function migrateOnce(context: INestApplicationContext): Promise<void> {
   if (!context.get(ServiceConfig).database?.migrateOnStart) await context.get(DatabaseLifecycle).migrate();
-  await context.close();
 }

@@ -1,0 +1,70 @@
+import { waitUntil } from '@pss/testing';
+import { connect } from 'amqplib';
+import type { ChildProcess } from 'node:child_process';
+import { deadLetterQueueFor } from '../src';
+import { kill, startConsumerProcess } from './test-processes';
+import { createMessaging, effectCounts, testConsumer, writeEvents, type Messaging } from './harness';
+import { useSharedContainers, type SharedContainersContext } from './suite-context';
+
+const EVENTS = 1_000;
+const CRASHES = 25;
+// The consumer dies this long after it starts consuming, its handler taking 30 ms per event.
+const LIFE_MS = 1_500;
+const SLOW_HANDLER = { HANDLER_DELAY_MS: '30' };
+
+describe('a consumer that crash-loops', () => {
+  let context: SharedContainersContext;
+  let relay: Messaging;
+  let child: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    context = await useSharedContainers();
+    relay = createMessaging(context.dataSource, context.brokerUrl);
+    relay.relay.start();
+  });
+
+  afterAll(async () => {
+    if (child) await kill(child);
+    await relay?.close();
+    await context?.close();
+  });
+
+  const applied = async () => (await effectCounts(context.dataSource)).applied;
+
+  it(`dead-letters nothing healthy after ${CRASHES} crashes with ${EVENTS} events queued`, async () => {
+    await writeEvents(context.dataSource, EVENTS, { aggregates: 40, perTransaction: 50 });
+    await waitUntil(
+      'every event in the queue',
+      async () =>
+        (
+          await context.dataSource.query(
+            'SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL',
+          )
+        )[0].n === 0,
+      60_000,
+    );
+    const progress: number[] = [];
+    for (let crash = 0; crash < CRASHES; crash++) {
+      child = await startConsumerProcess(context.databaseUrl, context.brokerUrl, SLOW_HANDLER);
+      await new Promise((resolve) => setTimeout(resolve, LIFE_MS));
+      await kill(child);
+      progress.push(await applied());
+    }
+    console.log(`applied after each of the ${CRASHES} crashes: ${progress.join(', ')}`);
+
+    child = await startConsumerProcess(context.databaseUrl, context.brokerUrl);
+    await waitUntil(
+      async () => `all applied (${await applied()})`,
+      async () => (await applied()) >= EVENTS,
+      60_000,
+    );
+    expect(await effectCounts(context.dataSource)).toEqual({ applied: EVENTS, distinct: EVENTS });
+    const inspector = await connect(context.brokerUrl);
+    try {
+      const channel = await inspector.createChannel();
+      expect((await channel.checkQueue(deadLetterQueueFor(testConsumer))).messageCount).toBe(0);
+    } finally {
+      await inspector.close();
+    }
+  }, 300_000);
+});

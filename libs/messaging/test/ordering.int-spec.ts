@@ -1,0 +1,82 @@
+import { waitUntil } from '@pss/testing';
+import type { QueryRunner } from 'typeorm';
+import { OutboxWriter } from '../src';
+import { createMessaging, effectCounts, recordEffect, testEvent, type Messaging } from './harness';
+import { useSharedContainers, type SharedContainersContext } from './suite-context';
+
+describe('the order events reach a consumer in', () => {
+  let context: SharedContainersContext;
+  let messaging: Messaging;
+  const writer = new OutboxWriter();
+
+  beforeAll(async () => {
+    context = await useSharedContainers();
+    messaging = createMessaging(context.dataSource, context.brokerUrl);
+    messaging.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
+    messaging.consumer.start();
+  });
+
+  afterAll(async () => {
+    await messaging?.close();
+    await context?.close();
+  });
+
+  beforeEach(() => context.dataSource.query('TRUNCATE applied_effects'));
+
+  async function transaction(): Promise<QueryRunner> {
+    const runner = context.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    return runner;
+  }
+  const commit = async (runner: QueryRunner) => {
+    await runner.commitTransaction();
+    await runner.release();
+  };
+  const applied = async (): Promise<string[]> =>
+    (await context.dataSource.query('SELECT aggregate_id, seq FROM applied_effects ORDER BY id')).map(
+      (row: { aggregate_id: string; seq: number }) => `${row.aggregate_id}#${row.seq}`,
+    );
+  const waitForApplied = (count: number) =>
+    waitUntil(
+      `${count} applied`,
+      async () => (await effectCounts(context.dataSource)).applied >= count,
+      30_000,
+    );
+
+  it('is commit order within an aggregate, even for a writer that took its id first and commits last', async () => {
+    await messaging.relay.stop(); // both commit before the relay looks: the worst case for id order
+    const first = await transaction();
+    await writer.write(first.manager, testEvent('flight', 1), 'flight');
+    const second = await transaction();
+    const committed: string[] = [];
+    const secondDone = writer
+      .write(second.manager, testEvent('flight', 2), 'flight')
+      .then(() => commit(second))
+      .then(() => committed.push('flight#2'));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the second tries to commit first
+    await commit(first);
+    committed.push('flight#1');
+    await secondDone;
+
+    messaging.relay.start();
+    await waitForApplied(2);
+    expect(await applied()).toEqual(committed);
+  });
+
+  it('is no order across aggregates: an event with a lower id that commits later is published later', async () => {
+    messaging.relay.start();
+    const slow = await transaction();
+    await writer.write(slow.manager, testEvent('slow', 1), 'slow');
+    await context.dataSource.transaction((manager) => writer.write(manager, testEvent('fast', 1), 'fast'));
+    await waitForApplied(1);
+    await commit(slow);
+    await waitForApplied(2);
+    expect(await applied()).toEqual(['fast#1', 'slow#1']);
+    const ids = await context.dataSource.query(
+      'SELECT aggregate_id FROM outbox_messages WHERE aggregate_id IN ($1, $2) ORDER BY id',
+      ['slow', 'fast'],
+    );
+    expect(ids.map((row: { aggregate_id: string }) => row.aggregate_id)).toEqual(['slow', 'fast']);
+  });
+});

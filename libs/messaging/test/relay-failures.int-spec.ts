@@ -1,0 +1,88 @@
+import { createTestVhost, requireTestEnv, waitUntil, type TestVhost } from '@pss/testing';
+import { once } from 'node:events';
+import type { DataSource } from 'typeorm';
+import {
+  createMessaging,
+  effectCounts,
+  openDatabase,
+  recordEffect,
+  writeEvents,
+  type Messaging,
+} from './harness';
+import { RestartablePostgres } from './restartable-postgres';
+import { kill, startRelayProcess, type TestProcess } from './test-processes';
+
+const unsent = async (dataSource: DataSource): Promise<number> =>
+  (await dataSource.query('SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0].n;
+
+describe('failures under the relay and the consumer', () => {
+  let postgres: RestartablePostgres;
+  let vhost: TestVhost;
+  let dataSource: DataSource;
+  let messaging: Messaging;
+  let relay: TestProcess | undefined;
+
+  beforeAll(async () => {
+    [postgres, vhost] = await Promise.all([
+      RestartablePostgres.start(),
+      createTestVhost(requireTestEnv('rabbitmqUrl'), requireTestEnv('rabbitmqManagementUrl')),
+    ]);
+    dataSource = await openDatabase(postgres.url);
+    messaging = createMessaging(dataSource, vhost.url, {
+      relay: { retry: { initialMs: 100, maxMs: 1_000 } },
+    });
+    messaging.consumer.handle('booking.confirmed', async (event, manager) => {
+      await recordEffect(manager, event);
+      await new Promise((resolve) => setTimeout(resolve, 2)); // keeps transactions open a little
+    });
+    messaging.consumer.start();
+  }, 180_000);
+
+  afterAll(async () => {
+    if (relay) await kill(relay.child);
+    await messaging?.close();
+    await dataSource?.destroy();
+    await vhost?.drop();
+    await postgres?.remove();
+  });
+
+  const applied = async () => (await effectCounts(dataSource)).applied;
+
+  it('applies every event exactly once when the relay dies between the broker confirm and its commit', async () => {
+    await writeEvents(dataSource, 500, { aggregates: 10, perTransaction: 50 });
+    const dying = await startRelayProcess(postgres.url, vhost.url, { DIE_AFTER_CONFIRM: '1' });
+    await once(dying.child, 'exit');
+    expect(dying.output()).toMatch(/^confirmed \d+$/m);
+    expect(await unsent(dataSource)).toBe(500); // published, and yet not marked sent
+
+    relay = await startRelayProcess(postgres.url, vhost.url);
+    await waitUntil(
+      async () => `500 applied (${await applied()})`,
+      async () => (await applied()) >= 500,
+      60_000,
+    );
+    await waitUntil('nothing unsent', async () => (await unsent(dataSource)) === 0, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a late duplicate would show now
+    expect(await effectCounts(dataSource)).toEqual({ applied: 500, distinct: 500 });
+    await kill(relay.child);
+    relay = undefined;
+  });
+
+  it('applies every event exactly once when PostgreSQL restarts under the relay and the consumer', async () => {
+    await writeEvents(dataSource, 4_000, { aggregates: 40, perTransaction: 100 });
+    messaging.relay.start();
+    await waitUntil('1,000 more applied', async () => (await applied()) >= 1_500, 60_000);
+    await postgres.restart();
+    let atRestart = 0;
+    await waitUntil('the database back', async () => ((atRestart = await applied()), true), 60_000);
+    expect(atRestart).toBeLessThan(4_500); // really in mid-stream
+    await waitUntil(
+      async () => `4,500 applied (${await applied().catch(() => 'database not back')})`,
+      async () => (await applied()) >= 4_500,
+      180_000,
+    );
+    await waitUntil('nothing unsent', async () => (await unsent(dataSource)) === 0, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await effectCounts(dataSource)).toEqual({ applied: 4_500, distinct: 4_500 });
+  }, 300_000);
+});

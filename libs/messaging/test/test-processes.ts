@@ -1,0 +1,65 @@
+import { waitUntil } from '@pss/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+
+export interface TestProcess {
+  child: ChildProcess;
+  /** What it printed so far. */
+  output(): string;
+}
+
+/** Runs `script` of this folder in a child process; resolves once it printed `ready`. */
+async function startTestProcess(
+  script: string,
+  ready: string,
+  env: Record<string, string>,
+): Promise<TestProcess> {
+  const child = spawn(process.execPath, ['--require', '@swc-node/register', join(__dirname, script)], {
+    env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitUntil(
+    `${script} to print "${ready}"`,
+    async () => output.includes(ready) || child.exitCode !== null,
+    60_000,
+  );
+  if (!output.includes(ready)) throw new Error(`${script} exited with ${child.exitCode}`);
+  return { child, output: () => output };
+}
+
+/** A consuming service (consumer-process.ts), once it consumes. */
+export const startConsumerProcess = async (
+  databaseUrl: string,
+  brokerUrl: string,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> =>
+  (
+    await startTestProcess('consumer-process.ts', 'consuming', {
+      DATABASE_URL: databaseUrl,
+      RABBITMQ_URL: brokerUrl,
+      ...env,
+    })
+  ).child;
+
+/** A relay (relay-process.ts), once it is connected. */
+export const startRelayProcess = (
+  databaseUrl: string,
+  brokerUrl: string,
+  env: Record<string, string> = {},
+): Promise<TestProcess> =>
+  startTestProcess('relay-process.ts', 'relaying', {
+    DATABASE_URL: databaseUrl,
+    RABBITMQ_URL: brokerUrl,
+    ...env,
+  });
+
+/** SIGKILL: no goodbye, no ack left unsent on purpose. */
+export async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
