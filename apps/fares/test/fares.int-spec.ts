@@ -38,6 +38,7 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('trace-101');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     expect(await response.json()).toEqual({
       flightNumber: 'BF101',
       flightDate: todayUtc(),
@@ -54,6 +55,7 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
   it('answers a flight and date without a fare with a 404 problem', async () => {
     const response = await get('/fares?flightNumber=BF101&flightDate=2000-01-01', { 'X-Request-Id': 'nf-1' });
     expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBeNull();
     expect(await problemOf(response)).toEqual({
       type: 'about:blank',
       title: 'Not Found',
