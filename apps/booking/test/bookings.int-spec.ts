@@ -284,10 +284,14 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     await expectMigrationsInStep(world.dataSource, seedInventory);
   });
 
-  it('answers 503 with Retry-After and writes nothing while the fares service cannot be reached', async () => {
+  it('while the fares service cannot be reached, books at a fare it quoted within its max-age, and answers 503 with Retry-After and writes nothing for another', async () => {
+    const quotedBefore = bookingRequest(daysFromToday(12));
+    expect((await world.post('/bookings', quotedBefore)).status).toBe(201);
     await world.fares.kill();
+    expect((await world.post('/bookings', quotedBefore)).status).toBe(201);
+
     const before = await counts();
-    const response = await world.post('/bookings', bookingRequest(daysFromToday(5)));
+    const response = await world.post('/bookings', bookingRequest(daysFromToday(13)));
     expect((await problemOf(response, 503)).detail).toMatch(/FARES/);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await counts()).toEqual(before);
