@@ -30,8 +30,10 @@ async function scrapedApps(stack: ComposeStack): Promise<string[]> {
   const { data } = (await response.json()) as {
     data: { activeTargets: { labels: { app?: string }; health: string }[] };
   };
-  const up = data.activeTargets.filter((target) => target.health === 'up' && target.labels.app);
-  return [...new Set(up.map((target) => target.labels.app!.toUpperCase()))];
+  const apps = data.activeTargets.flatMap(({ health, labels }) =>
+    health === 'up' && labels.app ? [labels.app.toUpperCase()] : [],
+  );
+  return [...new Set(apps)];
 }
 
 /** The services compose builds from this repository (they register), and their containers. */
