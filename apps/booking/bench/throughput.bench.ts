@@ -1,7 +1,8 @@
 // POST /bookings under load (one passenger each, over many flights and dates, at the quoted fare),
 // beside pgbench running the same booking transaction in SQL on the same database container, with
 // as many clients; then booking at a steady 200 bookings/s. Booking asks the fares service (its own
-// container, found through the registry) for every fare, as it does in production.
+// container, found through the registry) for each flight and date's fare, and keeps the quote for
+// its max-age, as it does in production: 1,190 flights and dates, so 1,190 look-ups per run.
 // Targets: at least 0.5x pgbench's rate; p99 under 100 ms at a steady 200 bookings/s.
 import { BOOK_SCHEDULE } from '@pss/contracts';
 import {
