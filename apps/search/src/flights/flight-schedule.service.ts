@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { FlightResponse } from './dto/flight.response';
 import type { ScheduledFlightParams, ScheduledFlightRequest } from './dto/scheduled-flight.request';
 import { toResponse } from './flight-finder';
-import { ALL_ROUTES, ROUTE_CHANGES_CHANNEL } from './route-cache';
+import { ALL_ROUTES, ROUTE_CHANGES_CHANNEL, RouteCache } from './route-cache';
 
 const UPSERT = `
   INSERT INTO flights (flight_number, flight_date, origin, destination, departs_at, arrives_at,
@@ -18,7 +18,10 @@ const UPSERT = `
 
 @Injectable()
 export class FlightSchedule {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: RouteCache,
+  ) {}
 
   /** Adds the flight, or corrects its route, times and fare; every cached route is dropped. */
   async put(
@@ -30,7 +33,7 @@ export class FlightSchedule {
         { field: 'arrivalTime', detail: 'arrivalTime must be after departureTime' },
       ]);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(UPSERT, [
         flightNumber,
         date,
@@ -45,5 +48,9 @@ export class FlightSchedule {
       await manager.query('SELECT pg_notify($1, $2)', [ROUTE_CHANGES_CHANNEL, ALL_ROUTES]);
       return { created: row.created as boolean, flight: toResponse(row) };
     });
+    // Other instances drop them on the NOTIFY; this one at once, since its own NOTIFY may arrive
+    // after the caller's next search.
+    this.cache.invalidate(ALL_ROUTES);
+    return result;
   }
 }

@@ -66,7 +66,8 @@ export class RouteCache implements OnApplicationBootstrap, OnApplicationShutdown
     return flights;
   }
 
-  private invalidate(route: string): void {
+  /** Drops a route (or every route): on a NOTIFY, and at once after this instance's own change. */
+  invalidate(route: string): void {
     this.invalidations++;
     if (route === ALL_ROUTES) this.routes?.clear();
     else this.routes?.delete(route);
