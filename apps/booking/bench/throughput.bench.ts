@@ -13,6 +13,7 @@ import {
   profileUnderLoad,
   runPgbench,
   serviceBench,
+  daysFromToday,
 } from '@pss/testing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -22,7 +23,7 @@ const DAYS = 170;
 function bookings(): string[] {
   const bodies: string[] = [];
   for (let day = 1; day <= DAYS; day++) {
-    const flightDate = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
+    const flightDate = daysFromToday(day);
     for (const flight of BOOK_SCHEDULE) {
       bodies.push(
         JSON.stringify({

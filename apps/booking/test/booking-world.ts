@@ -71,10 +71,6 @@ export async function startBookingWorld(env: Record<string, string> = {}): Promi
   }
 }
 
-/** YYYY-MM-DD, `days` after today (UTC). */
-export const daysFromToday = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 /** What a client sends for `seats` passengers on BF101 (NYC to SFO) at its quoted fare. */
 export function bookingRequest(flightDate: string, seats = 2, overrides: Record<string, unknown> = {}) {
   return {

@@ -1,8 +1,8 @@
 import type { ProblemDetails } from '@pss/platform';
 import { createIntegrationEvent } from '@pss/contracts';
-import { eventually, expectMigrationsInStep, publishEvents } from '@pss/testing';
+import { daysFromToday, eventually, expectMigrationsInStep, publishEvents } from '@pss/testing';
 import { seedInventory } from '../src/schedule/seed-inventory';
-import { bookingRequest, daysFromToday, startBookingWorld, type BookingWorld } from './booking-world';
+import { bookingRequest, startBookingWorld, type BookingWorld } from './booking-world';
 
 interface BookingBody {
   id: string;

@@ -1,6 +1,6 @@
-import { docker, eventually, freePort, startRabbitMqOnPort } from '@pss/testing';
+import { daysFromToday, docker, eventually, freePort, startRabbitMqOnPort } from '@pss/testing';
 import type { StartedTestContainer } from 'testcontainers';
-import { daysFromToday, startCheckinWorld, type CheckinWorld } from './checkin-world';
+import { startCheckinWorld, type CheckinWorld } from './checkin-world';
 
 /** RabbitMQ of this test's own, stopped while a booking is checked in and started again later. */
 describe('check-in while RabbitMQ is down', () => {

@@ -104,7 +104,3 @@ export async function startCheckinWorld(rabbitmqUrl: string): Promise<CheckinWor
     throw error;
   }
 }
-
-/** YYYY-MM-DD, `days` after today (UTC). */
-export const daysFromToday = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

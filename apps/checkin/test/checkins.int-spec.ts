@@ -1,13 +1,14 @@
 import type { ProblemDetails } from '@pss/platform';
 import {
   createTestVhost,
+  daysFromToday,
   eventually,
   expectMigrationsInStep,
   requireTestEnv,
   type TestVhost,
 } from '@pss/testing';
 import { seedSeatMaps } from '../src/seats/seed-seat-maps';
-import { daysFromToday, startCheckinWorld, type CheckinWorld } from './checkin-world';
+import { startCheckinWorld, type CheckinWorld } from './checkin-world';
 
 interface CheckinBody {
   id: string;

@@ -1,6 +1,4 @@
-import { describeServiceImage } from '@pss/testing';
-
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+import { daysFromToday, describeServiceImage } from '@pss/testing';
 
 describeServiceImage({
   service: 'checkin',
@@ -8,5 +6,5 @@ describeServiceImage({
   registersAs: 'CHECKIN',
   database: true,
   broker: true,
-  probe: () => `/flights/BF101/${tomorrow()}/seats`,
+  probe: () => `/flights/BF101/${daysFromToday(1)}/seats`,
 });

@@ -3,7 +3,14 @@
 // itself (and any image named in FARES_BENCH_IMAGES, e.g. an older build, for a before/after).
 // Load goes to each server's address on the container network, never through a published port.
 // Target: fares at least 0.5x the bare server. A CPU profile of fares under the same load follows.
-import { compareUnderLoad, printRatios, profileUnderLoad, runPgbench, type Candidate } from '@pss/testing';
+import {
+  compareUnderLoad,
+  printRatios,
+  profileUnderLoad,
+  runPgbench,
+  type Candidate,
+  daysFromToday,
+} from '@pss/testing';
 import { faresBench } from './fares-bench';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -12,7 +19,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 function farePaths(): string[] {
   const paths: string[] = [];
   for (let day = 0; day < 60; day++) {
-    const date = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
+    const date = daysFromToday(day);
     for (let flight = 100; flight <= 106; flight++)
       paths.push(`/fares?flightNumber=BF${flight}&flightDate=${date}`);
   }

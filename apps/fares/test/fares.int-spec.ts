@@ -5,12 +5,12 @@ import {
   startPostgres,
   type TestDatabase,
 } from '@pss/testing';
-import type { ProblemDetails } from '@pss/platform';
+import { todayUtc, type ProblemDetails } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { BOOK_SCHEDULE, SEED_WINDOW } from '@pss/contracts';
 import { seedFares } from '../src/seed/seed-fares';
 import type { RunningService } from '@pss/testing';
-import { startFares, todayUtc } from './fares-app';
+import { startFares } from './fares-app';
 
 describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
   let database: TestDatabase;

@@ -11,6 +11,7 @@ import {
   profileUnderLoad,
   runPgbench,
   serviceBench,
+  daysFromToday,
 } from '@pss/testing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -21,7 +22,7 @@ const DAYS = 30;
 function searchPaths(): string[] {
   const paths: string[] = [];
   for (let day = 1; day <= DAYS; day++) {
-    const date = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
+    const date = daysFromToday(day);
     for (const origin of ORIGINS)
       for (let passengers = 1; passengers <= 4; passengers++)
         paths.push(`/flights?origin=${origin}&destination=SFO&date=${date}&passengers=${passengers}`);
@@ -32,7 +33,7 @@ function searchPaths(): string[] {
 const LOAD = { paths: searchPaths(), connections: 50, durationSeconds: 10, warmupSeconds: 3 };
 
 async function main(): Promise<void> {
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = daysFromToday(1);
   const bench = await serviceBench({
     service: 'search',
     port: 8090,

@@ -1,7 +1,7 @@
-import { eventually, publishEvents } from '@pss/testing';
+import { daysFromToday, eventually, publishEvents } from '@pss/testing';
 import { DataSource } from 'typeorm';
 import { inventoryEvent, type InventoryChange } from './booking-events';
-import { daysFromToday, startSearch, type RunningSearch } from './search-app';
+import { startSearch, type RunningSearch } from './search-app';
 
 const FLIGHTS = ['BF100', 'BF101', 'BF102', 'BF103', 'BF104', 'BF105', 'BF106'];
 const ROUTES: Record<string, string> = {

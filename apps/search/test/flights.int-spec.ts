@@ -1,11 +1,11 @@
 import type { ProblemDetails } from '@pss/platform';
-import { eventually, expectMigrationsInStep } from '@pss/testing';
+import { daysFromToday, eventually, expectMigrationsInStep } from '@pss/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { seedFlights } from '../src/schedule/seed-flights';
-import { daysFromToday, startSearch, type RunningSearch } from './search-app';
+import { startSearch, type RunningSearch } from './search-app';
 
 describe('search over HTTP, on PostgreSQL with the real migrations', () => {
   const configDir = mkdtempSync(join(tmpdir(), 'search-config-'));

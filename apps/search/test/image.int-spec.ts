@@ -1,6 +1,4 @@
-import { describeServiceImage } from '@pss/testing';
-
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+import { daysFromToday, describeServiceImage } from '@pss/testing';
 
 describeServiceImage({
   service: 'search',
@@ -8,5 +6,5 @@ describeServiceImage({
   registersAs: 'SEARCH',
   database: true,
   broker: true,
-  probe: () => `/flights?origin=NYC&destination=SFO&date=${tomorrow()}`,
+  probe: () => `/flights?origin=NYC&destination=SFO&date=${daysFromToday(1)}`,
 });

@@ -38,7 +38,3 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Run
     },
   };
 }
-
-/** YYYY-MM-DD, `days` after today (UTC). */
-export const daysFromToday = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -11,6 +11,7 @@ export {
   type RunningProcess,
 } from './processes';
 export { eventually, waitUntil } from './eventually';
+export { daysFromToday } from './dates';
 export {
   registryAuthorization,
   TEST_REGISTRY_ENV,

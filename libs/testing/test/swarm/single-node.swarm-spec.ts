@@ -1,9 +1,10 @@
+import { daysFromToday } from '../../src/dates';
 import { eventually } from '../../src/eventually';
 import { deploySwarmStack, type SwarmStack } from './swarm-stack';
 
 const STACK = 'pss-swarm-test';
 const REPLICATED = ['FARES', 'SEARCH', 'BOOKING', 'CHECKIN'];
-const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+const date = daysFromToday(3);
 
 interface Instance {
   ipAddr: string;

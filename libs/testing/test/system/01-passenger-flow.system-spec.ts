@@ -1,5 +1,6 @@
+import { daysFromToday } from '../../src/dates';
 import { eventually } from '../../src/eventually';
-import { inDays, PssUser } from './pss-user';
+import { PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
 const stack = systemStack();
@@ -18,7 +19,7 @@ describe('a passenger books, checks in, and another cancels', () => {
   });
 
   it('searches NYC to SFO: BF101, BF105, BF106 by departure, each at the fare the fares service quotes', async () => {
-    const date = inDays(1);
+    const date = daysFromToday(1);
     const found = await user.search('NYC', 'SFO', date, 2);
     expect(found.map((flight) => flight.flightNumber)).toEqual(['BF101', 'BF105', 'BF106']);
     for (const flight of found) {
@@ -30,7 +31,7 @@ describe('a passenger books, checks in, and another cancels', () => {
   });
 
   it('books two at the quoted fare, sees the seats leave search, checks both in, and the booking is CHECKED_IN', async () => {
-    const date = inDays(1);
+    const date = daysFromToday(1);
     const [bf101] = await user.search('NYC', 'SFO', date, 2);
     const booking = await user.booked(BF101, date, 2, bf101.fare);
     expect(booking).toMatchObject({ status: 'CONFIRMED', fare: bf101.fare });
@@ -46,7 +47,7 @@ describe('a passenger books, checks in, and another cancels', () => {
   });
 
   it('cancels another booking and sees its seats return to search', async () => {
-    const date = inDays(1);
+    const date = daysFromToday(1);
     const before = await user.seatsLeft(BF101, date);
     const booking = await user.booked(BF101, date, 3);
     await eventually(async () => expect(await user.seatsLeft(BF101, date)).toBe(before - 3), 2_000);

@@ -1,5 +1,6 @@
+import { daysFromToday } from '../../src/dates';
 import { eventually } from '../../src/eventually';
-import { inDays, inParallel, PssUser } from './pss-user';
+import { inParallel, PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
 const stack = systemStack();
@@ -28,7 +29,7 @@ describe('Prometheus, and fares scaled to three instances', () => {
     const before = new Map((await lookups()).map(({ metric, value }) => [metric.instance, value]));
     // Each on a date of its own: booking keeps a quote of a flight and date for its max-age.
     const booked = await inParallel(30, 3, (i) =>
-      user.book({ flightNumber: 'BF104', origin: 'LAX' }, inDays(40 + i), 1),
+      user.book({ flightNumber: 'BF104', origin: 'LAX' }, daysFromToday(40 + i), 1),
     );
     expect(booked.map((result) => result.status)).toEqual(new Array(30).fill(201));
     await eventually(async () => {

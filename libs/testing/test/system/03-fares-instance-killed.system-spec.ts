@@ -1,6 +1,7 @@
+import { daysFromToday } from '../../src/dates';
 import { docker } from '../../src/docker/docker-client';
 import { eventually } from '../../src/eventually';
-import { inDays, inParallel, PssUser } from './pss-user';
+import { inParallel, PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
 const stack = systemStack();
@@ -13,14 +14,14 @@ describe('one of three fares instances killed while bookings are made', () => {
   });
 
   it('fails no booking: calls to the dead instance go on to a live one', async () => {
-    const [fare] = (await user.search('CHI', 'SFO', inDays(40))).map((flight) => flight.fare);
+    const [fare] = (await user.search('CHI', 'SFO', daysFromToday(40))).map((flight) => flight.fare);
     const fares = (await stack.compose('ps', '--quiet', 'fares')).trim().split('\n');
     expect(fares).toHaveLength(3);
 
     let done = 0;
     // Each on a date of its own, so that each asks fares (booking keeps a quote for its max-age).
     const booked = inParallel(60, 4, async (i) => {
-      const result = await user.book(BF102, inDays(40 + i), 1, fare);
+      const result = await user.book(BF102, daysFromToday(40 + i), 1, fare);
       done += 1;
       return result;
     });

@@ -1,5 +1,6 @@
+import { daysFromToday } from '../../src/dates';
 import { eventually } from '../../src/eventually';
-import { inDays, inParallel, PssUser } from './pss-user';
+import { inParallel, PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
 const stack = systemStack();
@@ -19,7 +20,7 @@ describe('RabbitMQ stopped during a burst of 200 bookings, then started again', 
   });
 
   it('takes every booking, and once the broker is back every event arrives: search converges', async () => {
-    const date = inDays(30);
+    const date = daysFromToday(30);
     const before = await Promise.all(FLIGHTS.map((flight) => user.seatsLeft(flight, date)));
     const fares = await Promise.all(FLIGHTS.map(async (flight) => (await user.flight(flight, date)).fare));
 

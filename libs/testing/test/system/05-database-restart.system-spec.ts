@@ -1,5 +1,6 @@
+import { daysFromToday } from '../../src/dates';
 import { eventually } from '../../src/eventually';
-import { inDays, PssUser } from './pss-user';
+import { PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
 const stack = systemStack();
@@ -12,7 +13,7 @@ describe("booking's database stopped and started again", () => {
   });
 
   it('makes booking not ready and not UP in the registry, answers 503 without a write, then recovers', async () => {
-    const date = inDays(32);
+    const date = daysFromToday(32);
     const ready = async () => (await fetch(`${stack.url('booking')}/health/ready`)).status;
     const registered = async () =>
       (await user.instances('discovery-2', 'BOOKING')).map((instance) => instance.status);

@@ -1,5 +1,6 @@
+import { daysFromToday } from '../../src/dates';
 import { eventually } from '../../src/eventually';
-import { inDays, PssUser } from './pss-user';
+import { PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
 const stack = systemStack();
@@ -21,7 +22,7 @@ describe('one registry peer killed', () => {
     }, 30_000);
 
     // Booking finds the new fares instance, check-in finds booking: all through discovery-2.
-    const date = inDays(1);
+    const date = daysFromToday(1);
     const booking = await user.booked({ flightNumber: 'BF106', origin: 'NYC' }, date, 2);
     const checkin = await user.checkIn(booking.id);
     expect(checkin.status).toBe(201);

@@ -141,10 +141,6 @@ export class PssUser {
   }
 }
 
-/** YYYY-MM-DD, `days` after today (UTC). */
-export const inDays = (days: number): string =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Runs `task` for 0..count-1, at most `concurrency` at a time; resolves with the results in order. */
 export async function inParallel<T>(
   count: number,
