@@ -280,6 +280,21 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     });
   });
 
+  it('refuses a bad book body on POST /booking/create with 400 naming each field, and writes nothing', async () => {
+    const before = await counts();
+    const refused = await world.post('/booking/create', {
+      flightNumber: 'B1',
+      origin: 'NYC',
+      destination: 'SFO',
+      flightDate: 'soon',
+      fare: '101',
+      passengers: [],
+    });
+    const fields = (await problemOf(refused, 400)).errors?.map((error) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['flightNumber', 'flightDate', 'passengers']));
+    expect(await counts()).toEqual(before);
+  });
+
   it('has migrations in step with its entities', async () => {
     await expectMigrationsInStep(world.dataSource, seedInventory);
   });
