@@ -6,13 +6,11 @@ import {
   effectCounts,
   openDatabase,
   recordEffect,
+  unsentCount,
   writeEvents,
   type Messaging,
 } from './harness';
 import { RestartableBroker } from './restartable-broker';
-
-const unsent = async (dataSource: DataSource): Promise<number> =>
-  (await dataSource.query('SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0].n;
 
 describe('while the broker is away', () => {
   let broker: RestartableBroker;
@@ -46,19 +44,19 @@ describe('while the broker is away', () => {
 
     await writeEvents(dataSource, 1_000, { perTransaction: 10 });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await unsent(dataSource)).toBe(1_000);
+    expect(await unsentCount(dataSource)).toBe(1_000);
     expect(await effectCounts(dataSource)).toEqual({ applied: 0, distinct: 0 });
     expect(health.check()).toEqual({ broker: expect.objectContaining({ status: 'down' }) });
 
     await broker.start();
     await waitUntil(
       async () =>
-        `1,000 applied: ${JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsent(dataSource) })}`,
+        `1,000 applied: ${JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsentCount(dataSource) })}`,
       async () => (await effectCounts(dataSource)).applied >= 1_000,
       120_000,
     );
     expect(await effectCounts(dataSource)).toEqual({ applied: 1_000, distinct: 1_000 });
-    expect(await unsent(dataSource)).toBe(0);
+    expect(await unsentCount(dataSource)).toBe(0);
     expect(health.check()).toEqual({ broker: { status: 'up' } });
   }, 240_000);
 
@@ -71,7 +69,7 @@ describe('while the broker is away', () => {
     await writing;
     await waitUntil(
       async () =>
-        `3,000 applied: ${JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsent(dataSource) })}`,
+        `3,000 applied: ${JSON.stringify({ ...(await effectCounts(dataSource)), unsent: await unsentCount(dataSource) })}`,
       async () => (await effectCounts(dataSource)).applied >= 3_000,
       120_000,
     );

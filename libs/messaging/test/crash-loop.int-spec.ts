@@ -3,7 +3,14 @@ import { connect } from 'amqplib';
 import type { ChildProcess } from 'node:child_process';
 import { deadLetterQueueFor } from '../src';
 import { kill, startConsumerProcess } from './test-processes';
-import { createMessaging, effectCounts, testConsumer, writeEvents, type Messaging } from './harness';
+import {
+  createMessaging,
+  effectCounts,
+  testConsumer,
+  unsentCount,
+  writeEvents,
+  type Messaging,
+} from './harness';
 import { useSharedContainers, type SharedContainersContext } from './suite-context';
 
 const EVENTS = 1_000;
@@ -35,12 +42,7 @@ describe('a consumer that crash-loops', () => {
     await writeEvents(context.dataSource, EVENTS, { aggregates: 40, perTransaction: 50 });
     await waitUntil(
       'every event in the queue',
-      async () =>
-        (
-          await context.dataSource.query(
-            'SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL',
-          )
-        )[0].n === 0,
+      async () => (await unsentCount(context.dataSource)) === 0,
       60_000,
     );
     const progress: number[] = [];

@@ -96,6 +96,12 @@ export async function effectCounts(dataSource: DataSource): Promise<{ applied: n
   return row;
 }
 
+/** Outbox events not yet marked sent by a relay. */
+export async function unsentCount(dataSource: DataSource): Promise<number> {
+  return (await dataSource.query('SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0]
+    .n;
+}
+
 export interface Messaging {
   broker: BrokerConnection;
   publisher: EventPublisher;

@@ -1,19 +1,16 @@
 import { createTestVhost, requireTestEnv, waitUntil, type TestVhost } from '@pss/testing';
-import { once } from 'node:events';
 import type { DataSource } from 'typeorm';
 import {
   createMessaging,
   effectCounts,
   openDatabase,
   recordEffect,
+  unsentCount,
   writeEvents,
   type Messaging,
 } from './harness';
 import { RestartablePostgres } from './restartable-postgres';
 import { kill, startRelayProcess, type TestProcess } from './test-processes';
-
-const unsent = async (dataSource: DataSource): Promise<number> =>
-  (await dataSource.query('SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0].n;
 
 describe('failures under the relay and the consumer', () => {
   let postgres: RestartablePostgres;
@@ -51,9 +48,9 @@ describe('failures under the relay and the consumer', () => {
   it('applies every event exactly once when the relay dies between the broker confirm and its commit', async () => {
     await writeEvents(dataSource, 500, { aggregates: 10, perTransaction: 50 });
     const dying = await startRelayProcess(postgres.url, vhost.url, { DIE_AFTER_CONFIRM: '1' });
-    await once(dying.child, 'exit');
+    await dying.exited;
     expect(dying.output()).toMatch(/^confirmed \d+$/m);
-    expect(await unsent(dataSource)).toBe(500); // published, and yet not marked sent
+    expect(await unsentCount(dataSource)).toBe(500); // published, and yet not marked sent
 
     relay = await startRelayProcess(postgres.url, vhost.url);
     await waitUntil(
@@ -61,7 +58,7 @@ describe('failures under the relay and the consumer', () => {
       async () => (await applied()) >= 500,
       60_000,
     );
-    await waitUntil('nothing unsent', async () => (await unsent(dataSource)) === 0, 30_000);
+    await waitUntil('nothing unsent', async () => (await unsentCount(dataSource)) === 0, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 500)); // a late duplicate would show now
     expect(await effectCounts(dataSource)).toEqual({ applied: 500, distinct: 500 });
     await kill(relay.child);
@@ -81,7 +78,7 @@ describe('failures under the relay and the consumer', () => {
       async () => (await applied()) >= 4_500,
       180_000,
     );
-    await waitUntil('nothing unsent', async () => (await unsent(dataSource)) === 0, 30_000);
+    await waitUntil('nothing unsent', async () => (await unsentCount(dataSource)) === 0, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await effectCounts(dataSource)).toEqual({ applied: 4_500, distinct: 4_500 });
   }, 300_000);

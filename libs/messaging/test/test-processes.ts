@@ -7,6 +7,8 @@ export interface TestProcess {
   child: ChildProcess;
   /** What it printed so far. */
   output(): string;
+  /** Settles when it has exited, also when that happened before anyone asked. */
+  exited: Promise<unknown>;
 }
 
 /** Runs `script` of this folder in a child process; resolves once it printed `ready`. */
@@ -19,15 +21,16 @@ async function startTestProcess(
     env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = once(child, 'exit').catch(() => undefined); // 'error' (could not spawn) settles it too
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitUntil(
     `${script} to print "${ready}"`,
-    async () => output.includes(ready) || child.exitCode !== null,
+    async () => output.includes(ready) || hasExited(child),
     60_000,
   );
-  if (!output.includes(ready)) throw new Error(`${script} exited with ${child.exitCode}`);
-  return { child, output: () => output };
+  if (!output.includes(ready)) throw new Error(`${script} exited with ${child.exitCode ?? child.signalCode}`);
+  return { child, output: () => output, exited };
 }
 
 /** A consuming service (consumer-process.ts), once it consumes. */
@@ -58,8 +61,10 @@ export const startRelayProcess = (
 
 /** SIGKILL: no goodbye, no ack left unsent on purpose. */
 export async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (hasExited(child)) return;
   const exited = once(child, 'exit');
   child.kill('SIGKILL');
   await exited;
 }
+
+const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
