@@ -20,6 +20,7 @@ export { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.
 export { EventConsumer, type EventConsumerOptions } from './inbox/event-consumer';
 export type { ProcessedMessage, ProcessOutcome } from './inbox/delivery-processor';
 export type { EventHandler } from './inbox/event-applier';
+export { Projection, type ProjectionSpec } from './inbox/projection';
 export { deadLetterHeaders } from './inbox/dead-letter';
 export { MessagingModule } from './nest/messaging.module';
 export type { MessagingModuleOptions } from './nest/messaging.options';

@@ -1,8 +1,7 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { CheckinCompletedEvent } from '@pss/contracts';
-import { EventConsumer } from '@pss/messaging';
+import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
-import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 
 type Outcome = 'checked_in' | 'already_checked_in' | 'cancelled' | 'unknown_booking';
@@ -12,27 +11,17 @@ type Outcome = 'checked_in' | 'already_checked_in' | 'cancelled' | 'unknown_book
  * a redelivered event, and the update applies to a CONFIRMED booking only.
  */
 @Injectable()
-export class CheckedInProjection implements OnModuleInit {
+export class CheckedInProjection extends Projection<'checkin.completed', Outcome> {
   private readonly logger = new Logger(CheckedInProjection.name);
-  private readonly events: Counter<'outcome'>;
 
-  constructor(
-    private readonly consumer: EventConsumer,
-    metrics: MetricsService,
-  ) {
-    this.events = new Counter({
-      name: 'booking_checkin_events_total',
-      help: "Check-in's events by what they did to the booking",
-      labelNames: ['outcome'],
-      registers: [metrics.registry],
+  constructor(consumer: EventConsumer, metrics: MetricsService) {
+    super(consumer, metrics.registry, {
+      events: ['checkin.completed'],
+      metric: {
+        name: 'booking_checkin_events_total',
+        help: "Check-in's events by what they did to the booking",
+      },
     });
-  }
-
-  onModuleInit(): void {
-    this.consumer.handle(
-      'checkin.completed',
-      async (event, manager) => void (await this.apply(event, manager)),
-    );
   }
 
   async apply(event: CheckinCompletedEvent, manager: EntityManager): Promise<Outcome> {
@@ -52,7 +41,6 @@ export class CheckedInProjection implements OnModuleInit {
       if (outcome !== 'already_checked_in')
         this.logger.warn(`${event.id}: check-in for ${outcome.replace('_', ' ')} ${bookingId}`);
     }
-    this.events.inc({ outcome });
     return outcome;
   }
 }

@@ -1,8 +1,7 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { BookingCancelledEvent, BookingConfirmedEvent } from '@pss/contracts';
-import { EventConsumer } from '@pss/messaging';
+import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
-import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { ROUTE_CHANGES_CHANNEL, routeKey } from '../flights/route-cache';
 
@@ -22,26 +21,17 @@ const APPLY_NEWER = `
  * `unknown_flight_events` and counted, not retried.
  */
 @Injectable()
-export class AvailabilityProjection implements OnModuleInit {
+export class AvailabilityProjection extends Projection<InventoryEvent['type'], Outcome> {
   private readonly logger = new Logger(AvailabilityProjection.name);
-  private readonly events: Counter<'outcome'>;
 
-  constructor(
-    private readonly consumer: EventConsumer,
-    metrics: MetricsService,
-  ) {
-    this.events = new Counter({
-      name: 'search_inventory_events_total',
-      help: "Booking's inventory events by what they did: applied, stale (an older version) or unknown_flight",
-      labelNames: ['outcome'],
-      registers: [metrics.registry],
+  constructor(consumer: EventConsumer, metrics: MetricsService) {
+    super(consumer, metrics.registry, {
+      events: ['booking.confirmed', 'booking.cancelled'],
+      metric: {
+        name: 'search_inventory_events_total',
+        help: "Booking's inventory events by what they did: applied, stale (an older version) or unknown_flight",
+      },
     });
-  }
-
-  onModuleInit(): void {
-    const apply = async (event: InventoryEvent, manager: EntityManager) =>
-      void (await this.apply(event, manager));
-    this.consumer.handle('booking.confirmed', apply).handle('booking.cancelled', apply);
   }
 
   async apply(event: InventoryEvent, manager: EntityManager): Promise<Outcome> {
@@ -76,7 +66,6 @@ export class AvailabilityProjection implements OnModuleInit {
         [event.id, event.type, flightNumber, flightDate],
       );
     }
-    this.events.inc({ outcome });
     return outcome;
   }
 
