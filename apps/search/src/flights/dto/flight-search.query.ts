@@ -3,7 +3,7 @@ import { AIRPORT_CODE, IsAirportCode, IsIsoDate, IsTodayOrLater } from '@pss/pla
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
-export const MAX_PASSENGERS = 9;
+const MAX_PASSENGERS = 9;
 
 /** `GET /flights?origin=NYC&destination=SFO&date=YYYY-MM-DD&passengers=2` */
 export class FlightSearchQuery {
