@@ -1,14 +1,5 @@
-import { RegistryClient } from '@pss/registry-client';
-import {
-  createTestDatabase,
-  requireTestEnv,
-  startService,
-  startServiceWorld,
-  waitUntil,
-  type RunningService,
-  type ServiceWorld,
-} from '@pss/testing';
-import { DataSource } from 'typeorm';
+import { startServiceInWorld, type RunningService, type ServiceWorld } from '@pss/testing';
+import type { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 
 export interface CheckinWorld {
@@ -41,41 +32,22 @@ const FARES: Record<string, { origin: string; fare: string }> = {
  * booking must receive check-in's events).
  */
 export async function startCheckinWorld(rabbitmqUrl: string): Promise<CheckinWorld> {
-  const world = await startServiceWorld(
-    ['fares', 'booking'],
-    { RABBITMQ_URL: rabbitmqUrl },
-    { booking: { BOOKING_SAFETY_BUFFER: '0' } },
-  );
-  const cleanups: (() => Promise<unknown>)[] = [() => world.close()];
-  try {
-    const database = await createTestDatabase(requireTestEnv('databaseUrl'));
-    cleanups.push(() => database.drop());
-    const checkin = await startService(AppModule, {
-      ...world.discovery,
-      DATABASE_URL: database.url,
-      RABBITMQ_URL: rabbitmqUrl,
-    });
-    cleanups.push(() => checkin.app.close());
-    const registryClient = checkin.app.get(RegistryClient);
-    await waitUntil(
-      'check-in to see BOOKING',
-      async () => registryClient.instances('BOOKING').length > 0,
-      30_000,
-    );
-    const bookingUrl = `http://127.0.0.1:${world.apps.booking.port}`;
-    const json = (method: string, url: string, body?: unknown) =>
-      fetch(url, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    return {
-      checkin,
-      world,
-      dataSource: checkin.app.get(DataSource),
-      async book(flightNumber, flightDate, seats = 1, lastName = 'Franc') {
-        const { origin, fare } = FARES[flightNumber];
-        const response = await json('POST', `${bookingUrl}/bookings`, {
+  const checkin = await startServiceInWorld(AppModule, {
+    calls: ['fares', 'booking'],
+    rabbitmq: { url: rabbitmqUrl },
+    envOf: { booking: { BOOKING_SAFETY_BUFFER: '0' } },
+  });
+  const bookingUrl = `http://127.0.0.1:${checkin.world.apps.booking.port}`;
+  return {
+    checkin,
+    world: checkin.world,
+    dataSource: checkin.dataSource,
+    async book(flightNumber, flightDate, seats = 1, lastName = 'Franc') {
+      const { origin, fare } = FARES[flightNumber];
+      const response = await fetch(`${bookingUrl}/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
           flightNumber,
           origin,
           destination: 'SFO',
@@ -86,21 +58,16 @@ export async function startCheckinWorld(rabbitmqUrl: string): Promise<CheckinWor
             lastName,
             gender: 'Female',
           })),
-        });
-        if (response.status !== 201)
-          throw new Error(`booking answered ${response.status}: ${await response.text()}`);
-        return (await response.json()) as { id: string; reference: string };
-      },
-      post: (path, body) => json('POST', `${checkin.baseUrl}${path}`, body),
-      get: (path) => fetch(`${checkin.baseUrl}${path}`),
-      bookingStatus: async (id) =>
-        ((await (await fetch(`${bookingUrl}/bookings/${id}`)).json()) as { status: string }).status,
-      close: async () => {
-        for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-      },
-    };
-  } catch (error) {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-    throw error;
-  }
+        }),
+      });
+      if (response.status !== 201)
+        throw new Error(`booking answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as { id: string; reference: string };
+    },
+    post: (path, body) => checkin.send('POST', path, body),
+    get: (path) => checkin.send('GET', path),
+    bookingStatus: async (id) =>
+      ((await (await fetch(`${bookingUrl}/bookings/${id}`)).json()) as { status: string }).status,
+    close: () => checkin.close(),
+  };
 }

@@ -45,3 +45,4 @@ export {
 } from './bench/service-bench';
 export { publishEvents } from './publish-events';
 export { startServiceWorld, type ServiceWorld } from './service-world';
+export { startServiceInWorld, type ServiceInWorld, type ServiceInWorldOptions } from './service-in-world';

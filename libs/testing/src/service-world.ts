@@ -1,7 +1,8 @@
-import { createTestDatabase, type TestDatabase } from './postgres';
+import { createTestDatabase } from './postgres';
 import { requireTestEnv } from './jest/env';
 import { startAppProcess, type RunningProcess } from './processes';
 import { TEST_REGISTRY_ENV, withRegistryCredentials } from './registry/registry-credentials';
+import { Teardown } from './teardown';
 
 export interface ServiceWorld {
   /** DISCOVERY_URLS and INSTANCE_HOST for a service that joins this world. */
@@ -22,32 +23,27 @@ export async function startServiceWorld(
   env: Record<string, string> = {},
   envOf: Record<string, Record<string, string>> = {},
 ): Promise<ServiceWorld> {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  const close = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  };
-  try {
+  const teardown = new Teardown();
+  return teardown.guard(async () => {
     const registry = await startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1', ...TEST_REGISTRY_ENV });
-    cleanups.push(() => registry.stop());
+    teardown.add(() => registry.stop());
     const discovery = {
       DISCOVERY_URLS: withRegistryCredentials(`http://127.0.0.1:${registry.port}/eureka/`),
       INSTANCE_HOST: '127.0.0.1',
     };
     const started: Record<string, RunningProcess> = {};
     for (const app of apps) {
-      const database: TestDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
-      cleanups.push(() => database.drop());
-      started[app] = await startAppProcess(app, {
+      const database = await createTestDatabase(requireTestEnv('databaseUrl'));
+      teardown.add(() => database.drop());
+      const running = await startAppProcess(app, {
         ...discovery,
         ...env,
         ...envOf[app],
         DATABASE_URL: database.url,
       });
-      cleanups.push(() => started[app].stop());
+      teardown.add(() => running.stop());
+      started[app] = running;
     }
-    return { discovery, registry, apps: started, close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+    return { discovery, registry, apps: started, close: () => teardown.run() };
+  });
 }
