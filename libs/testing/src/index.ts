@@ -44,5 +44,5 @@ export {
   type ServiceBenchSpec,
 } from './bench/service-bench';
 export { publishEvents } from './publish-events';
-export { startServiceWorld, type ServiceWorld } from './service-world';
+export type { ServiceWorld } from './service-world';
 export { startServiceInWorld, type ServiceInWorld, type ServiceInWorldOptions } from './service-in-world';
