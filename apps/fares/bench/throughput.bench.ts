@@ -1,6 +1,7 @@
 // GET /fares under load, beside its floors, in one run on one database container: pgbench running
 // the same SQL, a bare node:http + pg server, NestJS alone on express and on fastify, then fares
-// itself (and any image named in FARES_BENCH_IMAGES, e.g. an older build, for a before/after).
+// itself, also with the memory limit compose gives it (and any image named in FARES_BENCH_IMAGES,
+// e.g. an older build, for a before/after).
 // Load goes to each server's address on the container network, never through a published port.
 // Target: fares at least 0.5x the bare server. A CPU profile of fares under the same load follows.
 import {
@@ -11,7 +12,7 @@ import {
   type Candidate,
   daysFromToday,
 } from '@pss/testing';
-import { faresBench } from './fares-bench';
+import { composeServiceMemoryMiB, faresBench } from './fares-bench';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
@@ -34,6 +35,11 @@ async function main(): Promise<void> {
     // fares first: it migrates and seeds the database the floors read.
     const candidates: Candidate[] = [
       { name: 'fares', image: bench.image },
+      {
+        name: `fares, limited to ${composeServiceMemoryMiB()} MiB as in compose`,
+        image: bench.image,
+        memoryMiB: composeServiceMemoryMiB(),
+      },
       ...(process.env.FARES_BENCH_IMAGES ?? '')
         .split(',')
         .filter(Boolean)

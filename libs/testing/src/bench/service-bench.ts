@@ -18,6 +18,7 @@ export interface Candidate {
   command?: string[];
   binds?: string[];
   env?: Record<string, string>;
+  memoryMiB?: number;
 }
 
 export interface ServiceBenchSpec {

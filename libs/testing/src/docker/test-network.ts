@@ -14,6 +14,8 @@ export interface ContainerOptions {
   port?: number;
   /** host:container[:ro] bind mounts. */
   binds?: string[];
+  /** A memory limit, as compose's `resources.limits.memory` sets one. */
+  memoryMiB?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export class TestNetwork {
       HostConfig: {
         NetworkMode: this.id,
         Binds: options.binds,
+        Memory: options.memoryMiB && options.memoryMiB * 1024 * 1024,
         PortBindings: exposed && { [`${options.port}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: '' }] },
       },
       NetworkingConfig: options.alias
