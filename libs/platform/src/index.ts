@@ -38,6 +38,7 @@ export { ProblemDocument } from './errors/problem-document';
 // Validation of the values every service reads.
 export { fromBookDate, IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
 export { AIRPORT_CODE, IsAirportCode } from './validation/airports';
+export { IsPersonName, PersonNameLength } from './validation/person-names';
 export { MoneyInput } from './validation/money';
 export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { IsPersonName } from '@pss/platform';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { SEAT } from '../checkins/dto/create-checkin.request';
 
 /**
@@ -13,13 +14,11 @@ export class BookCheckinRequest {
   bookingId!: string;
 
   @ApiProperty({ example: 'Gean' })
-  @Length(1, 60, { message: 'firstName must be 1 to 60 characters' })
-  @IsDefined({ message: 'firstName is required' })
+  @IsPersonName('firstName')
   firstName!: string;
 
   @ApiProperty({ example: 'Franc' })
-  @Length(1, 60, { message: 'lastName must be 1 to 60 characters' })
-  @IsDefined({ message: 'lastName is required' })
+  @IsPersonName('lastName')
   lastName!: string;
 
   @ApiPropertyOptional({ example: '28A' })

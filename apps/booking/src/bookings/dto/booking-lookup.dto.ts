@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsUUID, Length, Matches } from 'class-validator';
-import { UNAMBIGUOUS_ALPHABET } from '@pss/platform';
+import { IsDefined, IsUUID, Matches } from 'class-validator';
+import { IsPersonName, UNAMBIGUOUS_ALPHABET } from '@pss/platform';
 
 export class BookingIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -18,7 +18,6 @@ export class FindBookingQuery {
   reference!: string;
 
   @ApiProperty({ example: 'Franc' })
-  @Length(1, 60, { message: 'lastName must be 1 to 60 characters' })
-  @IsDefined({ message: 'lastName is required' })
+  @IsPersonName('lastName')
   lastName!: string;
 }

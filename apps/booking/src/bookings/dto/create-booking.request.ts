@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsAirportCode, IsIsoDate, IsTodayOrLater, MoneyInput } from '@pss/platform';
+import { IsAirportCode, IsIsoDate, IsPersonName, IsTodayOrLater, MoneyInput } from '@pss/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,7 +7,6 @@ import {
   IsArray,
   IsDefined,
   IsIn,
-  Length,
   Matches,
   ValidateNested,
 } from 'class-validator';
@@ -19,14 +18,12 @@ const NAME = /^[\p{L}][\p{L}\p{M}' .-]*$/u;
 export class PassengerInput {
   @ApiProperty({ example: 'Gavin' })
   @Matches(NAME, { message: 'firstName must be letters, spaces, hyphens or apostrophes' })
-  @Length(1, 60, { message: 'firstName must be 1 to 60 characters' })
-  @IsDefined({ message: 'firstName is required' })
+  @IsPersonName('firstName')
   firstName!: string;
 
   @ApiProperty({ example: 'Franc' })
   @Matches(NAME, { message: 'lastName must be letters, spaces, hyphens or apostrophes' })
-  @Length(1, 60, { message: 'lastName must be 1 to 60 characters' })
-  @IsDefined({ message: 'lastName is required' })
+  @IsPersonName('lastName')
   lastName!: string;
 
   @ApiProperty({ enum: GENDERS, example: 'Male' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { UNAMBIGUOUS_ALPHABET } from '@pss/platform';
+import { PersonNameLength, UNAMBIGUOUS_ALPHABET } from '@pss/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,7 +8,6 @@ import {
   IsInt,
   IsOptional,
   IsUUID,
-  Length,
   Matches,
   Max,
   Min,
@@ -50,7 +49,7 @@ export class CreateCheckinRequest {
 
   @ApiPropertyOptional({ example: 'Franc' })
   @ValidateIf((request: CreateCheckinRequest) => request.bookingId === undefined)
-  @Length(1, 60, { message: 'lastName must be 1 to 60 characters' })
+  @PersonNameLength('lastName')
   @IsDefined({ message: 'lastName is required without bookingId' })
   lastName?: string;
 
