@@ -19,33 +19,40 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      // The layout's rules (docs/architecture.md): apps use libs and never each other; contracts is
-      // the only shared domain; platform and testing are infrastructure; testing is for tests only;
-      // the tooling (build, generators) is used by nothing that runs.
+      // The layers (docs/architecture.md), each depending only downward: contracts <- platform <-
+      // adapters (messaging, registry-client) <- apps. Test helpers (testing) depend on no other
+      // project, so every layer's tests can use them; benchmarks and the end-to-end suites sit on top.
+      // The rule also rejects any cycle between projects.
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: true,
+          banTransitiveDependencies: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts'] },
-            // Platform libs' own tests use the testcontainers helpers; no-restricted-imports (below) keeps
-            // @pss/testing out of their non-test code.
+            { sourceTag: 'layer:contracts', onlyDependOnLibsWithTags: ['layer:test'] },
+            { sourceTag: 'layer:platform', onlyDependOnLibsWithTags: ['layer:test'] },
             {
-              sourceTag: 'scope:platform',
-              onlyDependOnLibsWithTags: ['scope:platform', 'scope:contracts', 'scope:testing'],
+              sourceTag: 'layer:adapter',
+              onlyDependOnLibsWithTags: ['layer:platform', 'layer:contracts', 'layer:test'],
             },
             {
-              sourceTag: 'scope:testing',
-              onlyDependOnLibsWithTags: ['scope:platform', 'scope:contracts', 'scope:testing'],
+              sourceTag: 'layer:app',
+              onlyDependOnLibsWithTags: [
+                'layer:adapter',
+                'layer:platform',
+                'layer:contracts',
+                'layer:test',
+                'layer:bench',
+              ],
             },
+            { sourceTag: 'layer:test', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'layer:bench', onlyDependOnLibsWithTags: ['layer:test'] },
             {
-              sourceTag: 'scope:service',
-              onlyDependOnLibsWithTags: ['scope:platform', 'scope:contracts', 'scope:testing'],
+              sourceTag: 'layer:e2e',
+              onlyDependOnLibsWithTags: ['layer:contracts', 'layer:test', 'layer:bench'],
             },
-            { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:platform', 'scope:testing'] },
+            { sourceTag: 'layer:tooling', onlyDependOnLibsWithTags: ['layer:platform', 'layer:test'] },
           ],
         },
       ],
@@ -54,13 +61,27 @@ export default tseslint.config(
     },
   },
   {
-    // Only tests may import the testcontainers helpers.
+    // Test helpers and benchmark machinery are for tests and benchmarks only.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**', '**/test/**', '**/bench/**'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'libs/testing/**',
+      'libs/bench/**',
+      '**/test/**',
+      '**/testing/**',
+      '**/bench/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@pss/testing', message: '@pss/testing is for tests only.' }] },
+        {
+          paths: [
+            { name: '@pss/testing', message: '@pss/testing is for tests only.' },
+            { name: '@pss/bench', message: '@pss/bench is for benchmarks only.' },
+          ],
+          patterns: [{ group: ['@pss/*/testing'], message: 'testing entry points are for tests only.' }],
+        },
       ],
     },
   },

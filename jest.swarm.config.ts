@@ -1,11 +1,11 @@
-// The Swarm test: scripts/swarm-deploy.sh on a single-node swarm (libs/testing/test/swarm).
+// The Swarm test: scripts/swarm-deploy.sh on a single-node swarm (e2e/test/swarm).
 import type { Config } from 'jest';
 import preset from './jest.preset.js';
 
 const config: Config = {
   ...preset,
   rootDir: '.',
-  roots: ['<rootDir>/libs/testing/test/swarm'],
+  roots: ['<rootDir>/e2e/test/swarm'],
   testMatch: ['**/*.swarm-spec.ts'],
   testTimeout: 180_000,
   maxWorkers: 1,

@@ -1,4 +1,4 @@
-// System tests: the repository's docker-compose.yml started once (libs/testing/test/system), driven
+// System tests: the repository's docker-compose.yml started once (e2e/test/system), driven
 // over HTTP like a user, under faults too. Files run in name order, one at a time.
 import type { Config } from 'jest';
 import preset from './jest.preset.js';
@@ -6,11 +6,11 @@ import preset from './jest.preset.js';
 const config: Config = {
   ...preset,
   rootDir: '.',
-  roots: ['<rootDir>/libs/testing/test/system'],
+  roots: ['<rootDir>/e2e/test/system'],
   testMatch: ['**/*.system-spec.ts'],
-  globalSetup: '<rootDir>/libs/testing/test/system/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/test/system/global-teardown.ts',
-  testSequencer: '<rootDir>/libs/testing/test/system/file-order-sequencer.js',
+  globalSetup: '<rootDir>/e2e/test/system/global-setup.ts',
+  globalTeardown: '<rootDir>/e2e/test/system/global-teardown.ts',
+  testSequencer: '<rootDir>/e2e/test/system/file-order-sequencer.js',
   testTimeout: 180_000,
   maxWorkers: 1,
 };

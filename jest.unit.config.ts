@@ -11,6 +11,7 @@ const projectRoots = [
     readdirSync(join(workspace, group)).map((name) => join(workspace, group, name)),
   ),
   join(workspace, 'tools'),
+  join(workspace, 'e2e'),
 ].filter((root) => existsSync(join(root, 'project.json')));
 
 const config: Config = {

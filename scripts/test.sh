@@ -17,7 +17,7 @@ step() {
 }
 
 # Type checks first: nx computes the project graph that the module-boundaries lint rule reads.
-step typecheck npx nx run-many -t typecheck --output-style=stream-without-prefixes --skip-nx-cache
+step typecheck npx nx run-many -t typecheck --output-style=stream-without-prefixes
 step sync npx nx sync:check
 step lint npx eslint . --max-warnings=0
 step unit bash scripts/jest.sh --config jest.unit.config.ts --json --outputFile="$reports/unit.json"

@@ -6,7 +6,7 @@ import { inferTargets } from './inferred-targets';
  * folder holds, so a project.json says only what is particular to it (name, type, tags).
  */
 export const createNodesV2: CreateNodesV2 = [
-  '{apps/*,libs/*,tools}/project.json',
+  '{apps/*,libs/*,tools,e2e}/project.json',
   (files, options, context) =>
     createNodesFromFiles(
       (file, _options, { workspaceRoot }) => ({

@@ -3,17 +3,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { folderCycles, isTestFile, reachableFrom, typeScriptFiles } from './source-graph';
 
-const projectRoots = ['apps', 'libs'].flatMap((group) =>
-  readdirSync(join(workspaceRoot, group))
-    .map((name) => join(workspaceRoot, group, name))
-    .filter((root) => existsSync(join(root, 'project.json'))),
-);
-// Entry points: a service's main.ts, a library's index.ts, and the files the root configs name.
+const projectRoots = [
+  ...['apps', 'libs'].flatMap((group) =>
+    readdirSync(join(workspaceRoot, group)).map((name) => join(workspaceRoot, group, name)),
+  ),
+  join(workspaceRoot, 'e2e'),
+].filter((root) => existsSync(join(root, 'project.json')));
+// Entry points: a service's main.ts, a library's index.ts and testing/index.ts, and the files the
+// root configs name.
 const configEntries = [
   ...readFileSync(join(workspaceRoot, 'jest.int.config.ts'), 'utf8').matchAll(/<rootDir>\/([\w/.-]+\.ts)/g),
 ].map(([, file]) => join(workspaceRoot, file));
 const entryOf = (root: string) => [
-  ...['src/main.ts', 'src/index.ts'].map((file) => join(root, file)).filter(existsSync),
+  ...['src/main.ts', 'src/index.ts', 'src/testing/index.ts']
+    .map((file) => join(root, file))
+    .filter(existsSync),
   ...configEntries.filter((file) => file.startsWith(`${root}/`)),
 ];
 

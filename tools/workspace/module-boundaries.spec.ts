@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workspaceRoot } from '@pss/testing';
 
@@ -11,7 +13,7 @@ describe('module boundaries', () => {
   }, 60_000);
 
   // The ESLint CLI, as `npm run lint` runs it (its config is an ES module, which jest's VM cannot load).
-  async function ruleIds(file: string, code: string): Promise<string[]> {
+  async function problems(file: string, code: string): Promise<{ ruleId: string | null; message: string }[]> {
     const eslint = join(workspaceRoot, 'node_modules', '.bin', 'eslint');
     const args = ['--format', 'json', '--stdin', '--stdin-filename', join(workspaceRoot, file)];
     let output: string;
@@ -21,38 +23,63 @@ describe('module boundaries', () => {
       output = (error as { stdout: string }).stdout; // exit code 1: problems found
     }
     const [result] = JSON.parse(output) as { messages: { ruleId: string | null; message: string }[] }[];
-    return result.messages.map((message) => message.ruleId ?? message.message);
+    return result.messages;
   }
 
-  it('rejects contracts depending on the platform', async () => {
-    const ids = await ruleIds(
-      'libs/contracts/src/probe.ts',
-      "import { x } from '@pss/platform';\nexport const y = x;\n",
-    );
-    expect(ids).toContain('@nx/enforce-module-boundaries');
+  const messagesOf = async (file: string, code: string) =>
+    (await problems(file, code)).map(({ message }) => message);
+  const rulesOf = async (file: string, code: string) =>
+    (await problems(file, code)).map(({ ruleId }) => ruleId);
+  const importing = (specifier: string) =>
+    `import * as probe from '${specifier}';\nexport const y = probe;\n`;
+
+  it('sees the imports: the project graph has the edges the sources make', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pss-graph-')), 'graph.json');
+    execFileSync('npx', ['nx', 'graph', `--file=${file}`], { cwd: workspaceRoot, stdio: 'ignore' });
+    const { dependencies } = JSON.parse(readFileSync(file, 'utf8')).graph as {
+      dependencies: Record<string, { target: string }[]>;
+    };
+    const uses = (project: string) => dependencies[project].map(({ target }) => target);
+    expect(uses('fares')).toEqual(expect.arrayContaining(['platform', 'registry-client', 'contracts']));
+    expect(uses('messaging')).toEqual(expect.arrayContaining(['platform', 'contracts', 'testing']));
+    expect(uses('testing').filter((target) => !target.startsWith('npm:'))).toEqual([]);
+  });
+
+  it.each([
+    ['contracts', 'libs/contracts/src/probe.ts', '@pss/platform'],
+    ['the platform', 'libs/platform/src/probe.ts', '@pss/contracts'],
+    ['the platform', 'libs/platform/src/probe.ts', '@pss/messaging'],
+    ['an adapter', 'libs/messaging/src/probe.ts', '@pss/registry-client'],
+    ['the test helpers', 'libs/testing/src/probe.ts', '@pss/platform'],
+    ['the end-to-end suites', 'e2e/src/probe.ts', '@pss/messaging'],
+  ])('rejects %s depending on a layer it must not (%s importing %s)', async (_layer, file, specifier) => {
+    expect(await rulesOf(file, importing(specifier))).toContain('@nx/enforce-module-boundaries');
+  });
+
+  it('rejects a project cycle: the test helpers importing a library whose tests use them', async () => {
+    const messages = await messagesOf('libs/testing/src/probe.ts', importing('@pss/messaging'));
+    expect(messages.join('\n')).toMatch(/Circular dependency between "testing" and "messaging"/);
   });
 
   it('rejects a lib reaching into another lib by relative path', async () => {
-    const ids = await ruleIds(
-      'libs/messaging/src/probe.ts',
-      "import { x } from '../../platform/src/index';\nexport const y = x;\n",
-    );
-    expect(ids).toContain('@nx/enforce-module-boundaries');
+    const rules = await rulesOf('libs/messaging/src/probe.ts', importing('../../platform/src/index'));
+    expect(rules).toContain('@nx/enforce-module-boundaries');
   });
 
-  it('rejects @pss/testing outside tests and allows it in tests', async () => {
-    const code = "import { startPostgres } from '@pss/testing';\nexport const y = startPostgres;\n";
-    expect(await ruleIds('libs/messaging/src/probe.ts', code)).toContain('no-restricted-imports');
-    expect(await ruleIds('libs/messaging/src/probe.int-spec.ts', code)).not.toContain(
-      'no-restricted-imports',
-    );
-  });
+  it.each(['@pss/testing', '@pss/bench', '@pss/registry-client/testing'])(
+    'rejects %s outside tests and allows it in tests',
+    async (specifier) => {
+      expect(await rulesOf('apps/booking/src/probe.ts', importing(specifier))).toContain(
+        'no-restricted-imports',
+      );
+      expect(await rulesOf('apps/booking/test/probe.int-spec.ts', importing(specifier))).not.toContain(
+        'no-restricted-imports',
+      );
+    },
+  );
 
-  it('accepts a lib using another lib through its public entry', async () => {
-    const ids = await ruleIds(
-      'libs/messaging/src/probe.ts',
-      "import { x } from '@pss/contracts';\nexport const y = x;\n",
-    );
-    expect(ids).toEqual([]);
+  it('accepts each layer using the layers below it through their public entries', async () => {
+    expect(await rulesOf('libs/messaging/src/probe.ts', importing('@pss/platform'))).toEqual([]);
+    expect(await rulesOf('apps/booking/src/probe.ts', importing('@pss/messaging'))).toEqual([]);
   });
 });

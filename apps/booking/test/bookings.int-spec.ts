@@ -1,6 +1,7 @@
 import type { ProblemDetails } from '@pss/platform';
 import { createIntegrationEvent } from '@pss/contracts';
-import { daysFromToday, eventually, expectMigrationsInStep, publishEvents } from '@pss/testing';
+import { daysFromToday, eventually, expectMigrationsInStep } from '@pss/testing';
+import { publishEvents } from '@pss/messaging/testing';
 import { seedInventory } from '../src/schedule/seed-inventory';
 import { bookingRequest, startBookingWorld, type BookingWorld } from './booking-world';
 

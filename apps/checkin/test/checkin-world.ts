@@ -1,4 +1,6 @@
-import { startServiceInWorld, type RunningService, type ServiceWorld } from '@pss/testing';
+import { startServiceInWorld } from '@pss/registry-client/testing';
+import { type RunningService } from '@pss/platform/testing';
+import { type ServiceWorld } from '@pss/testing';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 

@@ -1,4 +1,5 @@
-import { serviceBench, workspaceRoot, type ServiceBench } from '@pss/testing';
+import { serviceBench, type ServiceBench } from '@pss/bench';
+import { workspaceRoot } from '@pss/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -5,7 +5,7 @@
 // then idles; its /proc status is read. Fares also runs with the memory limit compose gives each
 // service: V8 sizes its heap, young generation included, from the container's limit.
 // Budget: under 128 MiB per service.
-import { residentMemory, type Candidate } from '@pss/testing';
+import { residentMemory, type Candidate } from '@pss/bench';
 import { composeServiceMemoryMiB, faresBench } from './fares-bench';
 
 const IDLE_MS = 30_000;

@@ -4,14 +4,8 @@
 // e.g. an older build, for a before/after).
 // Load goes to each server's address on the container network, never through a published port.
 // Target: fares at least 0.5x the bare server. A CPU profile of fares under the same load follows.
-import {
-  compareUnderLoad,
-  printRatios,
-  profileUnderLoad,
-  runPgbench,
-  type Candidate,
-  daysFromToday,
-} from '@pss/testing';
+import { compareUnderLoad, printRatios, profileUnderLoad, runPgbench, type Candidate } from '@pss/bench';
+import { daysFromToday } from '@pss/testing';
 import { composeServiceMemoryMiB, faresBench } from './fares-bench';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

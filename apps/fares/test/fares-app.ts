@@ -1,4 +1,4 @@
-import { startService, type RunningService } from '@pss/testing';
+import { startService, type RunningService } from '@pss/platform/testing';
 import { AppModule } from '../src/app.module';
 
 /** The real fares app (migrations and seed included) on a free port, against `databaseUrl`. */

@@ -9,7 +9,7 @@ import { todayUtc, type ProblemDetails } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { BOOK_SCHEDULE, SEED_WINDOW } from '@pss/contracts';
 import { seedFares } from '../src/seed/seed-fares';
-import type { RunningService } from '@pss/testing';
+import type { RunningService } from '@pss/platform/testing';
 import { startFares } from './fares-app';
 
 describe('fares over HTTP, on PostgreSQL with the real migrations', () => {

@@ -11,8 +11,8 @@ import {
   profileUnderLoad,
   runPgbench,
   serviceBench,
-  daysFromToday,
-} from '@pss/testing';
+} from '@pss/bench';
+import { daysFromToday } from '@pss/testing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ORIGINS = ['SEA', 'NYC', 'CHI', 'HOU', 'LAX'];

@@ -1,4 +1,5 @@
-import { daysFromToday, eventually, publishEvents } from '@pss/testing';
+import { daysFromToday, eventually } from '@pss/testing';
+import { publishEvents } from '@pss/messaging/testing';
 import { DataSource } from 'typeorm';
 import { inventoryEvent, type InventoryChange } from './booking-events';
 import { startSearch, type RunningSearch } from './search-app';

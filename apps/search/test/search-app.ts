@@ -2,11 +2,10 @@ import {
   createTestDatabase,
   createTestVhost,
   requireTestEnv,
-  startService,
-  type RunningService,
   type TestDatabase,
   type TestVhost,
 } from '@pss/testing';
+import { startService, type RunningService } from '@pss/platform/testing';
 import { AppModule } from '../src/app.module';
 
 export interface RunningSearch extends RunningService {

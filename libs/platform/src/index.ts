@@ -35,11 +35,8 @@ export { InvalidInputException, createValidationPipe } from './errors/validation
 export { ProblemException } from './errors/problem.exception';
 export { ProblemDocument } from './errors/problem-document';
 
-// Validation of the values every service reads.
-export { fromBookDate, IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
-export { AIRPORT_CODE, IsAirportCode } from './validation/airports';
-export { IsPersonName, PersonNameLength } from './validation/person-names';
-export { MoneyInput } from './validation/money';
+// Validation of dates, and random codes.
+export { IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
 export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 
 // Retrying: exponential backoff with jitter, and a sleep that a signal cuts short.

@@ -1,3 +1,5 @@
+// Test helpers: real containers, processes, waiting on conditions. Tests only; depends on no
+// other project of the workspace, so that every layer's tests can use it.
 export { baseImages, extraCaBundle, parseImagesEnv, workspaceRoot, type BaseImages } from './images';
 export { startPostgres, createTestDatabase, type TestDatabase } from './postgres';
 export { startRabbitMq, startRabbitMqOnPort, amqpUrl } from './rabbitmq';
@@ -12,6 +14,7 @@ export {
 } from './processes';
 export { eventually, waitUntil } from './eventually';
 export { daysFromToday } from './dates';
+export { Teardown } from './teardown';
 export {
   registryAuthorization,
   TEST_REGISTRY_ENV,
@@ -21,28 +24,6 @@ export {
 export { docker, exec, imageSize, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
 export { buildServiceImage } from './docker/build-image';
 export { TestNetwork, type ContainerOptions } from './docker/test-network';
-export { describeLoad, measureLoad, type LoadOptions, type LoadResult } from './bench/load';
-export { summarizeCpuProfile, type ProfileShare } from './bench/cpu-profile';
-export { runPgbench, type PgbenchOptions, type PgbenchResult } from './bench/pgbench';
 export { describeServiceImage, type ServiceImageSpec } from './docker/service-image.suite';
-export { startService, type RunningService } from './service';
-export {
-  startComposeStack,
-  SYSTEM_TEST_PROJECT,
-  type ComposeStack,
-  type PublishedService,
-} from './compose-stack';
 export { expectMigrationsInStep } from './migrations';
-export {
-  compareUnderLoad,
-  printRatios,
-  profileUnderLoad,
-  residentMemory,
-  serviceBench,
-  type Candidate,
-  type ServiceBench,
-  type ServiceBenchSpec,
-} from './bench/service-bench';
-export { publishEvents } from './publish-events';
-export type { ServiceWorld } from './service-world';
-export { startServiceInWorld, type ServiceInWorld, type ServiceInWorldOptions } from './service-in-world';
+export { startServiceWorld, type ServiceWorld } from './service-world';

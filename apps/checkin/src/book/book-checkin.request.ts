@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsPersonName } from '@pss/platform';
+import { IsPersonName } from '@pss/contracts';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { SEAT } from '../checkins/dto/create-checkin.request';
 

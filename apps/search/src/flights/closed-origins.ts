@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { SearchConfig } from '../config/search-config';
-import { AIRPORT_CODE } from '@pss/platform';
+import { AIRPORT_CODE } from '@pss/contracts';
 
 const POLL_MS = 1_000;
 

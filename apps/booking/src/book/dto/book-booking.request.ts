@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { BOOK_CURRENCY } from '@pss/contracts';
-import { fromBookDate, IsIsoDate, IsTodayOrLater, MoneyInput } from '@pss/platform';
+import { BOOK_CURRENCY, fromLegacyDate, MoneyInput } from '@pss/contracts';
+import { IsIsoDate, IsTodayOrLater } from '@pss/platform';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { CreateBookingRequest } from '../../bookings/dto/create-booking.request';
@@ -22,7 +22,7 @@ export class BookBookingRequest extends PickType(CreateBookingRequest, [
   @ApiProperty({ example: '01-DEC-26' })
   @IsTodayOrLater('flightDate')
   @IsIsoDate('flightDate')
-  @Transform(({ value }) => fromBookDate(value))
+  @Transform(({ value }) => fromLegacyDate(value))
   flightDate!: string;
 
   @ApiProperty({ example: '101', description: 'In USD, as the book sent it' })

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsUUID, Matches } from 'class-validator';
-import { IsPersonName, UNAMBIGUOUS_ALPHABET } from '@pss/platform';
+import { IsPersonName } from '@pss/contracts';
+import { UNAMBIGUOUS_ALPHABET } from '@pss/platform';
 
 export class BookingIdParams {
   @ApiProperty({ format: 'uuid' })

@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { bookingStatuses, type BookingStatus, type BookingSummary, type Money } from '@pss/contracts';
-import { MoneyInput } from '@pss/platform';
+import {
+  bookingStatuses,
+  type BookingStatus,
+  type BookingSummary,
+  type Money,
+  MoneyInput,
+} from '@pss/contracts';
 import type { Booking } from '../booking.entity';
 import { GENDERS } from './create-booking.request';
 

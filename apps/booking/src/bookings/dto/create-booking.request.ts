@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsAirportCode, IsIsoDate, IsPersonName, IsTodayOrLater, MoneyInput } from '@pss/platform';
+import { IsAirportCode, IsPersonName, MoneyInput } from '@pss/contracts';
+import { IsIsoDate, IsTodayOrLater } from '@pss/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

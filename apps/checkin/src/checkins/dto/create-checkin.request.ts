@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PersonNameLength, UNAMBIGUOUS_ALPHABET } from '@pss/platform';
+import { PersonNameLength } from '@pss/contracts';
+import { UNAMBIGUOUS_ALPHABET } from '@pss/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

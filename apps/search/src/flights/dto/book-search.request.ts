@@ -1,5 +1,6 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
-import { fromBookDate, IsIsoDate, IsTodayOrLater } from '@pss/platform';
+import { fromLegacyDate } from '@pss/contracts';
+import { IsIsoDate, IsTodayOrLater } from '@pss/platform';
 import { Transform } from 'class-transformer';
 import { FlightSearchQuery } from './flight-search.query';
 
@@ -8,6 +9,6 @@ export class BookSearchRequest extends PickType(FlightSearchQuery, ['origin', 'd
   @ApiProperty({ example: '2026-12-01', description: "YYYY-MM-DD, or the book's 01-DEC-26" })
   @IsTodayOrLater('flightDate')
   @IsIsoDate('flightDate')
-  @Transform(({ value }) => fromBookDate(value))
+  @Transform(({ value }) => fromLegacyDate(value))
   flightDate!: string;
 }

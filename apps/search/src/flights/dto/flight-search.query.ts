@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AIRPORT_CODE, IsAirportCode, IsIsoDate, IsTodayOrLater } from '@pss/platform';
+import { AIRPORT_CODE, IsAirportCode } from '@pss/contracts';
+import { IsIsoDate, IsTodayOrLater } from '@pss/platform';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsAirportCode, IsIsoDate, MoneyInput } from '@pss/platform';
+import { IsAirportCode, MoneyInput } from '@pss/contracts';
+import { IsIsoDate } from '@pss/platform';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsISO8601, Matches, Max, Min, ValidateNested } from 'class-validator';
 

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { extraCaBundle, workspaceRoot, freePort } from '@pss/testing';
+
+/** The compose project the system tests use; .ci/run removes it if a crashed run left it behind. */
+export const SYSTEM_TEST_PROJECT = 'pss-system-test';
+
+/** The compose services with a published port, and the variable that moves it (.env.example). */
+const PUBLISHED = {
+  'discovery-1': 'PSS_DISCOVERY_1_PORT',
+  'discovery-2': 'PSS_DISCOVERY_2_PORT',
+  search: 'PSS_SEARCH_PORT',
+  booking: 'PSS_BOOKING_PORT',
+  checkin: 'PSS_CHECKIN_PORT',
+  prometheus: 'PSS_PROMETHEUS_PORT',
+} as const;
+/** fares publishes a range: one port per instance of `--scale fares=N`. */
+const FARES_PORTS = 3;
+
+export type PublishedService = keyof typeof PUBLISHED | 'fares';
+
+/** Everything needed to reach a running stack again, from another process (it is JSON). */
+export interface ComposeStackAddress {
+  project: string;
+  envFile: string;
+  ports: Record<PublishedService, number>;
+}
+
+export interface ComposeStack {
+  readonly address: ComposeStackAddress;
+  /** http://127.0.0.1:<port> of a service's published port (fares: its first instance's). */
+  url(service: PublishedService): string;
+  /** `docker compose <args>` on this stack; resolves with its stdout. */
+  compose(...args: string[]): Promise<string>;
+  /** Removes the containers, networks and volumes. */
+  down(): Promise<void>;
+}
+
+/**
+ * The repository's docker-compose.yml, built and started as `scripts/up.sh` would, under its own
+ * project name, on free ports and with an env file of its own (fresh random secrets), so that it
+ * never meets a developer's running stack or .env.
+ */
+export async function startComposeStack(project = SYSTEM_TEST_PROJECT): Promise<ComposeStack> {
+  const envFile = join(mkdtempSync(join(tmpdir(), 'pss-compose-')), '.env');
+  await promisify(execFile)('bash', [join(workspaceRoot, 'scripts', 'ensure-env-file.sh'), envFile]);
+  const ports = { fares: await freePortRange(FARES_PORTS) } as Record<PublishedService, number>;
+  for (const service of Object.keys(PUBLISHED)) ports[service as keyof typeof PUBLISHED] = await freePort();
+  const stack = composeStack({ project, envFile, ports });
+  await stack.down();
+  try {
+    await stack.compose('up', '--detach', '--build', '--wait');
+  } catch (error) {
+    const logs = await stack.compose('logs', '--no-color', '--tail', '40').catch(() => '');
+    await stack.down();
+    throw new Error(`docker compose up failed: ${String(error)}\n${logs}`);
+  }
+  return stack;
+}
+
+/** A handle on a stack that `startComposeStack` started (possibly in another process). */
+export function composeStack(address: ComposeStackAddress): ComposeStack {
+  const { project, envFile, ports } = address;
+  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_BUILDKIT: '1', LOG_LEVEL: 'warn' };
+  for (const [service, variable] of Object.entries(PUBLISHED))
+    env[variable] = String(ports[service as PublishedService]);
+  env.PSS_FARES_PORTS = `${ports.fares}-${ports.fares + FARES_PORTS - 1}`;
+  const caBundle = extraCaBundle();
+  if (caBundle) env.PSS_EXTRA_CA_FILE = caBundle;
+  const compose = async (...args: string[]) => {
+    const { stdout } = await promisify(execFile)(
+      'docker',
+      ['compose', '-p', project, '--env-file', envFile, ...args],
+      { cwd: workspaceRoot, env, maxBuffer: 64 * 1024 * 1024 },
+    );
+    return stdout;
+  };
+  return {
+    address,
+    url: (service) => `http://127.0.0.1:${ports[service]}`,
+    compose,
+    down: async () => void (await compose('down', '--volumes', '--remove-orphans')),
+  };
+}
+
+/** The first of `count` consecutive ports that are free on 127.0.0.1. */
+async function freePortRange(count: number): Promise<number> {
+  for (;;) {
+    const first = await freePort();
+    if (first + count > 65536) continue;
+    const rest = Array.from({ length: count - 1 }, (_, i) => first + 1 + i);
+    if ((await Promise.all(rest.map(isFree))).every(Boolean)) return first;
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}

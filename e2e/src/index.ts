@@ -1,0 +1,9 @@
+// The composed stack that the system suite, the Swarm test and the whole-stack bench drive.
+export {
+  composeStack,
+  startComposeStack,
+  SYSTEM_TEST_PROJECT,
+  type ComposeStack,
+  type ComposeStackAddress,
+  type PublishedService,
+} from './compose-stack';

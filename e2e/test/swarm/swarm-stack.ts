@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { docker, exec, waitUntil, workspaceRoot } from '@pss/testing';
+
+const run = promisify(execFile);
+
+export interface SwarmStack {
+  /** An HTTP request made from inside the stack's network (a task of `fromService` sends it). */
+  fetch(url: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: unknown }>;
+  /** Removes the stack and its volumes; leaves the swarm if deploying made it. */
+  remove(): Promise<void>;
+}
+
+/**
+ * scripts/swarm-deploy.sh as an operator runs it, as the stack `name`, with an env file of its own.
+ * Services are reached on the stack's network: this machine has no IPVS (the kernel part of Swarm's
+ * routing mesh), so the stack runs with DNS round-robin endpoints and publishes no port.
+ */
+export async function deploySwarmStack(name: string, fromService = 'discovery-1'): Promise<SwarmStack> {
+  const madeSwarm = (await docker.info()).Swarm?.LocalNodeState !== 'active';
+  const envFile = join(mkdtempSync(join(tmpdir(), 'pss-swarm-')), '.env');
+  await run('bash', [join(workspaceRoot, 'scripts', 'swarm-deploy.sh')], {
+    cwd: workspaceRoot,
+    env: { ...process.env, PSS_STACK: name, PSS_ENV_FILE: envFile, PSS_SWARM_ENDPOINT_MODE: 'dnsrr' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+
+  const stackContainers = async (service?: string) =>
+    docker.listContainers({
+      all: !service,
+      filters: {
+        label: [
+          `com.docker.stack.namespace=${name}`,
+          ...(service ? [`com.docker.swarm.service.name=${name}_${service}`] : []),
+        ],
+      },
+    });
+
+  return {
+    async fetch(url, init = {}) {
+      const [task] = await stackContainers(fromService);
+      if (!task) throw new Error(`no running task of ${name}_${fromService}`);
+      const script = `fetch(process.argv[1], JSON.parse(process.argv[2]))
+        .then(async (r) => console.log(JSON.stringify({ status: r.status, body: await r.json().catch(() => null) })))
+        .catch((e) => { console.error(e.cause?.code ?? e.message); process.exit(1); })`;
+      const request = {
+        method: init.method ?? 'GET',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+      };
+      const { code, output } = await exec(docker.getContainer(task.Id), [
+        'node',
+        '-e',
+        script,
+        url,
+        JSON.stringify(request),
+      ]);
+      if (code !== 0) throw new Error(`${url}: ${output.trim()}`);
+      const lastLine = output.trim().split('\n').at(-1) ?? '';
+      return JSON.parse(lastLine) as { status: number; body: unknown };
+    },
+
+    async remove() {
+      await run('docker', ['stack', 'rm', name]);
+      await waitUntil(
+        `the containers of ${name} to go`,
+        async () => (await stackContainers()).length === 0,
+        120_000,
+      );
+      const { Volumes } = await docker.listVolumes({
+        filters: { label: [`com.docker.stack.namespace=${name}`] },
+      });
+      await Promise.all((Volumes ?? []).map((volume) => docker.getVolume(volume.Name).remove()));
+      if (madeSwarm) await run('docker', ['swarm', 'leave', '--force']);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { PssUser } from './pss-user';
+import { systemStack } from './system-stack';
+import { daysFromToday, eventually } from '@pss/testing';
+
+const stack = systemStack();
+const user = new PssUser(stack);
+const BF105 = { flightNumber: 'BF105', origin: 'NYC' };
+
+describe("booking's database stopped and started again", () => {
+  afterAll(async () => {
+    await stack.compose('up', '--detach', '--wait', 'booking-db');
+  });
+
+  it('makes booking not ready and not UP in the registry, answers 503 without a write, then recovers', async () => {
+    const date = daysFromToday(32);
+    const ready = async () => (await fetch(`${stack.url('booking')}/health/ready`)).status;
+    const registered = async () =>
+      (await user.instances('discovery-2', 'BOOKING')).map((instance) => instance.status);
+    const seatsBefore = await user.seatsLeft(BF105, date);
+    // The drill before this one restarted RabbitMQ, which booking's readiness also checks.
+    await eventually(async () => expect(await ready()).toBe(200), 60_000);
+
+    await stack.compose('stop', 'booking-db');
+    await eventually(async () => expect(await ready()).toBe(503), 20_000);
+    await eventually(async () => expect(await registered()).toEqual(['DOWN']), 20_000);
+    const refused = await user.book(BF105, date, 1);
+    expect(refused).toMatchObject({ status: 503 });
+
+    await stack.compose('start', 'booking-db');
+    await eventually(async () => expect(await ready()).toBe(200), 60_000);
+    await eventually(async () => expect(await registered()).toEqual(['UP']), 20_000);
+    // The refused booking wrote nothing: the seats search shows are one fewer only after this one.
+    const booked = await user.book(BF105, date, 1);
+    expect(booked.status).toBe(201);
+    await eventually(async () => expect(await user.seatsLeft(BF105, date)).toBe(seatsBefore - 1), 10_000);
+  });
+});

@@ -1,0 +1,160 @@
+import type { BookingStatus, BookingSummary, Money } from '@pss/contracts';
+import { ComposeStack } from '../../src';
+
+export interface FoundFlight {
+  flightNumber: string;
+  origin: string;
+  destination: string;
+  fare: Money;
+  seatsAvailable: number;
+}
+
+export interface Flight {
+  flightNumber: string;
+  origin: string;
+}
+
+export interface Booked {
+  status: number;
+  booking?: BookingSummary;
+  problem?: { title?: string; detail?: string };
+}
+
+export interface RegisteredInstance {
+  instanceId: string;
+  status: string;
+  ipAddr: string;
+}
+
+const json = { 'content-type': 'application/json' };
+const FIRST_NAMES = ['Gean', 'Gavin', 'Ada', 'Maya', 'Noor', 'Ravi', 'Lena', 'Omar', 'Ines'];
+
+/** What a passenger's app and an operator do, over the published HTTP ports only. */
+export class PssUser {
+  constructor(private readonly stack: ComposeStack) {}
+
+  async search(origin: string, destination: string, date: string, passengers = 1): Promise<FoundFlight[]> {
+    const query = new URLSearchParams({ origin, destination, date, passengers: String(passengers) });
+    const response = await fetch(`${this.stack.url('search')}/flights?${query}`);
+    if (response.status !== 200)
+      throw new Error(`search answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as FoundFlight[];
+  }
+
+  /** One flight as search lists it on `date`. */
+  async flight(flight: Flight, date: string): Promise<FoundFlight> {
+    const found = (await this.search(flight.origin, 'SFO', date)).find(
+      (candidate) => candidate.flightNumber === flight.flightNumber,
+    );
+    if (!found) throw new Error(`search does not list ${flight.flightNumber} on ${date}`);
+    return found;
+  }
+
+  async seatsLeft(flight: Flight, date: string): Promise<number> {
+    return (await this.flight(flight, date)).seatsAvailable;
+  }
+
+  /** Books `passengers` people on the flight at `fare`, else at the fare search quotes for it. */
+  async book(flight: Flight, date: string, passengers: number, fare?: Money): Promise<Booked> {
+    const quoted = fare ?? (await this.flight(flight, date)).fare;
+    const response = await fetch(`${this.stack.url('booking')}/bookings`, {
+      method: 'POST',
+      headers: { ...json, 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        flightNumber: flight.flightNumber,
+        origin: flight.origin,
+        destination: 'SFO',
+        flightDate: date,
+        fare: quoted,
+        passengers: Array.from({ length: passengers }, (_, i) => ({
+          firstName: FIRST_NAMES[i],
+          lastName: 'Franc',
+          gender: i % 2 === 0 ? 'Female' : 'Male',
+        })),
+      }),
+    });
+    const body = (await response.json()) as unknown;
+    return response.status === 201
+      ? { status: 201, booking: body as BookingSummary }
+      : { status: response.status, problem: body as Booked['problem'] };
+  }
+
+  /** A booking that must be made (201), else the test fails with the problem it got. */
+  async booked(flight: Flight, date: string, passengers: number, fare?: Money): Promise<BookingSummary> {
+    const result = await this.book(flight, date, passengers, fare);
+    if (!result.booking)
+      throw new Error(`booking answered ${result.status}: ${JSON.stringify(result.problem)}`);
+    return result.booking;
+  }
+
+  async bookingStatus(id: string): Promise<BookingStatus> {
+    const response = await fetch(`${this.stack.url('booking')}/bookings/${id}`);
+    return ((await response.json()) as BookingSummary).status;
+  }
+
+  async cancel(id: string): Promise<number> {
+    return (await fetch(`${this.stack.url('booking')}/bookings/${id}/cancel`, { method: 'POST' })).status;
+  }
+
+  async checkIn(bookingId: string): Promise<{ status: number; seats: string[] }> {
+    const response = await fetch(`${this.stack.url('checkin')}/checkins`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ bookingId }),
+    });
+    const body = (await response.json()) as { boardingPasses?: { seat: string }[] };
+    return { status: response.status, seats: (body.boardingPasses ?? []).map((pass) => pass.seat) };
+  }
+
+  /** The instances of `app` a registry node lists (every status). */
+  async instances(registry: 'discovery-1' | 'discovery-2', app: string): Promise<RegisteredInstance[]> {
+    const response = await fetch(`${this.stack.url(registry)}/eureka/apps/${app}`, {
+      headers: { accept: 'application/json' },
+    });
+    if (response.status === 404) return [];
+    const body = (await response.json()) as { application: { instance: RegisteredInstance[] } };
+    return body.application.instance;
+  }
+
+  /** Prometheus's targets that are up, per app label. */
+  async scrapedInstances(): Promise<Record<string, number>> {
+    const response = await fetch(`${this.stack.url('prometheus')}/api/v1/targets?state=active`);
+    const { data } = (await response.json()) as {
+      data: { activeTargets: { labels: { app?: string }; health: string }[] };
+    };
+    const up: Record<string, number> = {};
+    for (const target of data.activeTargets)
+      if (target.health === 'up' && target.labels.app)
+        up[target.labels.app] = (up[target.labels.app] ?? 0) + 1;
+    return up;
+  }
+
+  /** A PromQL query's result, one value per series. */
+  async query(promql: string): Promise<{ metric: Record<string, string>; value: number }[]> {
+    const response = await fetch(
+      `${this.stack.url('prometheus')}/api/v1/query?query=${encodeURIComponent(promql)}`,
+    );
+    const { data } = (await response.json()) as {
+      data: { result: { metric: Record<string, string>; value: [number, string] }[] };
+    };
+    return data.result.map(({ metric, value }) => ({ metric, value: Number(value[1]) }));
+  }
+}
+
+/** Runs `task` for 0..count-1, at most `concurrency` at a time; resolves with the results in order. */
+export async function inParallel<T>(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return results;
+}

@@ -1,0 +1,2 @@
+// @pss/messaging/testing: for tests only.
+export { publishEvents } from './publish-events';

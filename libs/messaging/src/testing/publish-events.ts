@@ -1,0 +1,35 @@
+import type { PssIntegrationEvent } from '@pss/contracts';
+import { pssEventSubscriptions } from '@pss/contracts';
+import { BrokerConnection } from '../broker/broker-connection';
+import { EventPublisher } from '../broker/event-publisher';
+
+/** The aggregate an event belongs to, as its publisher names it: a flight and date, or a booking. */
+const aggregateOf = (event: PssIntegrationEvent): string =>
+  'flightNumber' in event.payload
+    ? `${event.payload.flightNumber}/${event.payload.flightDate}`
+    : event.payload.bookingId;
+
+/**
+ * Publishes events to `pss.events` the way a service's outbox relay does (persistent, confirmed,
+ * with their aggregate id), for tests that play the service on the other side.
+ */
+export async function publishEvents(
+  brokerUrl: string,
+  events: readonly PssIntegrationEvent[],
+): Promise<void> {
+  const broker = new BrokerConnection({ url: brokerUrl, connectionName: 'test-publisher' });
+  const publisher = new EventPublisher(broker, pssEventSubscriptions);
+  try {
+    await publisher.publishAll(
+      events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        aggregateId: aggregateOf(event),
+        body: JSON.stringify(event),
+      })),
+    );
+  } finally {
+    await publisher.close();
+    await broker.close();
+  }
+}
