@@ -4,7 +4,7 @@
 // container, found through the registry) for each flight and date's fare, and keeps the quote for
 // its max-age, as it does in production: 1,190 flights and dates, so 1,190 look-ups per run.
 // Targets: at least 0.5x pgbench's rate; p99 under 100 ms at a steady 200 bookings/s.
-import { BOOK_SCHEDULE } from '@pss/contracts';
+import { REFERENCE_SCHEDULE } from '@pss/contracts';
 import {
   compareUnderLoad,
   describeLoad,
@@ -24,7 +24,7 @@ function bookings(): string[] {
   const bodies: string[] = [];
   for (let day = 1; day <= DAYS; day++) {
     const flightDate = daysFromToday(day);
-    for (const flight of BOOK_SCHEDULE) {
+    for (const flight of REFERENCE_SCHEDULE) {
       bodies.push(
         JSON.stringify({
           flightNumber: flight.flightNumber,
@@ -54,9 +54,9 @@ const LOAD = {
 };
 
 // The transaction booking runs, in SQL: the booking, its passenger, the seat, the outbox row.
-const FLIGHT = `(ARRAY['${BOOK_SCHEDULE.map((flight) => flight.flightNumber).join("','")}'])[:flight::int + 1]`;
+const FLIGHT = `(ARRAY['${REFERENCE_SCHEDULE.map((flight) => flight.flightNumber).join("','")}'])[:flight::int + 1]`;
 const BOOKING_TRANSACTION = `
-\\set flight random(0, ${BOOK_SCHEDULE.length - 1})
+\\set flight random(0, ${REFERENCE_SCHEDULE.length - 1})
 \\set day random(1, ${DAYS})
 BEGIN;
 WITH booking AS (

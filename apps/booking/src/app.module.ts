@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MessagingModule } from '@pss/messaging';
 import { PlatformModule } from '@pss/platform';
 import { RegistryClientModule } from '@pss/registry-client';
-import { BookModule } from './book/book.module';
+import { LegacyRoutesModule } from './legacy/legacy-routes.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { CheckinsModule } from './checkins/checkins.module';
 import { database } from './database/schema';
@@ -18,7 +18,7 @@ import { database } from './database/schema';
     RegistryClientModule.forRoot({ appName: 'BOOKING' }),
     MessagingModule.forService('booking'),
     BookingsModule,
-    BookModule,
+    LegacyRoutesModule,
     CheckinsModule,
   ],
 })

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MessagingModule } from '@pss/messaging';
 import { PlatformModule } from '@pss/platform';
 import { RegistryClientModule } from '@pss/registry-client';
-import { BookModule } from './book/book.module';
+import { LegacyRoutesModule } from './legacy/legacy-routes.module';
 import { CheckinsModule } from './checkins/checkins.module';
 import { database } from './database/schema';
 import { SeatsModule } from './seats/seats.module';
@@ -20,7 +20,7 @@ import { SeatsModule } from './seats/seats.module';
     MessagingModule.forService('checkin'),
     SeatsModule,
     CheckinsModule,
-    BookModule,
+    LegacyRoutesModule,
   ],
 })
 export class AppModule {}

@@ -7,7 +7,7 @@ import {
 } from '@pss/testing';
 import { todayUtc, type ProblemDetails } from '@pss/platform';
 import { DataSource } from 'typeorm';
-import { BOOK_SCHEDULE, SEED_WINDOW } from '@pss/contracts';
+import { REFERENCE_SCHEDULE, SEED_WINDOW } from '@pss/contracts';
 import { seedFares } from '../src/seed/seed-fares';
 import type { RunningService } from '@pss/platform/testing';
 import { startFares } from './fares-app';
@@ -111,7 +111,7 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
   it('seeds every book flight over the rolling window, idempotently', async () => {
     const dataSource = fares.app.get(DataSource);
     const count = async () => Number((await dataSource.query('SELECT count(*) AS n FROM fares'))[0].n);
-    const expected = BOOK_SCHEDULE.length * (SEED_WINDOW.daysBefore + SEED_WINDOW.daysAfter + 1);
+    const expected = REFERENCE_SCHEDULE.length * (SEED_WINDOW.daysBefore + SEED_WINDOW.daysAfter + 1);
     expect(await count()).toBe(expected);
     await seedFares(dataSource);
     expect(await count()).toBe(expected);

@@ -39,7 +39,7 @@ describe('a passenger books, checks in, and another cancels', () => {
       2_000,
     );
 
-    const checkin = await user.checkIn(booking.id);
+    const checkin = await user.createCheckin(booking.id);
     expect(checkin.status).toBe(201);
     expect(new Set(checkin.seats).size).toBe(2);
     await eventually(async () => expect(await user.bookingStatus(booking.id)).toBe('CHECKED_IN'), 2_000);

@@ -23,7 +23,7 @@ describe('one registry peer killed', () => {
     // Booking finds the new fares instance, check-in finds booking: all through discovery-2.
     const date = daysFromToday(1);
     const booking = await user.booked({ flightNumber: 'BF106', origin: 'NYC' }, date, 2);
-    const checkin = await user.checkIn(booking.id);
+    const checkin = await user.createCheckin(booking.id);
     expect(checkin.status).toBe(201);
     await eventually(async () => expect(await user.bookingStatus(booking.id)).toBe('CHECKED_IN'), 5_000);
     await eventually(async () => expect((await user.scrapedInstances()).fares).toBe(1), 30_000);

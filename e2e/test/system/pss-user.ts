@@ -96,7 +96,7 @@ export class PssUser {
     return (await fetch(`${this.stack.url('booking')}/bookings/${id}/cancel`, { method: 'POST' })).status;
   }
 
-  async checkIn(bookingId: string): Promise<{ status: number; seats: string[] }> {
+  async createCheckin(bookingId: string): Promise<{ status: number; seats: string[] }> {
     const response = await fetch(`${this.stack.url('checkin')}/checkins`, {
       method: 'POST',
       headers: json,

@@ -16,14 +16,14 @@ export { InvalidIntegrationEventError, parseIntegrationEvent } from './events/pa
 export type { Money } from './dto/money';
 export { bookingStatuses, type BookingStatus } from './dto/booking-status';
 export {
-  BOOK_AIRCRAFT_SEATS,
-  BOOK_CURRENCY,
-  BOOK_SAFETY_BUFFER,
-  BOOK_SCHEDULE,
+  REFERENCE_AIRCRAFT_SEATS,
+  REFERENCE_CURRENCY,
+  DEFAULT_SAFETY_BUFFER,
+  REFERENCE_SCHEDULE,
   SEED_WINDOW,
   seedWindow,
-  type BookFlight,
-} from './reference/book-schedule';
+  type ReferenceFlight,
+} from './reference/reference-schedule';
 export type { BookingSummary, PassengerSummary } from './dto/booking';
 
 // Shared domain values as requests carry them, with their validation rules.

@@ -1,4 +1,4 @@
-import { BOOK_SAFETY_BUFFER } from '@pss/contracts';
+import { DEFAULT_SAFETY_BUFFER } from '@pss/contracts';
 import { validateEnvironment } from '@pss/platform';
 import { Expose, Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
@@ -6,7 +6,7 @@ import { IsInt, Min } from 'class-validator';
 /** The variables booking reads besides the platform's. */
 export class BookingEnvironment {
   /** Seats kept back from sale on every flight (the book's rule). */
-  @Expose() @Type(() => Number) @Min(0) @IsInt() BOOKING_SAFETY_BUFFER = BOOK_SAFETY_BUFFER;
+  @Expose() @Type(() => Number) @Min(0) @IsInt() BOOKING_SAFETY_BUFFER = DEFAULT_SAFETY_BUFFER;
 }
 
 export class BookingConfig {

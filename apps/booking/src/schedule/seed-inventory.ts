@@ -1,4 +1,4 @@
-import { BOOK_AIRCRAFT_SEATS, BOOK_SCHEDULE, seedWindow } from '@pss/contracts';
+import { REFERENCE_AIRCRAFT_SEATS, REFERENCE_SCHEDULE, seedWindow } from '@pss/contracts';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -17,10 +17,10 @@ export async function seedInventory(dataSource: DataSource, today = new Date()):
     [
       from,
       to,
-      BOOK_AIRCRAFT_SEATS,
-      BOOK_SCHEDULE.map((flight) => flight.flightNumber),
-      BOOK_SCHEDULE.map((flight) => flight.origin),
-      BOOK_SCHEDULE.map((flight) => flight.destination),
+      REFERENCE_AIRCRAFT_SEATS,
+      REFERENCE_SCHEDULE.map((flight) => flight.flightNumber),
+      REFERENCE_SCHEDULE.map((flight) => flight.origin),
+      REFERENCE_SCHEDULE.map((flight) => flight.destination),
     ],
   );
 }

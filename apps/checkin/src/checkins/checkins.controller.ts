@@ -13,7 +13,7 @@ import {
 import { ProblemDocument } from '@pss/platform';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { CheckIn } from './check-in.service';
+import { CreateCheckin } from './create-checkin.service';
 import { CheckinReader } from './checkin-reader';
 import { CheckinResponse } from './dto/checkin.response';
 import { CreateCheckinRequest } from './dto/create-checkin.request';
@@ -28,7 +28,7 @@ export class CheckinIdParams {
 @Controller('checkins')
 export class CheckinsController {
   constructor(
-    private readonly checkIn: CheckIn,
+    private readonly createCheckin: CreateCheckin,
     private readonly reader: CheckinReader,
   ) {}
 
@@ -47,7 +47,7 @@ export class CheckinsController {
     @Body() request: CreateCheckinRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CheckinResponse> {
-    const { checkin, created } = await this.checkIn.checkIn(request);
+    const { checkin, created } = await this.createCheckin.createCheckin(request);
     reply.status(created ? 201 : 200).header('Location', `/checkins/${checkin.id}`);
     return checkin;
   }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { BookingDirectory } from '../booking/booking-directory';
 import { CheckinConfig } from '../config/checkin-config';
 import { SeatsModule } from '../seats/seats.module';
-import { CheckIn } from './check-in.service';
+import { CreateCheckin } from './create-checkin.service';
 import { CheckinReader } from './checkin-reader';
 import { CheckinsController } from './checkins.controller';
 
@@ -13,8 +13,8 @@ import { CheckinsController } from './checkins.controller';
     { provide: CheckinConfig, useFactory: () => CheckinConfig.fromEnvironment() },
     BookingDirectory,
     CheckinReader,
-    CheckIn,
+    CreateCheckin,
   ],
-  exports: [CheckIn, CheckinReader],
+  exports: [CreateCheckin, CheckinReader],
 })
 export class CheckinsModule {}

@@ -1,4 +1,4 @@
-import { BOOK_SCHEDULE } from '@pss/contracts';
+import { REFERENCE_SCHEDULE } from '@pss/contracts';
 import type { DataSource } from 'typeorm';
 
 /** The cabin of the book's flights, and of any flight not given another: 30 rows of A to F (the book's check-ins sat passengers in row 28). */
@@ -13,6 +13,6 @@ export async function seedSeatMaps(dataSource: DataSource): Promise<void> {
   await dataSource.query(
     `INSERT INTO flight_aircraft (flight_number, aircraft_type) SELECT unnest($1::text[]), $2
      ON CONFLICT (flight_number) DO NOTHING`,
-    [BOOK_SCHEDULE.map((flight) => flight.flightNumber), DEFAULT_AIRCRAFT.code],
+    [REFERENCE_SCHEDULE.map((flight) => flight.flightNumber), DEFAULT_AIRCRAFT.code],
   );
 }

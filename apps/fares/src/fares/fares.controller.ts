@@ -40,7 +40,7 @@ export class FaresController {
   @Get('get')
   @ApiOperation({ summary: "The book's route for the same look-up (compatibility alias)" })
   @FareResponses()
-  findByBookRoute(
+  findByLegacyRoute(
     @Query() query: FareQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FareResponse> {

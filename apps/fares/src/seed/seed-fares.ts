@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { BOOK_CURRENCY, BOOK_SCHEDULE, seedWindow } from '@pss/contracts';
+import { REFERENCE_CURRENCY, REFERENCE_SCHEDULE, seedWindow } from '@pss/contracts';
 
 /**
  * Upserts the book's fares (the schedule the services share) for every date of the rolling window, in one statement. Running it
@@ -18,9 +18,9 @@ export async function seedFares(dataSource: DataSource, today = new Date()): Pro
     [
       from,
       to,
-      BOOK_CURRENCY,
-      BOOK_SCHEDULE.map((flight) => flight.flightNumber),
-      BOOK_SCHEDULE.map((flight) => flight.fare),
+      REFERENCE_CURRENCY,
+      REFERENCE_SCHEDULE.map((flight) => flight.flightNumber),
+      REFERENCE_SCHEDULE.map((flight) => flight.fare),
     ],
   );
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SearchConfig } from '../config/search-config';
-import { BookSearchController } from './book-search.controller';
+import { LegacySearchController } from './legacy-search.controller';
 import { ClosedOrigins } from './closed-origins';
 import { FlightFinder } from './flight-finder';
 import { FlightScheduleController } from './flight-schedule.controller';
@@ -10,7 +10,7 @@ import { FlightsController } from './flights.controller';
 import { RouteCache } from './route-cache';
 
 @Module({
-  controllers: [FlightsController, BookSearchController, FlightScheduleController],
+  controllers: [FlightsController, LegacySearchController, FlightScheduleController],
   providers: [
     { provide: SearchConfig, useFactory: () => SearchConfig.fromEnvironment() },
     FlightFinder,

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import {
-  BOOK_AIRCRAFT_SEATS,
-  BOOK_CURRENCY,
-  BOOK_SAFETY_BUFFER,
-  BOOK_SCHEDULE,
+  REFERENCE_AIRCRAFT_SEATS,
+  REFERENCE_CURRENCY,
+  DEFAULT_SAFETY_BUFFER,
+  REFERENCE_SCHEDULE,
   seedWindow,
 } from '@pss/contracts';
 
@@ -11,7 +11,7 @@ import {
  * Seats for sale on a seeded flight before any booking: the aircraft less booking's default safety
  * buffer. Booking's events replace it with booking's own figure.
  */
-const SEEDED_SEATS = BOOK_AIRCRAFT_SEATS - BOOK_SAFETY_BUFFER;
+const SEEDED_SEATS = REFERENCE_AIRCRAFT_SEATS - DEFAULT_SAFETY_BUFFER;
 
 /**
  * Upserts the book's schedule for every date of the rolling window, in one statement. Running it
@@ -20,8 +20,8 @@ const SEEDED_SEATS = BOOK_AIRCRAFT_SEATS - BOOK_SAFETY_BUFFER;
  */
 export async function seedFlights(dataSource: DataSource, today = new Date()): Promise<void> {
   const { from, to } = seedWindow(today);
-  const column = <K extends keyof (typeof BOOK_SCHEDULE)[number]>(key: K) =>
-    BOOK_SCHEDULE.map((flight) => flight[key]);
+  const column = <K extends keyof (typeof REFERENCE_SCHEDULE)[number]>(key: K) =>
+    REFERENCE_SCHEDULE.map((flight) => flight[key]);
   await dataSource.query(
     `INSERT INTO flights (flight_number, flight_date, origin, destination, departs_at, arrives_at,
                           fare_amount, fare_currency, seats_available)
@@ -43,7 +43,7 @@ export async function seedFlights(dataSource: DataSource, today = new Date()): P
     [
       from,
       to,
-      BOOK_CURRENCY,
+      REFERENCE_CURRENCY,
       SEEDED_SEATS,
       column('flightNumber'),
       column('origin'),

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemDocument } from '@pss/platform';
-import { BookFlightResponse } from './dto/book-flight.response';
-import { BookSearchRequest } from './dto/book-search.request';
+import { LegacyFlightResponse } from './dto/legacy-flight.response';
+import { LegacySearchRequest } from './dto/legacy-search.request';
 import { FlightSearch } from './flight-search.service';
 
 @ApiTags('flights')
 @Controller('search')
-export class BookSearchController {
+export class LegacySearchController {
   constructor(private readonly search: FlightSearch) {}
 
   @Post('get')
@@ -15,10 +15,10 @@ export class BookSearchController {
   @ApiOperation({
     summary: "The book's search (compatibility alias of GET /flights), with its body and answer",
   })
-  @ApiOkResponse({ type: [BookFlightResponse] })
+  @ApiOkResponse({ type: [LegacyFlightResponse] })
   @ApiBadRequestResponse({ type: ProblemDocument })
-  async find(@Body() request: BookSearchRequest): Promise<BookFlightResponse[]> {
+  async find(@Body() request: LegacySearchRequest): Promise<LegacyFlightResponse[]> {
     const flights = await this.search.find({ ...request, date: request.flightDate });
-    return flights.map((flight) => BookFlightResponse.of(flight));
+    return flights.map((flight) => LegacyFlightResponse.of(flight));
   }
 }

@@ -1,9 +1,9 @@
-import { BOOK_SCHEDULE, seedWindow } from './book-schedule';
+import { REFERENCE_SCHEDULE, seedWindow } from './reference-schedule';
 
 describe("the book's schedule", () => {
   it('prices BF100..BF106 at 100.00..106.00, all to SFO', () => {
     expect(
-      BOOK_SCHEDULE.map(
+      REFERENCE_SCHEDULE.map(
         (flight) => `${flight.flightNumber} ${flight.origin}-${flight.destination} ${flight.fare}`,
       ),
     ).toEqual([

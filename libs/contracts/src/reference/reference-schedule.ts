@@ -3,7 +3,7 @@
  * booking each seed from, so that they agree on which flights exist, where they fly and what they
  * cost (the book's own seeds disagreed on BF100's fare). Times are UTC.
  */
-export const BOOK_SCHEDULE = [
+export const REFERENCE_SCHEDULE = [
   {
     flightNumber: 'BF100',
     origin: 'SEA',
@@ -55,15 +55,15 @@ export const BOOK_SCHEDULE = [
   },
 ] as const;
 
-export type BookFlight = (typeof BOOK_SCHEDULE)[number];
+export type ReferenceFlight = (typeof REFERENCE_SCHEDULE)[number];
 
-export const BOOK_CURRENCY = 'USD';
+export const REFERENCE_CURRENCY = 'USD';
 
 /** Seats on each of the book's flights. */
-export const BOOK_AIRCRAFT_SEATS = 100;
+export const REFERENCE_AIRCRAFT_SEATS = 100;
 
 /** Seats booking keeps back from sale on every flight, by default (the book's rule). */
-export const BOOK_SAFETY_BUFFER = 5;
+export const DEFAULT_SAFETY_BUFFER = 5;
 
 /** Days before and after today (UTC) the seeds cover, so that upcoming dates always have flights. */
 export const SEED_WINDOW = { daysBefore: 7, daysAfter: 180 } as const;

@@ -1,19 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { BOOK_CURRENCY, fromLegacyDate, MoneyInput } from '@pss/contracts';
+import { REFERENCE_CURRENCY, fromLegacyDate, MoneyInput } from '@pss/contracts';
 import { IsIsoDate, IsTodayOrLater } from '@pss/platform';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { CreateBookingRequest } from '../../bookings/dto/create-booking.request';
 
 /** The book's fares were bare strings in USD ("101"): as money (a @Transform result skips @Type). */
-function fromBookFare({ value }: { value: unknown }): unknown {
+function fromLegacyFare({ value }: { value: unknown }): unknown {
   if (typeof value !== 'string' && typeof value !== 'number') return plainToInstance(MoneyInput, value);
   const amount = Number.isFinite(Number(value)) ? Number(value).toFixed(2) : String(value);
-  return plainToInstance(MoneyInput, { amount, currency: BOOK_CURRENCY });
+  return plainToInstance(MoneyInput, { amount, currency: REFERENCE_CURRENCY });
 }
 
 /** The book's booking body, as its website sent it: `"fare": "101"`, `"flightDate": "22-JAN-16"`. */
-export class BookBookingRequest extends PickType(CreateBookingRequest, [
+export class LegacyBookingRequest extends PickType(CreateBookingRequest, [
   'flightNumber',
   'origin',
   'destination',
@@ -28,7 +28,7 @@ export class BookBookingRequest extends PickType(CreateBookingRequest, [
   @ApiProperty({ example: '101', description: 'In USD, as the book sent it' })
   @ValidateNested()
   @Type(() => MoneyInput)
-  @Transform(fromBookFare)
+  @Transform(fromLegacyFare)
   @IsDefined({ message: 'fare is required' })
   fare!: MoneyInput;
 

@@ -27,7 +27,7 @@ const SEAT_TAKEN = 'UQ_boarding_passes_seat';
  * check-in back.
  */
 @Injectable()
-export class CheckIn {
+export class CreateCheckin {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bookings: BookingDirectory,
@@ -37,7 +37,7 @@ export class CheckIn {
     private readonly config: CheckinConfig,
   ) {}
 
-  async checkIn(request: CreateCheckinRequest): Promise<CheckinOutcome> {
+  async createCheckin(request: CreateCheckinRequest): Promise<CheckinOutcome> {
     const booking = request.bookingId
       ? await this.bookings.byId(request.bookingId)
       : await this.bookings.byReference(request.reference ?? '', request.lastName ?? '');

@@ -12,18 +12,18 @@ import {
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@pss/platform';
 import { BookingDirectory } from '../booking/booking-directory';
-import { CheckIn } from '../checkins/check-in.service';
+import { CreateCheckin } from '../checkins/create-checkin.service';
 import { CheckinReader } from '../checkins/checkin-reader';
 import { CheckinIdParams } from '../checkins/checkins.controller';
 import { CheckinResponse } from '../checkins/dto/checkin.response';
-import { BookCheckinRequest } from './book-checkin.request';
+import { LegacyCheckinRequest } from './legacy-checkin.request';
 
 /** The book's routes, kept for its clients: thin aliases of POST /checkins and GET /checkins/{id}. */
 @ApiTags('checkins')
 @Controller('checkin')
-export class BookRoutesController {
+export class LegacyRoutesController {
   constructor(
-    private readonly checkIn: CheckIn,
+    private readonly createCheckin: CreateCheckin,
     private readonly reader: CheckinReader,
     private readonly bookings: BookingDirectory,
   ) {}
@@ -35,16 +35,16 @@ export class BookRoutesController {
     summary: "The book's check-in: checks the booking in, the named passenger in their seat; answers the id",
   })
   @ApiOkResponse({ schema: { type: 'string', format: 'uuid' } })
-  async create(@Body() request: BookCheckinRequest): Promise<string> {
+  async create(@Body() request: LegacyCheckinRequest): Promise<string> {
     const seats = request.seatNumber
       ? [{ passenger: await this.positionOf(request), seat: request.seatNumber }]
       : [];
-    const { checkin } = await this.checkIn.checkIn({ bookingId: request.bookingId, seats });
+    const { checkin } = await this.createCheckin.createCheckin({ bookingId: request.bookingId, seats });
     return JSON.stringify(checkin.id);
   }
 
   /** The named passenger's place in the booking, for their seat. */
-  private async positionOf({ bookingId, firstName, lastName }: BookCheckinRequest): Promise<number> {
+  private async positionOf({ bookingId, firstName, lastName }: LegacyCheckinRequest): Promise<number> {
     const booking = await this.bookings.byId(bookingId);
     if (!booking) throw new NotFoundException('No such booking');
     const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -8,7 +8,7 @@ import { SEAT } from '../checkins/dto/create-checkin.request';
  * "seatNumber":"28A","flightNumber":"BF101","flightDate":"22-JAN-16","bookingId":…}`. The flight
  * is the booking's; only the booking, the passenger and the seat matter here.
  */
-export class BookCheckinRequest {
+export class LegacyCheckinRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'bookingId must be a booking id (a UUID)' })
   bookingId!: string;
