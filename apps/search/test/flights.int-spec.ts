@@ -1,5 +1,5 @@
 import type { ProblemDetails } from '@pss/platform';
-import { daysFromToday, eventually, expectMigrationsInStep } from '@pss/testing';
+import { daysFromToday, eventually, expectMigrationsInStep, operatorAuthorization } from '@pss/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,7 +160,7 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
     const put = (body: Record<string, unknown>) =>
       fetch(`${search.baseUrl}/flights/BF107/${date}`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: operatorAuthorization() },
         body: JSON.stringify(body),
       });
     const flight = {
@@ -172,6 +172,12 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       seatsAvailable: 80,
     };
     expect(await flights(`origin=BOS&destination=SFO&date=${date}`)).toEqual([]);
+    const anonymous = await fetch(`${search.baseUrl}/flights/BF107/${date}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(flight),
+    });
+    expect(anonymous.status).toBe(401);
     expect((await put(flight)).status).toBe(201);
     expect(await flights(`origin=BOS&destination=SFO&date=${date}`)).toEqual([
       expect.objectContaining({

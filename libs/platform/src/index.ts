@@ -16,13 +16,19 @@ export {
   SERVICE_LOG_LEVELS,
   type LogLevel,
 } from './config/service-environment';
-export { validateEnvironment, validateEnvironments, ConfigurationError } from './config/validate-environment';
+export { validateEnvironment, validateEnvironments } from './config/validate-environment';
+export { ConfigurationError } from './config/configuration-error';
+export { withSecretFiles } from './config/secret-files';
 export { firstExternalIpv4 } from './config/host-address';
 
 // Logging and request ids across services.
 export { ServiceLogger } from './logging/service-logger';
 export { NestLogger } from './logging/nest-logger';
 export { currentRequestId, runWithRequestId, REQUEST_ID_HEADER } from './logging/request-context';
+
+// Accounts: HTTP basic credentials, and the operator account on operator routes.
+export { BasicCredentials, basicAuthorization } from './auth/basic-credentials';
+export { OperatorGuard, OperatorRoute, OPERATOR_REALM } from './auth/operator-route';
 
 // Errors.
 export {

@@ -20,7 +20,8 @@ export {
   TEST_REGISTRY_ENV,
   withRegistryCredentials,
   type RegistryAccount,
-} from './registry/registry-credentials';
+} from './accounts/registry-credentials';
+export { operatorAuthorization, TEST_OPERATOR_ENV } from './accounts/operator-account';
 export { docker, exec, imageSize, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
 export { buildServiceImage } from './docker/build-image';
 export { TestNetwork, type ContainerOptions } from './docker/test-network';

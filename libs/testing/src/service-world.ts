@@ -1,7 +1,7 @@
 import { createTestDatabase } from './postgres';
 import { requireTestEnv } from './jest/env';
 import { startAppProcess, type RunningProcess } from './processes';
-import { TEST_REGISTRY_ENV, withRegistryCredentials } from './registry/registry-credentials';
+import { TEST_REGISTRY_ENV, withRegistryCredentials } from './accounts/registry-credentials';
 import { Teardown } from './teardown';
 
 export interface ServiceWorld {

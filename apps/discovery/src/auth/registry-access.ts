@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { BasicCredentials } from './basic-credentials';
+import type { BasicCredentials } from '@pss/platform';
 
 /** Who sent a request: nobody we know, a client with the registry account, or another registry node. */
 export type Caller = 'anonymous' | 'client' | 'peer';

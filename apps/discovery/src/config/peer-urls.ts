@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { basicAuthorization } from '../auth/basic-credentials';
+import { basicAuthorization } from '@pss/platform';
 
 /** Another registry node, as this one reaches it. */
 export interface Peer {

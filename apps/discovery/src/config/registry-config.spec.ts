@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { ConfigurationError } from '@pss/platform';
-import { basicAuthorization } from '../auth/basic-credentials';
+import { basicAuthorization } from '@pss/platform';
 import { registryConfig as configOf } from './registry-config';
 
 const ACCOUNTS = {

@@ -1,5 +1,5 @@
 import { ConfigurationError, validateEnvironment } from '@pss/platform';
-import { BasicCredentials } from '../auth/basic-credentials';
+import { BasicCredentials } from '@pss/platform';
 import type { AccessSettings } from '../auth/registry-access';
 import type { RegistrySettings } from '../registry/instance-registry';
 import type { InstanceLimits } from '../registry/instance-limits';

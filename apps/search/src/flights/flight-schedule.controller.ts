@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ProblemDocument } from '@pss/platform';
+import { OperatorRoute, ProblemDocument } from '@pss/platform';
 import type { FastifyReply } from 'fastify';
 import { FlightResponse } from './dto/flight.response';
 import { ScheduledFlightParams, ScheduledFlightRequest } from './dto/scheduled-flight.request';
@@ -18,6 +18,7 @@ export class FlightScheduleController {
   constructor(private readonly schedule: FlightSchedule) {}
 
   @Put(':flightNumber/:date')
+  @OperatorRoute()
   @ApiOperation({ summary: 'Adds a flight to what search offers, or corrects one' })
   @ApiCreatedResponse({ type: FlightResponse, description: 'Added' })
   @ApiOkResponse({ type: FlightResponse, description: 'Corrected' })

@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { basicAuthorization } from '../auth/basic-credentials';
 import { loadServiceConfig } from './service-config';
-import { ConfigurationError } from './validate-environment';
+import { ConfigurationError } from './configuration-error';
 
 const withDatabase = {
   serviceName: 'fares',
@@ -21,6 +25,18 @@ describe('loadServiceConfig', () => {
       database: { url: 'postgres://u:p@db:5432/fares', poolMax: 20, migrateOnStart: true },
     });
     expect(config.instanceHost).toBeUndefined();
+  });
+
+  it('reads secrets from the files their _FILE variables name: the database URL, the operator password', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'pss-config-'));
+    writeFileSync(join(directory, 'database-url'), 'postgres://fares:s3cret@db:5432/fares\n');
+    writeFileSync(join(directory, 'operator-password'), 'a-long-operator-password\n');
+    const config = loadServiceConfig(withDatabase, {
+      DATABASE_URL_FILE: join(directory, 'database-url'),
+      OPERATOR_PASSWORD_FILE: join(directory, 'operator-password'),
+    });
+    expect(config.database?.url).toBe('postgres://fares:s3cret@db:5432/fares');
+    expect(config.operator?.matches(basicAuthorization('operator', 'a-long-operator-password'))).toBe(true);
   });
 
   it('converts numbers and booleans', () => {

@@ -1,3 +1,4 @@
+import { BasicCredentials } from '../auth/basic-credentials';
 import type { PlatformOptions } from '../platform-options';
 import type { LogLevel } from './service-environment';
 import { DatabaseEnvironment, ServiceEnvironment } from './service-environment';
@@ -22,6 +23,8 @@ export class ServiceConfig {
   shutdownTimeoutMs!: number;
   readinessIntervalMs!: number;
   database?: DatabaseConfig;
+  /** Absent (no OPERATOR_PASSWORD): every operator route refuses every caller. */
+  operator?: BasicCredentials;
 }
 
 export function loadServiceConfig(
@@ -38,6 +41,9 @@ export function loadServiceConfig(
     instanceHost: service.INSTANCE_HOST,
     shutdownTimeoutMs: service.SHUTDOWN_TIMEOUT_MS,
     readinessIntervalMs: service.READINESS_INTERVAL_MS,
+    operator: service.OPERATOR_PASSWORD
+      ? new BasicCredentials(service.OPERATOR_USERNAME, service.OPERATOR_PASSWORD)
+      : undefined,
     database: database && {
       url: database.DATABASE_URL,
       poolMax: database.DATABASE_POOL_MAX,

@@ -12,6 +12,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
 } from 'class-validator';
 
 export const SERVICE_LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,6 +33,13 @@ export class ServiceEnvironment {
   @Expose() @IsOptional() @IsString() @IsNotEmpty() INSTANCE_HOST?: string;
   @Expose() @Type(() => Number) @Min(0) @IsInt() SHUTDOWN_TIMEOUT_MS = 10_000;
   @Expose() @Type(() => Number) @Min(100) @IsInt() READINESS_INTERVAL_MS = 5_000;
+  /** The operator account, the only one that may use operator routes (usually OPERATOR_PASSWORD_FILE). */
+  @Expose() @IsString() @IsNotEmpty() OPERATOR_USERNAME = 'operator';
+  @Expose()
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'OPERATOR_PASSWORD must be at least 16 characters' })
+  OPERATOR_PASSWORD?: string;
 }
 
 /** The variables of a service that owns a database. */

@@ -1,26 +1,24 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { ConfigurationError } from './configuration-error';
+import { withSecretFiles } from './secret-files';
 
 type EnvironmentClass<T> = new () => T;
 
-/** Thrown at startup when environment variables are missing or malformed; names each variable. */
-export class ConfigurationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration: ${problems.join('; ')}`);
-    this.name = 'ConfigurationError';
-  }
-}
-
 /**
- * Reads the variables that `schema` declares (with `@Expose()`) from `env`, converts and validates
- * them. Undeclared variables are ignored; values are never echoed (they may be secrets).
+ * Reads the variables that `schema` declares (with `@Expose()`) from `env`, each either as a value
+ * or as a file named by `NAME_FILE` (a secret), converts and validates them. Undeclared variables
+ * are ignored; values are never echoed (they may be secrets).
  */
 export function validateEnvironment<T extends object>(
   schema: EnvironmentClass<T>,
   env: Record<string, string | undefined>,
 ): T {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const declared = Object.keys(plainToInstance(schema, {}, { excludeExtraneousValues: true }));
+  const present = Object.fromEntries(
+    Object.entries(withSecretFiles(env, declared)).filter(([, value]) => value !== ''),
+  );
   const instance = plainToInstance(schema, present, {
     excludeExtraneousValues: true,
     exposeDefaultValues: true,

@@ -10,6 +10,7 @@ export function setupOpenApi(app: INestApplication, options: PlatformOptions): v
       .setTitle(`PSS ${options.serviceName}`)
       .setDescription(options.description ?? `The ${options.serviceName} service of BrownField PSS.`)
       .setVersion(options.version ?? '1.0')
+      .addBasicAuth(undefined, 'operator')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json', yamlDocumentUrl: 'docs/yaml' });

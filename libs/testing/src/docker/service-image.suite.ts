@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { eventually, waitUntil } from '../eventually';
 import { baseImages } from '../images';
-import { TEST_REGISTRY_ENV, withRegistryCredentials } from '../registry/registry-credentials';
+import { TEST_REGISTRY_ENV, withRegistryCredentials } from '../accounts/registry-credentials';
 import { buildServiceImage } from './build-image';
 import { exec, imageSize, logLines, runToCompletion } from './docker-client';
 import { TestNetwork } from './test-network';
