@@ -12,6 +12,9 @@ const config: Config = {
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   testTimeout: 120_000,
   maxWorkers: 1,
+  // The last guard against a hang: a run that left a handle open still ends (its global teardown
+  // names what was left open).
+  forceExit: true,
 };
 
 export default config;

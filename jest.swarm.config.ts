@@ -9,6 +9,8 @@ const config: Config = {
   testMatch: ['**/*.swarm-spec.ts'],
   testTimeout: 180_000,
   maxWorkers: 1,
+  // The last guard against a hang: a run that left a handle open still ends.
+  forceExit: true,
 };
 
 export default config;

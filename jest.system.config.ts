@@ -13,6 +13,9 @@ const config: Config = {
   testSequencer: '<rootDir>/e2e/test/system/file-order-sequencer.js',
   testTimeout: 180_000,
   maxWorkers: 1,
+  // The last guard against a hang: a run that left a handle open still ends (its global teardown
+  // names what was left open).
+  forceExit: true,
 };
 
 export default config;

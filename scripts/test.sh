@@ -15,15 +15,17 @@ step() {
   printf '\n=== %s ===\n' "$name"
   "$@" || failed+=("$name")
 }
+# A step that outlives its limit is stopped and counts as failed: nothing can hold CI to its end.
+limit() { timeout --kill-after=30s "$@"; }
 
 # Type checks first: nx computes the project graph that the module-boundaries lint rule reads.
 step typecheck npx nx run-many -t typecheck --output-style=stream-without-prefixes
 step sync npx nx sync:check
 step lint npx eslint . --max-warnings=0
-step unit bash scripts/jest.sh --config jest.unit.config.ts --json --outputFile="$reports/unit.json"
-step integration bash scripts/jest.sh --config jest.int.config.ts --json --outputFile="$reports/int.json"
-step system bash scripts/jest.sh --config jest.system.config.ts --json --outputFile="$reports/system.json"
-step swarm bash scripts/jest.sh --config jest.swarm.config.ts --json --outputFile="$reports/swarm.json"
+step unit limit 10m bash scripts/jest.sh --config jest.unit.config.ts --json --outputFile="$reports/unit.json"
+step integration limit 30m bash scripts/jest.sh --config jest.int.config.ts --json --outputFile="$reports/int.json"
+step system limit 20m bash scripts/jest.sh --config jest.system.config.ts --json --outputFile="$reports/system.json"
+step swarm limit 15m bash scripts/jest.sh --config jest.swarm.config.ts --json --outputFile="$reports/swarm.json"
 
 printf '\n=== summary ===\n'
 node scripts/jest/summary.js "$reports"/*.json

@@ -10,7 +10,11 @@ const run = promisify(execFile);
 export interface SwarmStack {
   /** An HTTP request made from inside the stack's network (a task of `fromService` sends it). */
   fetch(url: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: unknown }>;
-  /** Removes the stack and its volumes; leaves the swarm if deploying made it. */
+  /**
+   * Removes the stack and its volumes. The engine stays in the swarm: on Docker 20.10 leaving a swarm
+   * wipes the embedded DNS of every bridge network, which would break a compose stack running beside
+   * the tests (docs/adr/0007).
+   */
   remove(): Promise<void>;
 }
 
@@ -20,7 +24,6 @@ export interface SwarmStack {
  * routing mesh), so the stack runs with DNS round-robin endpoints and publishes no port.
  */
 export async function deploySwarmStack(name: string, fromService = 'discovery-1'): Promise<SwarmStack> {
-  const madeSwarm = (await docker.info()).Swarm?.LocalNodeState !== 'active';
   const envFile = join(mkdtempSync(join(tmpdir(), 'pss-swarm-')), '.env');
   await run('bash', [join(workspaceRoot, 'scripts', 'swarm-deploy.sh')], {
     cwd: workspaceRoot,
@@ -74,7 +77,6 @@ export async function deploySwarmStack(name: string, fromService = 'discovery-1'
         filters: { label: [`com.docker.stack.namespace=${name}`] },
       });
       await Promise.all((Volumes ?? []).map((volume) => docker.getVolume(volume.Name).remove()));
-      if (madeSwarm) await run('docker', ['swarm', 'leave', '--force']);
     },
   };
 }

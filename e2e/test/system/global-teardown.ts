@@ -1,3 +1,4 @@
+import { reportOpenHandles } from '@pss/testing';
 import { systemStack } from './system-stack';
 
 /** Removes the stack, volumes included; first shows what a failed run needs to be understood. */
@@ -9,4 +10,5 @@ export default async function globalTeardown(): Promise<void> {
     .filter((line) => line && !/running .*\(healthy\)|running Up/.test(line));
   if (unhealthy.length > 0) console.warn(`containers not healthy at the end:\n${unhealthy.join('\n')}`);
   await stack.down();
+  reportOpenHandles('the system suite');
 }

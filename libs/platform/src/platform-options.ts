@@ -1,4 +1,3 @@
-import type { ConfigFactory } from '@nestjs/config';
 import type { DataSource, MixedList, EntitySchema } from 'typeorm';
 
 export interface PlatformDatabaseOptions {
@@ -17,8 +16,6 @@ export interface PlatformOptions {
   defaultPort?: number;
   /** Omit for services without a database (the registry). */
   database?: PlatformDatabaseOptions;
-  /** More configuration namespaces (`registerAs`) the service validates at startup. */
-  config?: ConfigFactory[];
   /** OpenAPI description and version shown at /docs. */
   description?: string;
   version?: string;

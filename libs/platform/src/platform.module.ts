@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
-import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { loadServiceConfig, ServiceConfig } from './config/service-config';
 import { PlatformDatabaseModule } from './database/database.module';
@@ -25,12 +24,6 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        ConfigModule.forRoot({
-          isGlobal: true,
-          ignoreEnvFile: true,
-          cache: true,
-          load: options.config ?? [],
-        }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         // Finds the ServiceCommands other modules provide (`node main.js <command>`).
         DiscoveryModule,

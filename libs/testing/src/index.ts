@@ -5,6 +5,7 @@ export { startPostgres, createTestDatabase, type TestDatabase } from './postgres
 export { startRabbitMq, startRabbitMqOnPort, amqpUrl } from './rabbitmq';
 export { createTestVhost, type TestVhost } from './rabbitmq-vhost';
 export { requireTestEnv, testEnv } from './jest/env';
+export { reportOpenHandles } from './jest/open-handles';
 export {
   freePort,
   startAppProcess,

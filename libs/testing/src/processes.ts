@@ -3,8 +3,12 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { workspaceRoot } from './images';
+import { listeningPort } from './listening-port';
 
-/** A port that was free a moment ago on 127.0.0.1. */
+/**
+ * A port that was free a moment ago on 127.0.0.1: only for what must be known before its process
+ * starts (a peer's address, a port to come back on). Anything else listens on port 0.
+ */
 export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -53,16 +57,18 @@ export const startAppProcess = (
 ): Promise<RunningProcess> =>
   startServiceProcess(`apps/${app}/src/main.ts`, `apps/${app}/tsconfig.json`, env, port);
 
-/** `node <args>` from the workspace root with PORT set; resolves once its /health/live answers. */
+/**
+ * `node <args>` from the workspace root, listening on `port` or, without one, on port 0 (the port
+ * it got is read back from the kernel); resolves once its /health/live answers.
+ */
 export async function startNodeProcess(
   args: string[],
   env: Record<string, string>,
   port?: number,
 ): Promise<RunningProcess> {
-  const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, args, {
     cwd: workspaceRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(chosen), ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port ?? 0), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -73,6 +79,7 @@ export async function startNodeProcess(
     child.kill(signal);
     await exited;
   };
+  const chosen = port ?? (await portOf(child));
   await waitForHttp(`http://127.0.0.1:${chosen}/health/live`, child);
   return {
     port: chosen,
@@ -81,6 +88,17 @@ export async function startNodeProcess(
     kill: ended('SIGKILL'),
     stop: ended('SIGTERM'),
   };
+}
+
+async function portOf(child: ChildProcess, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before listening`);
+    const port = child.pid === undefined ? undefined : listeningPort(child.pid);
+    if (port !== undefined) return port;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the process listened on no port within ${timeoutMs} ms`);
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {

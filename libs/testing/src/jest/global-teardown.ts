@@ -1,4 +1,5 @@
 import type { StartedTestContainer } from 'testcontainers';
+import { reportOpenHandles } from './open-handles';
 
 // Lines a server writes when it crashed or restarted under the tests: worth seeing in CI output.
 const TROUBLE = /terminated by signal|PANIC|FATAL:.*(out of memory|No space)|database system was interrupted/;
@@ -8,6 +9,7 @@ export default async function globalTeardown(): Promise<void> {
   const containers = globalThis.__PSS_TEST_CONTAINERS__ ?? [];
   await Promise.all(containers.map(reportTrouble));
   await Promise.all(containers.map((container) => container.stop()));
+  reportOpenHandles('integration tests');
 }
 
 async function reportTrouble(container: StartedTestContainer): Promise<void> {
