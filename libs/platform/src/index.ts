@@ -39,6 +39,9 @@ export { ProblemDocument } from './errors/problem-document';
 export { IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
 export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 
+// Look-ups a client could guess, rate-limited per client address.
+export { LookupRateLimited } from './http/lookup-rate-limit';
+
 // Retrying: exponential backoff with jitter, and a sleep that a signal cuts short.
 export { backoffDelay, sleep, type BackoffOptions } from './support/backoff';
 

@@ -21,6 +21,8 @@ export class ServiceConfig {
   instanceHost?: string;
   shutdownTimeoutMs!: number;
   readinessIntervalMs!: number;
+  /** Rate-limited look-ups (`@LookupRateLimited`) per client address and minute. */
+  lookupsPerMinute!: number;
   database?: DatabaseConfig;
 }
 
@@ -38,6 +40,7 @@ export function loadServiceConfig(
     instanceHost: service.INSTANCE_HOST,
     shutdownTimeoutMs: service.SHUTDOWN_TIMEOUT_MS,
     readinessIntervalMs: service.READINESS_INTERVAL_MS,
+    lookupsPerMinute: service.LOOKUP_RATE_LIMIT_PER_MINUTE,
     database: database && {
       url: database.DATABASE_URL,
       poolMax: database.DATABASE_POOL_MAX,

@@ -32,6 +32,12 @@ export class ServiceEnvironment {
   @Expose() @IsOptional() @IsString() @IsNotEmpty() INSTANCE_HOST?: string;
   @Expose() @Type(() => Number) @Min(0) @IsInt() SHUTDOWN_TIMEOUT_MS = 10_000;
   @Expose() @Type(() => Number) @Min(100) @IsInt() READINESS_INTERVAL_MS = 5_000;
+  /** Look-ups by a guessable key (a booking reference and a name) one client address may make a minute. */
+  @Expose()
+  @Type(() => Number)
+  @Min(1, { message: 'LOOKUP_RATE_LIMIT_PER_MINUTE must be at least 1' })
+  @IsInt({ message: 'LOOKUP_RATE_LIMIT_PER_MINUTE must be a whole number' })
+  LOOKUP_RATE_LIMIT_PER_MINUTE = 60;
 }
 
 /** The variables of a service that owns a database. */
