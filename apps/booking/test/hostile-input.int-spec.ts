@@ -43,20 +43,26 @@ describe('booking under hostile input', () => {
   });
 
   it('cancels with an empty JSON body, and refuses a cancel a web form could send with 415', async () => {
-    const { id } = (await (await world.post('/bookings', bookingRequest(tomorrow, 1))).json()) as { id: string };
+    const { id } = (await (await world.post('/bookings', bookingRequest(tomorrow, 1))).json()) as {
+      id: string;
+    };
     const cancel = (headers: Record<string, string>, body?: string) =>
       fetch(`${world.booking.baseUrl}/bookings/${id}/cancel`, { method: 'POST', headers, body });
     const form = await cancel({ 'content-type': 'application/x-www-form-urlencoded' }, 'x=1');
     expect(form.status).toBe(415);
     expect(form.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(((await (await world.get(`/bookings/${id}`)).json()) as { status: string }).status).toBe('CONFIRMED');
+    expect(((await (await world.get(`/bookings/${id}`)).json()) as { status: string }).status).toBe(
+      'CONFIRMED',
+    );
     const empty = await cancel({ 'content-type': 'application/json' });
     expect(empty.status).toBe(200);
     expect(((await empty.json()) as { status: string }).status).toBe('CANCELLED');
   });
 
   it('answers the look-up by reference past the limit with 429 and Retry-After; other routes stay open', async () => {
-    const { id } = (await (await world.post('/bookings', bookingRequest(tomorrow, 1))).json()) as { id: string };
+    const { id } = (await (await world.post('/bookings', bookingRequest(tomorrow, 1))).json()) as {
+      id: string;
+    };
     const lookup = () => world.get('/bookings?reference=KQKQKQ&lastName=Franc');
     for (let allowed = 0; allowed < 3; allowed++) expect((await lookup()).status).toBe(200);
     const refused = await lookup();

@@ -11,7 +11,9 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 // Each URL must also parse: `new URL` of a bad one (a port out of range) throws an error that
 // carries the whole input, password included, into the startup failure's log line.
 const isUrlList = (value: unknown) =>
-  typeof value === 'string' && URL_LIST.test(value) && value.split(',').every((url) => URL.canParse(url.trim()));
+  typeof value === 'string' &&
+  URL_LIST.test(value) &&
+  value.split(',').every((url) => URL.canParse(url.trim()));
 
 const IsRegistryUrlList = (message: string) =>
   ValidateBy({ name: 'isRegistryUrlList', validator: { validate: isUrlList } }, { message });

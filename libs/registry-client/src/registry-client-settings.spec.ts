@@ -43,7 +43,9 @@ describe('registryClientSettings', () => {
 
   it('refuses a URL that does not parse, and its startup failure logs no password', () => {
     const lines: string[] = [];
-    const log = pino(new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }));
+    const log = pino(
+      new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }),
+    );
     const env = { DISCOVERY_URLS: 'http://svc:s3cr3t-pw@discovery:99999/eureka/' };
     let failure: unknown;
     try {

@@ -7,7 +7,9 @@ class Named {
 }
 
 const problems = (lastName: unknown) =>
-  validateSync(plainToInstance(Named, { lastName }), { stopAtFirstError: true }).flatMap((error) => Object.values(error.constraints ?? {}));
+  validateSync(plainToInstance(Named, { lastName }), { stopAtFirstError: true }).flatMap((error) =>
+    Object.values(error.constraints ?? {}),
+  );
 
 describe('IsPersonName', () => {
   it('counts characters as PostgreSQL does: code points, variation selectors included', () => {

@@ -77,7 +77,10 @@ describe('loadServiceConfig', () => {
   it('names a look-up rate limit that is not a positive whole number', () => {
     for (const limit of ['0', 'many', '2.5'])
       expect(() =>
-        loadServiceConfig(withDatabase, { DATABASE_URL: 'postgres://db/x', LOOKUP_RATE_LIMIT_PER_MINUTE: limit }),
+        loadServiceConfig(withDatabase, {
+          DATABASE_URL: 'postgres://db/x',
+          LOOKUP_RATE_LIMIT_PER_MINUTE: limit,
+        }),
       ).toThrow(/LOOKUP_RATE_LIMIT_PER_MINUTE must be/);
   });
 });

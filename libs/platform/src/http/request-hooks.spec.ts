@@ -11,7 +11,9 @@ import { addRequestHooks } from './request-hooks';
 
 function capturedLogger() {
   const lines: string[] = [];
-  const logger = pino(new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }));
+  const logger = pino(
+    new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }),
+  );
   return { logger, text: () => lines.join('') };
 }
 

@@ -9,7 +9,10 @@ describe('upstreamFailure', () => {
   it('answers a 400 of the other service as a 400 naming the fields it named, never as a 503', async () => {
     const failure = await upstreamFailure(
       'booking',
-      answer(400, { status: 400, errors: [{ field: 'lastName', detail: 'lastName must be 1 to 60 characters' }] }),
+      answer(400, {
+        status: 400,
+        errors: [{ field: 'lastName', detail: 'lastName must be 1 to 60 characters' }],
+      }),
     );
     expect(failure).toBeInstanceOf(InvalidInputException);
     expect((failure as InvalidInputException).fields).toEqual([

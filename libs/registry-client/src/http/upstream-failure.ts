@@ -14,7 +14,10 @@ export async function upstreamFailure(service: string, response: Response): Prom
   if (REFUSED_INPUT.has(status)) {
     const { detail, errors } = await problemOf(response);
     if (errors?.length) return new InvalidInputException(errors);
-    return new ProblemException(HttpStatus.BAD_REQUEST, `The ${service} service refused the request: ${detail}`);
+    return new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      `The ${service} service refused the request: ${detail}`,
+    );
   }
   await response.body?.cancel();
   if (status >= 500 || status === HttpStatus.TOO_MANY_REQUESTS)

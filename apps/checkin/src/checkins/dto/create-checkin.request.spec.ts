@@ -34,6 +34,8 @@ describe('CreateCheckinRequest', () => {
     expect(await fieldsRefused({ reference: 'K7M4QX' })).toEqual(['lastName']);
     expect(await fieldsRefused({ lastName: 'Franc' })).toEqual(['reference']);
     expect(await fieldsRefused({ bookingId: null })).toEqual(['bookingId']);
-    expect(await fieldsRefused({ reference: 'K7M4QX', lastName: 'a\uFE0F'.repeat(60) })).toEqual(['lastName']);
+    expect(await fieldsRefused({ reference: 'K7M4QX', lastName: 'a\uFE0F'.repeat(60) })).toEqual([
+      'lastName',
+    ]);
   });
 });

@@ -41,7 +41,7 @@ const NotWithBookingId = (field: string) =>
   ValidateBy(
     {
       name: 'notWithBookingId',
-      validator: { validate: (_value, { object }) => !byId(object as CreateCheckinRequest) },
+      validator: { validate: (_value, args) => !byId(args?.object as CreateCheckinRequest) },
     },
     { message: `${field} must not be given with bookingId: name the booking one way` },
   );
