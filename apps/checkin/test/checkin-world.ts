@@ -33,11 +33,15 @@ const FARES: Record<string, { origin: string; fare: string }> = {
  * seat: no safety buffer), on RabbitMQ at `rabbitmqUrl` (each service's own vhost is not needed:
  * booking must receive check-in's events).
  */
-export async function startCheckinWorld(rabbitmqUrl: string): Promise<CheckinWorld> {
+export async function startCheckinWorld(
+  rabbitmqUrl: string,
+  env: Record<string, string> = {},
+): Promise<CheckinWorld> {
   const checkin = await startServiceInWorld(AppModule, {
     calls: ['fares', 'booking'],
     rabbitmq: { url: rabbitmqUrl },
     envOf: { booking: { BOOKING_SAFETY_BUFFER: '0' } },
+    env,
   });
   const bookingUrl = `http://127.0.0.1:${checkin.world.apps.booking.port}`;
   return {

@@ -29,5 +29,6 @@ export type { BookingSummary, PassengerSummary } from './dto/booking';
 // Shared domain values as requests carry them, with their validation rules.
 export { AIRPORT_CODE, IsAirportCode } from './values/airport-code';
 export { IsPersonName, PersonNameLength } from './values/person-name';
+export { CodePointLength } from './values/code-point-length';
 export { MoneyInput } from './values/money-input';
 export { fromLegacyDate } from './values/legacy-date';

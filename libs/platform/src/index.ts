@@ -27,7 +27,7 @@ export { NestLogger } from './logging/nest-logger';
 export { currentRequestId, runWithRequestId, REQUEST_ID_HEADER } from './logging/request-context';
 
 // Accounts: HTTP basic credentials, and the operator account on operator routes.
-export { BasicCredentials, basicAuthorization } from './auth/basic-credentials';
+export { BasicCredentials, basicAuthorization } from './support/basic-credentials';
 export { OperatorGuard, OperatorRoute, OPERATOR_REALM } from './auth/operator-route';
 
 // Errors.
@@ -44,6 +44,9 @@ export { ProblemDocument } from './errors/problem-document';
 // Validation of dates, and random codes.
 export { IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
 export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
+
+// Look-ups a client could guess, rate-limited per client address.
+export { LookupRateLimited } from './http/lookup-rate-limit';
 
 // Retrying: exponential backoff with jitter, and a sleep that a signal cuts short.
 export { backoffDelay, sleep, type BackoffOptions } from './support/backoff';

@@ -1,7 +1,7 @@
 import { Controller, Module, Post } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { basicAuthorization } from '../src/auth/basic-credentials';
+import { basicAuthorization } from '../src/support/basic-credentials';
 import { OperatorRoute } from '../src/auth/operator-route';
 import { createService } from '../src/bootstrap/create-service';
 import { PlatformModule } from '../src/platform.module';

@@ -5,6 +5,7 @@ import type { ProblemDetails } from '../src/errors/problem-details';
 import { ReadinessService, type ReadinessState } from '../src/health/readiness.service';
 import { NestFactory } from '@nestjs/core';
 import { runCommand } from '../src/commands/run-command';
+import { startService, type RunningService } from '../src/testing/start-service';
 import { CountCommand, ProbeAppModule, releaseSlowRequest } from './probe.app';
 
 describe('a service composed with PlatformModule, over HTTP', () => {
@@ -178,6 +179,43 @@ describe("the HTTP server's own refusals of a body", () => {
     await expectProblem(await post('{"code":', 'application/json'), 400);
   });
 
+  it('answers a body nested deeper than 32 levels with 400, whatever its size', async () => {
+    const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+    const response = await post(deep, 'application/json');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ detail: 'The body nests deeper than 32 levels' });
+  });
+
+  it('reads an empty JSON body as no body: accepted where a route takes none, fields named where it does', async () => {
+    const act = await fetch(`${base}/probe/act`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(act.status).toBe(200);
+    expect(await act.json()).toEqual({ acted: true });
+    const echo = await post('', 'application/json');
+    expect(echo.status).toBe(400);
+    expect(((await echo.json()) as ProblemDetails).errors?.map((error) => error.field)).toEqual(
+      expect.arrayContaining(['code', 'count']),
+    );
+  });
+
+  it('answers the bodies a web page can send without asking (form, text, multipart) with 415', async () => {
+    const act = (body: string, contentType: string) =>
+      fetch(`${base}/probe/act`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    for (const contentType of [
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+    ]) {
+      const response = await act('code=SEA', contentType);
+      expect(response.status).toBe(415);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    await expectProblem(await post('code=SEA&count=2', 'application/x-www-form-urlencoded'), 415);
+  });
+
   it('answers a body that ends before its Content-Length with 400', async () => {
     const answer = await rawRequest(
       port,
@@ -198,6 +236,27 @@ function rawRequest(port: number, text: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+describe('look-ups rate-limited per client address', () => {
+  let service: RunningService;
+
+  beforeAll(async () => {
+    service = await startService(ProbeAppModule, { LOOKUP_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+
+  afterAll(() => service?.app.close());
+
+  it('answers the look-up past the limit with 429 and Retry-After; other routes stay open', async () => {
+    const lookup = () => fetch(`${service.baseUrl}/probe/lookup?code=SEA&count=1`);
+    for (let allowed = 0; allowed < 3; allowed++) expect((await lookup()).status).toBe(200);
+    const refused = await lookup();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ status: 429, title: 'Too Many Requests' });
+    expect((await fetch(`${service.baseUrl}/probe/echo?code=SEA&count=1`)).status).toBe(200);
+  });
+});
 
 describe('operator commands', () => {
   it('runs the command a module provides by its name, and names the known ones for another', async () => {

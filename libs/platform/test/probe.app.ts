@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Injectable, Module, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Injectable, Module, Post, Query } from '@nestjs/common';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import { LookupRateLimited } from '../src/http/lookup-rate-limit';
 import { currentRequestId } from '../src/logging/request-context';
 import { ServiceCommand } from '../src/commands/service-command';
 import { PlatformModule } from '../src/platform.module';
@@ -23,6 +24,19 @@ class ProbeController {
   @Post('echo')
   echoBody(@Body() body: EchoQuery): EchoQuery {
     return body;
+  }
+
+  /** A route that takes no body, as `POST /bookings/{id}/cancel`. */
+  @Post('act')
+  @HttpCode(200)
+  act(): { acted: true } {
+    return { acted: true };
+  }
+
+  @Get('lookup')
+  @LookupRateLimited()
+  lookup(@Query() query: EchoQuery): EchoQuery {
+    return query;
   }
 
   @Get('crash')

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Min, ValidateBy } from 'class-validator';
 
 // SWC records no design:type for un-annotated fields, so numbers convert through @Type.
 // A comma-separated list of http(s) URLs, each a registry base such as http://discovery:8761/eureka/,
@@ -8,14 +8,24 @@ import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 const URL_LIST = /^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
+// Each URL must also parse: `new URL` of a bad one (a port out of range) throws an error that
+// carries the whole input, password included, into the startup failure's log line.
+const isUrlList = (value: unknown) =>
+  typeof value === 'string' &&
+  URL_LIST.test(value) &&
+  value.split(',').every((url) => URL.canParse(url.trim()));
+
+const IsRegistryUrlList = (message: string) =>
+  ValidateBy({ name: 'isRegistryUrlList', validator: { validate: isUrlList } }, { message });
+
 /** The variables libs/discovery reads; fast single-host defaults (Eureka's are 30 s / 90 s / 30 s). */
 export class RegistryClientEnvironment {
   @Expose()
   @IsOptional()
   @Transform(trim)
-  @Matches(URL_LIST, {
-    message: 'DISCOVERY_URLS must be comma-separated http(s) URLs such as http://discovery:8761/eureka/',
-  })
+  @IsRegistryUrlList(
+    'DISCOVERY_URLS must be comma-separated http(s) URLs such as http://discovery:8761/eureka/',
+  )
   @IsString()
   DISCOVERY_URLS?: string;
 

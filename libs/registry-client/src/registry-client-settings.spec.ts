@@ -1,4 +1,6 @@
 import { ConfigurationError } from '@pss/platform';
+import pino from 'pino';
+import { Writable } from 'node:stream';
 import { appsUrl, registryClientSettings } from './registry-client-settings';
 
 describe('registryClientSettings', () => {
@@ -37,5 +39,24 @@ describe('registryClientSettings', () => {
     expect(() =>
       registryClientSettings({ appName: 'x' }, { DISCOVERY_HEARTBEAT_INTERVAL_MS: 'soon' }),
     ).toThrow('DISCOVERY_HEARTBEAT_INTERVAL_MS');
+  });
+
+  it('refuses a URL that does not parse, and its startup failure logs no password', () => {
+    const lines: string[] = [];
+    const log = pino(
+      new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }),
+    );
+    const env = { DISCOVERY_URLS: 'http://svc:s3cr3t-pw@discovery:99999/eureka/' };
+    let failure: unknown;
+    try {
+      registryClientSettings({ appName: 'x' }, env);
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(ConfigurationError);
+    // As bootstrapService logs a failed start.
+    log.fatal({ err: failure }, 'startup failed');
+    expect(lines.join('')).toContain('DISCOVERY_URLS must be');
+    expect(lines.join('')).not.toContain('s3cr3t-pw');
   });
 });

@@ -9,9 +9,10 @@ import {
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ProblemDocument } from '@pss/platform';
+import { LookupRateLimited, ProblemDocument } from '@pss/platform';
 import type { FastifyReply } from 'fastify';
 import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
@@ -69,6 +70,8 @@ export class BookingsController {
   @ApiOperation({ summary: 'Finds a booking by its reference and a passenger’s last name' })
   @ApiOkResponse({ type: BookingResponse })
   @ApiNotFoundResponse({ type: ProblemDocument })
+  @ApiTooManyRequestsResponse({ type: ProblemDocument, description: 'Too many look-ups from this address' })
+  @LookupRateLimited()
   find(@Query() { reference, lastName }: FindBookingQuery): Promise<BookingResponse> {
     return this.reader.byReference(reference, lastName);
   }

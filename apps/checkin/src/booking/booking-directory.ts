@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { BookingSummary } from '@pss/contracts';
-import { ServiceHttpClient } from '@pss/registry-client';
+import { ServiceHttpClient, upstreamFailure } from '@pss/registry-client';
 
 /** The booking service, asked through the registry: which booking a check-in is for. */
 @Injectable()
@@ -21,12 +21,8 @@ export class BookingDirectory {
       await response.body?.cancel();
       return undefined;
     }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new ServiceUnavailableException(
-        `The booking service answered ${response.status}; try again shortly.`,
-      );
-    }
+    // A 400 of booking's is the client's input, not booking being down: never a 503.
+    if (!response.ok) throw await upstreamFailure('booking', response);
     return (await response.json()) as BookingSummary;
   }
 }

@@ -9,10 +9,11 @@ import {
   ApiProperty,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ProblemDocument } from '@pss/platform';
+import { LookupRateLimited, ProblemDocument } from '@pss/platform';
 import { IsUUID } from 'class-validator';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CreateCheckin } from './create-checkin.service';
 import { CheckinReader } from './checkin-reader';
 import { CheckinResponse } from './dto/checkin.response';
@@ -23,6 +24,10 @@ export class CheckinIdParams {
   @IsUUID('4', { message: 'id must be a check-in id (a UUID)' })
   id!: string;
 }
+
+/** A check-in that names its booking by reference and last name: a look-up one could guess at. */
+const byReference = (request: FastifyRequest) =>
+  typeof request.body === 'object' && request.body !== null && 'reference' in request.body;
 
 @ApiTags('checkins')
 @Controller('checkins')
@@ -43,6 +48,8 @@ export class CheckinsController {
     type: ProblemDocument,
     description: 'The booking service cannot be reached',
   })
+  @ApiTooManyRequestsResponse({ type: ProblemDocument, description: 'Too many look-ups by reference' })
+  @LookupRateLimited(byReference)
   async create(
     @Body() request: CreateCheckinRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -19,6 +19,8 @@ export interface CheckinOutcome {
 }
 
 const SEAT_TAKEN = 'UQ_boarding_passes_seat';
+const REFERENCE_TAKEN = 'UQ_boarding_passes_reference';
+const ATTEMPTS = 3;
 
 /**
  * Checks a CONFIRMED booking in (asked of the booking service through the registry): a seat per
@@ -46,12 +48,16 @@ export class CreateCheckin {
     if (earlier) return { checkin: earlier, created: false };
     this.ensureOpen(booking);
     const wanted = this.wantedSeats(request, booking);
-    try {
-      return await this.dataSource.transaction((manager) => this.record(manager, booking, wanted));
-    } catch (error) {
-      if ((error as { driverError?: { constraint?: string } }).driverError?.constraint !== SEAT_TAKEN)
-        throw error;
-      throw new ProblemException(HttpStatus.CONFLICT, 'A wanted seat was taken meanwhile');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => this.record(manager, booking, wanted));
+      } catch (error) {
+        const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+        // A boarding reference drawn at random that is taken already: draw others.
+        if (constraint === REFERENCE_TAKEN && attempt < ATTEMPTS) continue;
+        if (constraint !== SEAT_TAKEN) throw error;
+        throw new ProblemException(HttpStatus.CONFLICT, 'A wanted seat was taken meanwhile');
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsPersonName } from '@pss/contracts';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SEAT } from '../checkins/dto/create-checkin.request';
 
 /**
@@ -26,7 +26,22 @@ export class LegacyCheckinRequest {
   @Matches(SEAT, { message: 'seatNumber must be a row and a letter, such as 28A' })
   seatNumber?: string;
 
-  @ApiPropertyOptional({ description: "The booking's; ignored" }) @IsOptional() flightNumber?: string;
-  @ApiPropertyOptional({ description: "The booking's; ignored" }) @IsOptional() flightDate?: string;
-  @ApiPropertyOptional({ description: 'Set by the service; ignored' }) @IsOptional() checkInTime?: string;
+  // Ignored, but still checked: whatever a client sends is either validated or refused.
+  @ApiPropertyOptional({ description: "The booking's; ignored" })
+  @IsOptional()
+  @MaxLength(32, { message: 'flightNumber must be at most 32 characters' })
+  @IsString({ message: 'flightNumber must be a string' })
+  flightNumber?: string;
+
+  @ApiPropertyOptional({ description: "The booking's; ignored" })
+  @IsOptional()
+  @MaxLength(32, { message: 'flightDate must be at most 32 characters' })
+  @IsString({ message: 'flightDate must be a string' })
+  flightDate?: string;
+
+  @ApiPropertyOptional({ description: 'Set by the service; ignored' })
+  @IsOptional()
+  @MaxLength(64, { message: 'checkInTime must be at most 64 characters' })
+  @IsString({ message: 'checkInTime must be a string' })
+  checkInTime?: string;
 }

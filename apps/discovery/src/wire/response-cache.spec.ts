@@ -42,4 +42,17 @@ describe('ResponseCache', () => {
       Buffer.from([0x1f, 0x8b]),
     );
   });
+
+  it('keeps the payload every client fetches while anyone asks for thousands of random VIPs', () => {
+    const { registry } = registryAt();
+    const cache = new ResponseCache(registry, 0);
+    const buildApps = jest.fn(build(registry));
+    cache.get('apps', 'json', buildApps);
+    for (let lookup = 0; lookup < 5_000; lookup++) {
+      cache.get(`vips/${lookup.toString(36)}`, 'json', build(registry));
+      // Fetched by every client every few seconds: between two of its fetches come many look-ups.
+      if (lookup % 500 === 0) cache.get('apps', 'json', buildApps);
+    }
+    expect(buildApps).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { InstanceRegistry } from '../registry/instance-registry';
 import { render, type RenderedEntity, type WireFormat } from './negotiation';
 
@@ -7,6 +8,7 @@ interface Entry {
   createdAt: number;
 }
 
+/** Anyone may ask for any VIP name: the cache keeps the most recently used, not all. */
 const MAX_ENTRIES = 1_000;
 
 /**
@@ -14,7 +16,9 @@ const MAX_ENTRIES = 1_000;
  * registry changes. Otherwise Eureka's read-only cache: entries change only at refresh boundaries.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  // Least recently used first out: a stream of random look-ups evicts each other, not the payloads
+  // every client fetches (`/eureka/apps`, the deltas).
+  private readonly entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES });
 
   constructor(
     private readonly registry: InstanceRegistry,
@@ -28,7 +32,6 @@ export class ResponseCache {
     if (entry && this.fresh(entry, now)) return entry.rendered;
     const { root, entity } = build();
     const rendered = render(root, entity, format);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(cacheKey, { rendered, mutations: this.registry.mutations, createdAt: now });
     return rendered;
   }

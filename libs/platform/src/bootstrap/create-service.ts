@@ -2,9 +2,12 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ServiceConfig } from '../config/service-config';
 import { ReadinessService } from '../health/readiness.service';
 import { refuseForeignCharsets } from '../http/body-charset';
 import { answerClientError } from '../http/client-error';
+import { readJsonBodiesOnly } from '../http/json-body';
+import { limitLookups } from '../http/lookup-rate-limit';
 import { addRequestHooks } from '../http/request-hooks';
 import { acceptOrCreateRequestId } from '../logging/request-context';
 import { NestLogger } from '../logging/nest-logger';
@@ -19,7 +22,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Creates the configured application on fastify without listening: request ids, metrics, logs,
- * OpenAPI. main.ts goes through bootstrapService; integration tests call this and `listen(0)`.
+ * JSON bodies only, look-up rate limits, OpenAPI. main.ts goes through bootstrapService; integration tests call this and `listen(0)`.
  */
 export async function createService(appModule: Type<unknown>): Promise<INestApplication> {
   const adapter = new FastifyAdapter({
@@ -31,7 +34,11 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
     forceCloseConnections: 'idle',
     clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, nestOptions());
+  // Nest's own parsers would read form-urlencoded bodies too: the platform registers the JSON one.
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, {
+    ...nestOptions(),
+    bodyParser: false,
+  });
   try {
     app.useLogger(app.get(NestLogger));
     const readiness = app.get(ReadinessService);
@@ -41,6 +48,8 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
       isStopping: () => readiness.state === 'STOPPING',
     });
     refuseForeignCharsets(adapter.getInstance());
+    readJsonBodiesOnly(adapter.getInstance());
+    await limitLookups(app, app.get(ServiceConfig).lookupsPerMinute);
     setupOpenApi(app, app.get<PlatformOptions>(PLATFORM_OPTIONS));
     return app;
   } catch (error) {

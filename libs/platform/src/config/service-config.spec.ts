@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { basicAuthorization } from '../auth/basic-credentials';
+import { basicAuthorization } from '../support/basic-credentials';
 import { loadServiceConfig } from './service-config';
 import { ConfigurationError } from './configuration-error';
 
@@ -22,6 +22,7 @@ describe('loadServiceConfig', () => {
       port: 8080,
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      lookupsPerMinute: 60,
       database: { url: 'postgres://u:p@db:5432/fares', poolMax: 20, migrateOnStart: true },
     });
     expect(config.instanceHost).toBeUndefined();
@@ -48,8 +49,10 @@ describe('loadServiceConfig', () => {
       INSTANCE_HOST: 'fares-1',
       SHUTDOWN_TIMEOUT_MS: '2500',
       DATABASE_POOL_MAX: '4',
+      LOOKUP_RATE_LIMIT_PER_MINUTE: '5',
     });
     expect(config).toMatchObject({
+      lookupsPerMinute: 5,
       port: 9000,
       logLevel: 'debug',
       instanceHost: 'fares-1',
@@ -85,5 +88,15 @@ describe('loadServiceConfig', () => {
         MIGRATE_ON_START: 'yes',
       }),
     ).toThrow(/PORT must not be greater than 65535.*MIGRATE_ON_START must be a boolean/);
+  });
+
+  it('names a look-up rate limit that is not a positive whole number', () => {
+    for (const limit of ['0', 'many', '2.5'])
+      expect(() =>
+        loadServiceConfig(withDatabase, {
+          DATABASE_URL: 'postgres://db/x',
+          LOOKUP_RATE_LIMIT_PER_MINUTE: limit,
+        }),
+      ).toThrow(/LOOKUP_RATE_LIMIT_PER_MINUTE must be/);
   });
 });

@@ -1,4 +1,4 @@
-import { BasicCredentials } from '../auth/basic-credentials';
+import { BasicCredentials } from '../support/basic-credentials';
 import type { PlatformOptions } from '../platform-options';
 import type { LogLevel } from './service-environment';
 import { DatabaseEnvironment, ServiceEnvironment } from './service-environment';
@@ -22,6 +22,8 @@ export class ServiceConfig {
   instanceHost?: string;
   shutdownTimeoutMs!: number;
   readinessIntervalMs!: number;
+  /** Rate-limited look-ups (`@LookupRateLimited`) per client address and minute. */
+  lookupsPerMinute!: number;
   database?: DatabaseConfig;
   /** Absent (no OPERATOR_PASSWORD): every operator route refuses every caller. */
   operator?: BasicCredentials;
@@ -44,6 +46,7 @@ export function loadServiceConfig(
     operator: service.OPERATOR_PASSWORD
       ? new BasicCredentials(service.OPERATOR_USERNAME, service.OPERATOR_PASSWORD)
       : undefined,
+    lookupsPerMinute: service.LOOKUP_RATE_LIMIT_PER_MINUTE,
     database: database && {
       url: database.DATABASE_URL,
       poolMax: database.DATABASE_POOL_MAX,

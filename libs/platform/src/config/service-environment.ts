@@ -40,6 +40,12 @@ export class ServiceEnvironment {
   @IsString()
   @MinLength(16, { message: 'OPERATOR_PASSWORD must be at least 16 characters' })
   OPERATOR_PASSWORD?: string;
+  /** Look-ups by a guessable key (a booking reference and a name) one client address may make a minute. */
+  @Expose()
+  @Type(() => Number)
+  @Min(1, { message: 'LOOKUP_RATE_LIMIT_PER_MINUTE must be at least 1' })
+  @IsInt({ message: 'LOOKUP_RATE_LIMIT_PER_MINUTE must be a whole number' })
+  LOOKUP_RATE_LIMIT_PER_MINUTE = 60;
 }
 
 /** The variables of a service that owns a database. */

@@ -8,7 +8,9 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { currentRequestId } from '../logging/request-context';
+import { databaseRefusal } from './database-refusal';
 import { isDependencyUnavailable } from './dependency-unavailable';
+import { loggableError } from './loggable-error';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
 import { ProblemException } from './problem.exception';
 import { InvalidInputException } from './validation';
@@ -27,8 +29,9 @@ const isClientErrorOfServer = (error: unknown): error is ServerError => {
 };
 
 /**
- * Every error leaves as application/problem+json. An unreachable dependency is a 503 with
- * Retry-After; anything else unexpected is logged and answered 500, its details never shown.
+ * Every error leaves as application/problem+json. A value the database refused is the client's
+ * 4xx; an unreachable dependency is a 503 with Retry-After; anything else unexpected is logged
+ * (without query parameters) and answered 500, its details never shown.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -60,6 +63,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(exception.getStatus(), detailOf(exception));
     }
     if (isClientErrorOfServer(exception)) return problem(exception.statusCode, exception.message);
+    const refused = databaseRefusal(exception);
+    if (refused) return refused;
     if (isDependencyUnavailable(exception)) {
       this.logger.warn(`a dependency is unavailable: ${String(exception)}`);
       return problem(
@@ -67,7 +72,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'A resource this service depends on is unavailable; try again shortly.',
       );
     }
-    this.logger.error(exception);
+    this.logger.error(loggableError(exception));
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred.');
   }
 }

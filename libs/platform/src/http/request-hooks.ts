@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { MetricsService } from '../metrics/metrics.service';
+import { redactQuery } from '../logging/redact-query';
 import { REQUEST_ID_HEADER, runWithRequestId } from '../logging/request-context';
 
 // Probes and scrapes arrive every few seconds; logging each would drown the useful lines.
@@ -12,7 +13,7 @@ const UNMATCHED = 'unmatched';
  * What every request goes through: its id (taken from X-Request-Id when well-formed, else made)
  * echoed and kept for the work it starts; then one metric sample by route template, and one log
  * line for a request that went wrong (a 5xx is an error, a 4xx the client's mistake answered as
- * designed). A line for each request that succeeds is at debug: writing it would cost more than
+ * designed), its query values left out. A line for each request that succeeds is at debug: writing it would cost more than
  * answering.
  */
 export function addRequestHooks(
@@ -46,7 +47,7 @@ function logRequest(logger: Logger, request: FastifyRequest, reply: FastifyReply
   logger[level](
     {
       requestId: request.id,
-      req: { method: request.method, url: request.url },
+      req: { method: request.method, url: redactQuery(request.url) },
       res: { statusCode: status },
       responseTime: Math.round(reply.elapsedTime),
     },

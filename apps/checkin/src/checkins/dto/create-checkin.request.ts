@@ -12,6 +12,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -31,17 +32,34 @@ export class WantedSeat {
   seat!: string;
 }
 
-/** `POST /checkins`: the booking (by id, or by reference and a passenger's last name), and wanted seats. */
+const given = (value: unknown) => value !== undefined;
+const byId = (request: CreateCheckinRequest) => given(request.bookingId);
+const byReference = (request: CreateCheckinRequest) => given(request.reference) || given(request.lastName);
+
+/** A field of one way to name the booking, refused beside the other (bookingId with reference). */
+const NotWithBookingId = (field: string) =>
+  ValidateBy(
+    {
+      name: 'notWithBookingId',
+      validator: { validate: (_value, args) => !byId(args?.object as CreateCheckinRequest) },
+    },
+    { message: `${field} must not be given with bookingId: name the booking one way` },
+  );
+
+/**
+ * `POST /checkins`: the booking, by id or by reference and a passenger's last name (one way, never
+ * both), and wanted seats. Each field of the form given is validated, and, when neither form is
+ * given, every field of both.
+ */
 export class CreateCheckinRequest {
   @ApiPropertyOptional({ format: 'uuid' })
-  @ValidateIf(
-    (request: CreateCheckinRequest) => request.reference === undefined && request.lastName === undefined,
-  )
+  @ValidateIf((request: CreateCheckinRequest) => byId(request) || !byReference(request))
   @IsUUID('4', { message: 'bookingId must be a booking id (a UUID), or give reference and lastName' })
   bookingId?: string;
 
   @ApiPropertyOptional({ example: 'K7M4QX' })
-  @ValidateIf((request: CreateCheckinRequest) => request.bookingId === undefined)
+  @ValidateIf((request: CreateCheckinRequest) => byReference(request) || !byId(request))
+  @NotWithBookingId('reference')
   @Matches(new RegExp(`^[${UNAMBIGUOUS_ALPHABET}]{6}$`), {
     message: 'reference must be the 6 characters of a booking reference',
   })
@@ -49,7 +67,8 @@ export class CreateCheckinRequest {
   reference?: string;
 
   @ApiPropertyOptional({ example: 'Franc' })
-  @ValidateIf((request: CreateCheckinRequest) => request.bookingId === undefined)
+  @ValidateIf((request: CreateCheckinRequest) => byReference(request) || !byId(request))
+  @NotWithBookingId('lastName')
   @PersonNameLength('lastName')
   @IsDefined({ message: 'lastName is required without bookingId' })
   lastName?: string;
