@@ -73,7 +73,12 @@ export async function startNodeProcess(
     child.kill(signal);
     await exited;
   };
-  await waitForHttp(`http://127.0.0.1:${chosen}/health/live`, child);
+  try {
+    await waitForHttp(`http://127.0.0.1:${chosen}/health/live`, child);
+  } catch (error) {
+    await ended('SIGKILL')(); // a process that never got ready must not outlive the test run
+    throw error;
+  }
   return {
     port: chosen,
     child,
