@@ -1,4 +1,5 @@
-// Outbox-to-consumer throughput and commit-to-applied latency (run by `npm run bench`).
+// Outbox-to-consumer throughput, commit-to-applied latency and the time relay + consumer take to
+// stop in mid-stream (run by `npm run bench`).
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { StartedTestContainer } from 'testcontainers';
@@ -17,6 +18,7 @@ import { createTestDatabase, startPostgres, startRabbitMq, amqpUrl } from '@pss/
 const THROUGHPUT_EVENTS = 20_000;
 const LATENCY_RATE = 200; // events per second
 const LATENCY_SECONDS = 15;
+const SHUTDOWN_BACKLOG = 5_000;
 const DEADLINE_MS = 6 * 60_000;
 
 async function main(): Promise<void> {
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
     await measureThroughput(dataSource, url);
     await dataSource.query('TRUNCATE applied_effects, outbox_messages, inbox_messages');
     await measureLatency(dataSource, url);
+    await dataSource.query('TRUNCATE applied_effects, outbox_messages, inbox_messages');
+    await measureShutdown(dataSource, url);
     printLoad('after');
     await dataSource.destroy();
   } finally {
@@ -109,6 +113,26 @@ async function measureLatency(dataSource: DataSource, url: string): Promise<void
   console.log(
     `commit -> applied latency at ${LATENCY_RATE} events/s (${latencies.length}/${total} events): ` +
       `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms (target p99 < 250 ms)`,
+  );
+}
+
+/** Stops relay + consumer (in MessagingLifecycle's order) while a backlog is being applied. */
+async function measureShutdown(dataSource: DataSource, url: string): Promise<void> {
+  await writeEvents(dataSource, SHUTDOWN_BACKLOG, { aggregates: 200, perTransaction: 500 });
+  const messaging = startMessaging(dataSource, url);
+  await messaging.broker.waitForConnection(60_000);
+  const applied = countApplied(messaging);
+  messaging.relay.start();
+  await applied.reach(SHUTDOWN_BACKLOG / 5);
+  const started = performance.now();
+  await messaging.close();
+  const milliseconds = performance.now() - started;
+  const [{ n: left }] = await dataSource.query('SELECT $1::int - count(*)::int AS n FROM applied_effects', [
+    SHUTDOWN_BACKLOG,
+  ]);
+  console.log(
+    `stop in mid-stream (consumer, relay, connection): ${milliseconds.toFixed(0)} ms with ${left} events ` +
+      'still to apply (limit: the 10 s container stop grace period)',
   );
 }
 

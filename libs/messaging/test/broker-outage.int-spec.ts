@@ -43,6 +43,8 @@ describe('while the broker is away', () => {
     health = new BrokerHealthIndicator(messaging.broker);
 
     await writeEvents(dataSource, 1_000, { perTransaction: 10 });
+    // The outage lasts a while, the relay and the consumer retrying meanwhile; nothing below depends
+    // on how long: with the broker stopped, no event can be published or applied.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await unsentCount(dataSource)).toBe(1_000);
     expect(await effectCounts(dataSource)).toEqual({ applied: 0, distinct: 0 });

@@ -49,12 +49,23 @@ describe('the order events reach a consumer in', () => {
     const first = await transaction();
     await writer.write(first.manager, testEvent('flight', 1), 'flight');
     const second = await transaction();
+    const [{ pid }] = await second.query('SELECT pg_backend_pid() AS pid');
     const committed: string[] = [];
+    let secondSettled = false;
     const secondDone = writer
       .write(second.manager, testEvent('flight', 2), 'flight')
       .then(() => commit(second))
-      .then(() => committed.push('flight#2'));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the second tries to commit first
+      .then(() => committed.push('flight#2'))
+      .finally(() => (secondSettled = true));
+    // The second tries to commit first: it waits for the first (or, were nothing to hold it, commits).
+    await waitUntil(
+      'the second writer blocked by the first, or committed',
+      async () =>
+        secondSettled ||
+        (await context.dataSource.query('SELECT cardinality(pg_blocking_pids($1)) > 0 AS blocked', [pid]))[0]
+          .blocked,
+      30_000,
+    );
     await commit(first);
     committed.push('flight#1');
     await secondDone;

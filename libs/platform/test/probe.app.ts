@@ -71,4 +71,10 @@ export class CountCommand extends ServiceCommand {
 })
 export class ProbeAppModule {}
 
-export const releaseSlowRequest = () => ProbeController.release?.();
+/** Whether a request to /probe/slow is in its handler, waiting for `releaseSlowRequest`. */
+export const slowRequestWaiting = (): boolean => ProbeController.release !== undefined;
+
+export const releaseSlowRequest = (): void => {
+  ProbeController.release?.();
+  ProbeController.release = undefined;
+};

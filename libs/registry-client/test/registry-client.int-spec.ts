@@ -107,8 +107,12 @@ describe('RegistryClientModule with our registry', () => {
   it('registers nothing from an application context without HTTP (the migrate command)', async () => {
     const context = await startInProcessContext({ appName: 'demo' }, env());
     try {
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect(await registered()).toEqual([]);
+      // A serving instance of the same app, started after the context, registers the same way: once
+      // it is listed, a registration the context had started would be listed too.
+      const servingPort = await freePort();
+      service = await startInProcessService({ appName: 'demo' }, { ...env(), PORT: String(servingPort) });
+      await eventually(async () => expect((await registered()).map((i) => i.status)).toContain('UP'));
+      expect((await registered()).map((i) => i.port.$)).toEqual([servingPort]);
     } finally {
       await context.close();
     }
@@ -168,7 +172,14 @@ describe('RegistryClientModule with our registry', () => {
       await eventually(async () =>
         expect((await tinies())?.application.instance.map((i) => i.port.$)).toEqual([tiny.port]),
       );
-      await new Promise((resolve) => setTimeout(resolve, 1_000)); // some heartbeats and fetches
+      const count = (text: string, line: RegExp) => text.match(new RegExp(line, 'g'))?.length ?? 0;
+      await eventually(() => {
+        expect(count(tiny.output(), /eureka heartbeat success/)).toBeGreaterThanOrEqual(2);
+        expect(count(tiny.output(), /retrieved (full registry|delta) successfully/)).toBeGreaterThanOrEqual(
+          2,
+        );
+        expect(count(refused.output(), /registration failed/)).toBeGreaterThanOrEqual(2);
+      });
       expect(tiny.output()).toMatch(/registering as .* at http:\/\/\*\*\*@127\.0\.0\.1/);
       for (const secret of [TEST_REGISTRY_ENV.REGISTRY_PASSWORD, 'wrong-password'])
         expect(tiny.output() + refused.output()).not.toContain(secret);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { runWithRequestId } from '@pss/platform';
+import { waitUntil } from '@pss/testing';
 import { NoInstanceAvailableException } from '../src/http/service-errors';
 import { ServiceHttpClient } from '../src/http/service-http-client';
 import { RegistryClient } from '../src/registry-client.service';
@@ -15,26 +16,32 @@ import {
 const FAST = { DISCOVERY_LEASE_DURATION_SECONDS: '3', DISCOVERY_HEARTBEAT_INTERVAL_MS: '1000' };
 
 describe('ServiceHttpClient with real instances', () => {
-  let registry: RunningProcess;
-  let tinies: RunningProcess[];
-  let caller: INestApplication;
+  let registry: RunningProcess | undefined;
+  const tinies: RunningProcess[] = [];
+  let caller: INestApplication | undefined;
   let http: ServiceHttpClient;
+  let discovery: RegistryClient;
 
   beforeAll(async () => {
-    registry = await startRegistryProcess();
-    tinies = await Promise.all([1, 2, 3].map(() => startTinyService(registry.port, FAST)));
+    const { port } = (registry = await startRegistryProcess());
+    // Every tiny that started is stopped in afterAll, also when another did not start.
+    const started = await Promise.allSettled([1, 2, 3].map(() => startTinyService(port, FAST)));
+    for (const each of started) if (each.status === 'fulfilled') tinies.push(each.value);
+    const failed = started.find((each) => each.status === 'rejected');
+    if (failed) throw failed.reason;
     const env = {
       PORT: String(await freePort()),
       DISCOVERY_URLS: discoveryUrl(registry.port),
     };
     caller = await startInProcessService({ appName: 'caller', registerWithEureka: false }, env, false);
     http = caller.get(ServiceHttpClient);
-    await eventually(() => expect(caller.get(RegistryClient).instances('TINY')).toHaveLength(3));
-  });
+    discovery = caller.get(RegistryClient);
+    await eventually(() => expect(discovery.instances('TINY')).toHaveLength(3));
+  }, 300_000); // longer than starting the processes may take, so that a failed start ends in afterAll
   afterAll(async () => {
-    await caller.close();
+    await caller?.close();
     await Promise.all(tinies.map((tiny) => tiny.stop()));
-    await registry.stop();
+    await registry?.stop();
   });
 
   const whoami = async () =>
@@ -51,33 +58,37 @@ describe('ServiceHttpClient with real instances', () => {
 
   it('loses no call when an instance is killed without deregistering, and stops trying it', async () => {
     const victim = tinies[0];
-    const attempts: { port: number; at: number }[] = [];
+    const listed = () => discovery.instances('TINY').map((instance) => instance.port.$);
+    let killed = false;
+    let toVictim = 0;
     const realFetch = globalThis.fetch;
     globalThis.fetch = (input, init) => {
       const url = new URL(String(input));
-      if (url.pathname === '/whoami') attempts.push({ port: Number(url.port), at: Date.now() });
+      if (killed && url.pathname === '/whoami' && Number(url.port) === victim.port) toVictim++;
       return realFetch(input, init);
     };
     try {
       let failures = 0;
-      let calls = 0;
-      const deadline = Date.now() + 9_000;
-      let killedAt = 0;
-      while (Date.now() < deadline) {
-        if (!killedAt && calls === 20) {
-          await victim.kill();
-          killedAt = Date.now();
-        }
-        await whoami().catch(() => failures++);
-        calls++;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const toVictim = attempts.filter((attempt) => attempt.port === victim.port && attempt.at > killedAt);
+      let callsAfterKill = 0;
+      const call = () => whoami().catch(() => failures++);
+      for (let i = 0; i < 20; i++) await call();
+      await victim.kill();
+      killed = true;
+      // A call per poll until the registry has dropped the victim (its 3 s lease) and the caller has
+      // fetched that: all the while it is listed though dead, and at least 30 calls.
+      await waitUntil(
+        () => `the victim no longer listed (${listed().join(', ')}), 30 calls made (${callsAfterKill})`,
+        async () => {
+          await call();
+          callsAfterKill++;
+          return callsAfterKill >= 30 && !listed().includes(victim.port);
+        },
+        90_000,
+      );
       expect(failures).toBe(0);
-      expect(calls).toBeGreaterThan(100);
-      // The breaker opens after 2 refused connections; the registry drops the instance after its 3 s lease.
-      expect(toVictim.length).toBeLessThanOrEqual(4);
-      await eventually(() => expect(caller.get(RegistryClient).instances('TINY')).toHaveLength(2));
+      // The breaker opens after 2 refused connections, and stays open longer than the lease.
+      expect(toVictim).toBeLessThanOrEqual(4);
+      expect(listed()).toHaveLength(2);
     } finally {
       globalThis.fetch = realFetch;
     }

@@ -79,15 +79,20 @@ export async function startNodeProcess(
     child.kill(signal);
     await exited;
   };
-  const chosen = port ?? (await portOf(child));
-  await waitForHttp(`http://127.0.0.1:${chosen}/health/live`, child);
-  return {
-    port: chosen,
-    child,
-    output: () => output,
-    kill: ended('SIGKILL'),
-    stop: ended('SIGTERM'),
-  };
+  try {
+    const chosen = port ?? (await portOf(child));
+    await waitForHttp(`http://127.0.0.1:${chosen}/health/live`, child);
+    return {
+      port: chosen,
+      child,
+      output: () => output,
+      kill: ended('SIGKILL'),
+      stop: ended('SIGTERM'),
+    };
+  } catch (error) {
+    await ended('SIGKILL')(); // a process that never got ready must not outlive the test run
+    throw error;
+  }
 }
 
 async function portOf(child: ChildProcess, timeoutMs = 120_000): Promise<number> {
