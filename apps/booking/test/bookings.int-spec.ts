@@ -258,6 +258,62 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     expect(metrics).toMatch(/booking_checkin_events_total\{outcome="checked_in"[^}]*\} 1/);
   });
 
+  it('moves a booking to CHECKED_IN for one check-in: again for it 200, for another or after a cancel 409', async () => {
+    const checkinId = '6f1c2d3e-4b5a-5c6d-8e7f-0a1b2c3d4e5f';
+    const booking = (await (
+      await world.post('/bookings', bookingRequest(daysFromToday(12), 1))
+    ).json()) as BookingBody;
+    const checkIn = (id: string, body: unknown) => world.post(`/bookings/${id}/check-in`, body);
+    const first = await checkIn(booking.id, { checkinId });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ ...booking, status: 'CHECKED_IN' });
+    const again = await checkIn(booking.id, { checkinId: checkinId.toUpperCase() });
+    expect(again.status).toBe(200);
+    const other = await checkIn(booking.id, { checkinId: '00000000-0000-4000-8000-000000000002' });
+    expect((await problemOf(other, 409)).detail).toBe(`Booking ${booking.id} is already checked in`);
+    const cancel = await world.post(`/bookings/${booking.id}/cancel`, undefined);
+    expect((await problemOf(cancel, 409)).detail).toBe('A checked-in booking cannot be cancelled');
+    const [row] = await world.dataSource.query('SELECT status, checkin_id FROM bookings WHERE id = $1', [
+      booking.id,
+    ]);
+    expect(row).toEqual({ status: 'CHECKED_IN', checkin_id: checkinId });
+    expect((await outboxPayloads(booking.id)).map((event: { type: string }) => event.type)).toEqual([
+      'booking.confirmed',
+    ]);
+
+    await publishEvents(world.brokerUrl, [
+      createIntegrationEvent('checkin.completed', { checkinId, bookingId: booking.id }),
+    ]);
+    await eventually(async () => {
+      const metrics = await (await world.get('/metrics')).text();
+      expect(metrics).toMatch(/booking_checkin_events_total\{outcome="agreed"[^}]*\} 1/);
+    }, 20_000);
+  });
+
+  it('refuses to check in a cancelled booking (409), an unknown one (404) and a bad check-in id (400)', async () => {
+    const booking = (await (
+      await world.post('/bookings', bookingRequest(daysFromToday(12), 1))
+    ).json()) as BookingBody;
+    await world.post(`/bookings/${booking.id}/cancel`, undefined);
+    const before = await counts();
+    const checkinId = '00000000-0000-4000-8000-000000000003';
+    const cancelled = await world.post(`/bookings/${booking.id}/check-in`, { checkinId });
+    expect((await problemOf(cancelled, 409)).detail).toBe(`Booking ${booking.id} is cancelled`);
+    await problemOf(
+      await world.post('/bookings/00000000-0000-4000-8000-000000000000/check-in', { checkinId }),
+      404,
+    );
+    const bad = await problemOf(
+      await world.post(`/bookings/${booking.id}/check-in`, { checkinId: 'x' }),
+      400,
+    );
+    expect(bad.errors).toEqual([{ field: 'checkinId', detail: 'checkinId must be a check-in id (a UUID)' }]);
+    expect(await counts()).toEqual(before);
+    expect(((await (await world.get(`/bookings/${booking.id}`)).json()) as BookingBody).status).toBe(
+      'CANCELLED',
+    );
+  });
+
   it("answers the book's routes: POST /booking/create with the book's body, GET /booking/get/{id}", async () => {
     const [year, month, day] = daysFromToday(10).split('-');
     const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];

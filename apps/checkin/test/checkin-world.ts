@@ -1,6 +1,7 @@
 import { startServiceInWorld } from '@pss/registry-client/testing';
 import { type RunningService } from '@pss/platform/testing';
 import { type ServiceWorld } from '@pss/testing';
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 
@@ -18,6 +19,10 @@ export interface CheckinWorld {
   post(path: string, body?: unknown): Promise<Response>;
   get(path: string): Promise<Response>;
   bookingStatus(id: string): Promise<string>;
+  /** `POST /bookings/{id}/cancel` at the booking service, as a passenger would. */
+  cancel(id: string): Promise<Response>;
+  /** Booking's own database, to check what booking wrote. */
+  bookingDatabase: Pool;
   close(): Promise<void>;
 }
 
@@ -44,6 +49,7 @@ export async function startCheckinWorld(
     env,
   });
   const bookingUrl = `http://127.0.0.1:${checkin.world.apps.booking.port}`;
+  const bookingDatabase = new Pool({ connectionString: checkin.world.databases.booking, max: 2 });
   return {
     checkin,
     world: checkin.world,
@@ -74,6 +80,11 @@ export async function startCheckinWorld(
     get: (path) => checkin.send('GET', path),
     bookingStatus: async (id) =>
       ((await (await fetch(`${bookingUrl}/bookings/${id}`)).json()) as { status: string }).status,
-    close: () => checkin.close(),
+    cancel: (id) => fetch(`${bookingUrl}/bookings/${id}/cancel`, { method: 'POST' }),
+    bookingDatabase,
+    close: async () => {
+      await bookingDatabase.end();
+      await checkin.close();
+    },
   };
 }

@@ -2,11 +2,11 @@ import type { ProblemDetails } from '@pss/platform';
 import {
   createTestVhost,
   daysFromToday,
-  eventually,
   expectMigrationsInStep,
   requireTestEnv,
   type TestVhost,
 } from '@pss/testing';
+import { checkinIdOf } from '../src/checkins/checkin-id';
 import { seedSeatMaps } from '../src/seats/seed-seat-maps';
 import { startCheckinWorld, type CheckinWorld } from './checkin-world';
 
@@ -27,6 +27,12 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     );
     return row as { checkins: number; passes: number; events: number };
   };
+  const bookingCheckIn = (bookingId: string, checkinId: string) =>
+    fetch(`http://127.0.0.1:${world.world.apps.booking.port}/bookings/${bookingId}/check-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ checkinId }),
+    });
   const problemOf = async (response: Response, status: number) => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -43,7 +49,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     await vhost?.drop();
   });
 
-  it('checks both passengers of a booking in: 201, a seat and a boarding pass each, and booking becomes CHECKED_IN', async () => {
+  it('checks both passengers of a booking in: 201, a seat and a boarding pass each, and booking is CHECKED_IN', async () => {
     const booking = await world.book('BF101', tomorrow, 2);
     const response = await world.post('/checkins', { bookingId: booking.id });
     expect(response.status).toBe(201);
@@ -61,7 +67,30 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     ]);
     for (const pass of checkin.boardingPasses) expect(pass.boardingReference).toMatch(/^[A-Z2-9]{8}$/);
     expect(await (await world.get(`/checkins/${checkin.id}`)).json()).toEqual(checkin);
-    await eventually(async () => expect(await world.bookingStatus(booking.id)).toBe('CHECKED_IN'), 20_000);
+    expect(checkin.id).toBe(checkinIdOf(booking.id));
+    expect(await world.bookingStatus(booking.id)).toBe('CHECKED_IN');
+  });
+
+  it('completes a check-in that booking agreed to before check-in could commit it, when the passenger retries', async () => {
+    const booking = await world.book('BF101', tomorrow, 1);
+    // What check-in leaves behind when it fails between booking's agreement and its own commit.
+    const agreed = await bookingCheckIn(booking.id, checkinIdOf(booking.id));
+    expect(agreed.status).toBe(200);
+    expect((await world.cancel(booking.id)).status).toBe(409);
+    const retried = await world.post('/checkins', { bookingId: booking.id });
+    expect(retried.status).toBe(201);
+    const checkin = (await retried.json()) as CheckinBody;
+    expect(checkin.id).toBe(checkinIdOf(booking.id));
+    expect(checkin.boardingPasses).toHaveLength(1);
+  });
+
+  it('refuses a booking that booking checked in for another check-in (409), writing nothing', async () => {
+    const booking = await world.book('BF101', tomorrow, 1);
+    expect((await bookingCheckIn(booking.id, '00000000-0000-4000-8000-0000000000aa')).status).toBe(200);
+    const before = await counts();
+    const refused = await problemOf(await world.post('/checkins', { bookingId: booking.id }), 409);
+    expect(refused.detail).toBe(`Booking ${booking.id} is already checked in`);
+    expect(await counts()).toEqual(before);
   });
 
   it('finds a booking by reference and last name, and answers a second check-in with the first', async () => {
@@ -156,9 +185,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       404,
     );
     const cancelled = await world.book('BF101', tomorrow, 1);
-    await fetch(`http://127.0.0.1:${world.world.apps.booking.port}/bookings/${cancelled.id}/cancel`, {
-      method: 'POST',
-    });
+    await world.cancel(cancelled.id);
     expect((await problemOf(await world.post('/checkins', { bookingId: cancelled.id }), 409)).detail).toBe(
       `Booking ${cancelled.id} is cancelled`,
     );

@@ -10,6 +10,8 @@ export interface ServiceWorld {
   registry: RunningProcess;
   /** The apps started, by name: each a process with its own database, registered. */
   apps: Record<string, RunningProcess>;
+  /** Each app's database URL, by name: for tests that check what an app wrote. */
+  databases: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startServiceWorld(
       INSTANCE_HOST: '127.0.0.1',
     };
     const started: Record<string, RunningProcess> = {};
+    const databases: Record<string, string> = {};
     for (const app of apps) {
       const database = await createTestDatabase(requireTestEnv('databaseUrl'));
       teardown.add(() => database.drop());
@@ -43,7 +46,8 @@ export async function startServiceWorld(
       });
       teardown.add(() => running.stop());
       started[app] = running;
+      databases[app] = database.url;
     }
-    return { discovery, registry, apps: started, close: () => teardown.run() };
+    return { discovery, registry, apps: started, databases, close: () => teardown.run() };
   });
 }

@@ -15,6 +15,7 @@ import { Passenger } from './passenger.entity';
 @Index('UQ_bookings_reference', ['reference'], { unique: true })
 @Index('UQ_bookings_idempotency_key', ['idempotencyKey'], { unique: true })
 @Check('CHK_bookings_status', `"status" IN (${bookingStatuses.map((status) => `'${status}'`).join(', ')})`)
+@Check('CHK_bookings_checkin', `"checkin_id" IS NULL OR "status" = 'CHECKED_IN'`)
 export class Booking {
   /** A random UUID: a booking cannot be found by guessing its neighbour's id. */
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_bookings' })
@@ -44,6 +45,10 @@ export class Booking {
 
   @Column({ type: 'varchar', length: 16 })
   status!: BookingStatus;
+
+  /** The check-in booking agreed to (check-in's id); none before, or for a check-in that did not ask. */
+  @Column({ name: 'checkin_id', type: 'uuid', nullable: true })
+  checkinId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

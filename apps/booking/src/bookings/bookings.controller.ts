@@ -17,8 +17,10 @@ import type { FastifyReply } from 'fastify';
 import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
 import { CancelBooking } from './cancel-booking.service';
+import { CheckInBooking } from './check-in-booking.service';
 import { BookingIdParams, FindBookingQuery } from './dto/booking-lookup.dto';
 import { BookingResponse } from './dto/booking.response';
+import { CheckInBookingRequest } from './dto/check-in-booking.request';
 import { CreateBookingRequest } from './dto/create-booking.request';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
 
@@ -29,6 +31,7 @@ export class BookingsController {
     private readonly bookFlight: BookFlight,
     private readonly reader: BookingReader,
     private readonly canceller: CancelBooking,
+    private readonly checker: CheckInBooking,
   ) {}
 
   @Post()
@@ -90,5 +93,20 @@ export class BookingsController {
   @ApiConflictResponse({ type: ProblemDocument, description: 'Checked in: cannot be cancelled' })
   cancel(@Param() { id }: BookingIdParams): Promise<BookingResponse> {
     return this.canceller.cancel(id);
+  }
+
+  @Post(':id/check-in')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Moves a confirmed booking to CHECKED_IN for a check-in (the check-in service asks first)',
+  })
+  @ApiOkResponse({ type: BookingResponse, description: 'Checked in for this check-in (again: no change)' })
+  @ApiNotFoundResponse({ type: ProblemDocument })
+  @ApiConflictResponse({ type: ProblemDocument, description: 'Cancelled, or checked in by another check-in' })
+  checkIn(
+    @Param() { id }: BookingIdParams,
+    @Body() { checkinId }: CheckInBookingRequest,
+  ): Promise<BookingResponse> {
+    return this.checker.checkIn(id, checkinId);
   }
 }

@@ -5,6 +5,7 @@ import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
 import { BookingsController } from './bookings.controller';
 import { CancelBooking } from './cancel-booking.service';
+import { CheckInBooking } from './check-in-booking.service';
 import { FareCheck } from './fare-check';
 
 @Module({
@@ -16,6 +17,7 @@ import { FareCheck } from './fare-check';
     BookingReader,
     BookFlight,
     CancelBooking,
+    CheckInBooking,
   ],
   exports: [BookFlight, BookingReader],
 })

@@ -4,11 +4,13 @@ import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
 
-type Outcome = 'checked_in' | 'already_checked_in' | 'cancelled' | 'unknown_booking';
+type Outcome = 'agreed' | 'checked_in' | 'other_checkin' | 'cancelled' | 'unknown_booking';
 
 /**
- * A booking becomes CHECKED_IN when check-in says so (`checkin.completed`), once: the inbox drops
- * a redelivered event, and the update applies to a CONFIRMED booking only.
+ * `checkin.completed` confirms what booking already agreed to (POST /bookings/{id}/check-in): the
+ * usual outcome is `agreed`, and nothing changes. A check-in that did not ask first (one written by
+ * a check-in service of an earlier version, still waiting in its outbox) moves a CONFIRMED booking
+ * to CHECKED_IN, once; anything else is logged and counted.
  */
 @Injectable()
 export class CheckedInProjection extends Projection<'checkin.completed', Outcome> {
@@ -25,22 +27,25 @@ export class CheckedInProjection extends Projection<'checkin.completed', Outcome
   }
 
   async apply(event: CheckinCompletedEvent, manager: EntityManager): Promise<Outcome> {
-    const { bookingId } = event.payload;
+    const { bookingId, checkinId } = event.payload;
     const [updated] = (await manager.query(
       `UPDATE bookings SET status = 'CHECKED_IN' WHERE id = $1 AND status = 'CONFIRMED' RETURNING id`,
       [bookingId],
     )) as [unknown[], number];
-    let outcome: Outcome = 'checked_in';
-    if (updated.length === 0) {
-      const [booking] = await manager.query('SELECT status FROM bookings WHERE id = $1', [bookingId]);
-      outcome = !booking
-        ? 'unknown_booking'
-        : booking.status === 'CANCELLED'
-          ? 'cancelled'
-          : 'already_checked_in';
-      if (outcome !== 'already_checked_in')
-        this.logger.warn(`${event.id}: check-in for ${outcome.replace('_', ' ')} ${bookingId}`);
-    }
+    if (updated.length > 0) return 'checked_in';
+    const [booking] = await manager.query(
+      'SELECT status, checkin_id::text AS "checkinId" FROM bookings WHERE id = $1',
+      [bookingId],
+    );
+    const outcome: Outcome = !booking
+      ? 'unknown_booking'
+      : booking.status === 'CANCELLED'
+        ? 'cancelled'
+        : booking.checkinId === checkinId.toLowerCase()
+          ? 'agreed'
+          : 'other_checkin';
+    if (outcome !== 'agreed')
+      this.logger.warn(`${event.id}: check-in ${checkinId} of ${bookingId}: ${outcome.replace('_', ' ')}`);
     return outcome;
   }
 }

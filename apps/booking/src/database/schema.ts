@@ -4,11 +4,12 @@ import { Booking } from '../bookings/booking.entity';
 import { Passenger } from '../bookings/passenger.entity';
 import { Inventory } from '../inventory/inventory.entity';
 import { CreateBookings1795970000000 } from '../migrations/1795970000000-CreateBookings';
+import { RecordCheckinOfBooking1796000000000 } from '../migrations/1796000000000-RecordCheckinOfBooking';
 import { seedInventory } from '../schedule/seed-inventory';
 
 /** The booking database: what the app and the migration CLI (tools/typeorm) both use. */
 export const database: PlatformDatabaseOptions = {
   entities: [Inventory, Booking, Passenger, ...messagingEntities],
-  migrations: [...messagingMigrations, CreateBookings1795970000000],
+  migrations: [...messagingMigrations, CreateBookings1795970000000, RecordCheckinOfBooking1796000000000],
   seed: seedInventory,
 };

@@ -1,8 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { BookingSummary } from '@pss/contracts';
-import { ServiceHttpClient, upstreamFailure } from '@pss/registry-client';
+import { ServiceHttpClient } from '@pss/registry-client';
+import { refusalOf } from './booking-refusal';
 
-/** The booking service, asked through the registry: which booking a check-in is for. */
+/**
+ * The booking service, asked through the registry: which booking a check-in is for, and its
+ * agreement to the move to CHECKED_IN.
+ */
 @Injectable()
 export class BookingDirectory {
   constructor(private readonly services: ServiceHttpClient) {}
@@ -15,14 +19,29 @@ export class BookingDirectory {
     return this.ask(`/bookings?${new URLSearchParams({ reference, lastName })}`);
   }
 
+  /**
+   * Asks booking to move the booking to CHECKED_IN for check-in `checkinId`; resolves with the
+   * booking once it agreed, throws what check-in answers otherwise. Safe to send again (booking
+   * agrees again to the same check-in), so it is retried on another instance like a GET.
+   */
+  async checkIn(bookingId: string, checkinId: string): Promise<BookingSummary> {
+    const response = await this.services.request('booking', {
+      method: 'POST',
+      path: `/bookings/${encodeURIComponent(bookingId)}/check-in`,
+      body: { checkinId },
+      idempotent: true,
+    });
+    if (!response.ok) throw await refusalOf(response);
+    return (await response.json()) as BookingSummary;
+  }
+
   private async ask(path: string): Promise<BookingSummary | undefined> {
     const response = await this.services.get('booking', path);
     if (response.status === HttpStatus.NOT_FOUND) {
       await response.body?.cancel();
       return undefined;
     }
-    // A 400 of booking's is the client's input, not booking being down: never a 503.
-    if (!response.ok) throw await upstreamFailure('booking', response);
+    if (!response.ok) throw await refusalOf(response);
     return (await response.json()) as BookingSummary;
   }
 }

@@ -21,7 +21,7 @@ import { CreateCheckinRequest } from './dto/create-checkin.request';
 
 export class CheckinIdParams {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('4', { message: 'id must be a check-in id (a UUID)' })
+  @IsUUID('all', { message: 'id must be a check-in id (a UUID)' })
   id!: string;
 }
 
@@ -43,10 +43,13 @@ export class CheckinsController {
   @ApiOkResponse({ type: CheckinResponse, description: 'Checked in before: that check-in' })
   @ApiBadRequestResponse({ type: ProblemDocument })
   @ApiNotFoundResponse({ type: ProblemDocument, description: 'No such booking' })
-  @ApiConflictResponse({ type: ProblemDocument, description: 'Cancelled, not open, or a wanted seat taken' })
+  @ApiConflictResponse({
+    type: ProblemDocument,
+    description: 'Cancelled (booking refused the check-in), not open, or a wanted seat taken',
+  })
   @ApiServiceUnavailableResponse({
     type: ProblemDocument,
-    description: 'The booking service cannot be reached',
+    description: 'The booking service cannot be reached; nothing was written',
   })
   @ApiTooManyRequestsResponse({ type: ProblemDocument, description: 'Too many look-ups by reference' })
   @LookupRateLimited(byReference)

@@ -2,12 +2,12 @@ import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@n
 import { createIntegrationEvent, type BookingSummary } from '@pss/contracts';
 import { OutboxWriter } from '@pss/messaging';
 import { ProblemException, randomCode, todayUtc } from '@pss/platform';
-import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
 import { CheckinConfig } from '../config/checkin-config';
 import { assignSeats } from '../seats/assign-seats';
 import { SeatMaps } from '../seats/seat-maps';
+import { checkinIdOf } from './checkin-id';
 import { CheckinReader } from './checkin-reader';
 import type { CheckinResponse } from './dto/checkin.response';
 import type { CreateCheckinRequest } from './dto/create-checkin.request';
@@ -23,10 +23,11 @@ const REFERENCE_TAKEN = 'UQ_boarding_passes_reference';
 const ATTEMPTS = 3;
 
 /**
- * Checks a CONFIRMED booking in (asked of the booking service through the registry): a seat per
- * passenger, held by the database to one passenger per flight and date, the check-in and
- * `checkin.completed` in the outbox, in one transaction. A booking checked in before gets its
- * check-in back.
+ * Checks a booking in: a seat per passenger (held by the database to one passenger per flight and
+ * date), the check-in and `checkin.completed` in the outbox, in one transaction that commits only
+ * after booking agreed to move the booking to CHECKED_IN for this check-in. Booking owns the status:
+ * a cancel that won there refuses the check-in, and nothing is written here. A booking checked in
+ * before gets its check-in back.
  */
 @Injectable()
 export class CreateCheckin {
@@ -67,6 +68,7 @@ export class CreateCheckin {
     wanted: Map<number, string>,
   ): Promise<CheckinOutcome> {
     const { flightNumber, flightDate } = booking;
+    const id = checkinIdOf(booking.id);
     // Check-ins of one flight take their turn here (so that picking free seats does not race); the
     // unique index on the seat is what holds a seat to one passenger.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
@@ -77,7 +79,6 @@ export class CreateCheckin {
     const cabin = await this.seatMaps.of(manager, flightNumber);
     const taken = await this.seatMaps.taken(manager, flightNumber, flightDate);
     const seats = assignSeats(cabin.seats, taken, wanted, booking.passengers.length);
-    const id = randomUUID();
     const passes = booking.passengers.map((passenger, index) => ({
       firstName: passenger.firstName,
       lastName: passenger.lastName,
@@ -104,6 +105,9 @@ export class CreateCheckin {
         ),
       ],
     );
+    // Asked last, when only the commit can still fail: booking's answer decides, and a commit that
+    // fails after booking agreed is completed by the passenger's retry (the same check-in id).
+    await this.bookings.checkIn(booking.id, id);
     await this.outbox.write(
       manager,
       createIntegrationEvent('checkin.completed', { checkinId: id, bookingId: booking.id }),
@@ -122,8 +126,9 @@ export class CreateCheckin {
   }
 
   private ensureOpen({ id, status, flightNumber, flightDate }: BookingSummary): void {
+    // CHECKED_IN without a check-in here: booking may have agreed to this very check-in before it
+    // could be committed; booking tells (it agrees again to the same check-in id, and only to it).
     if (status === 'CANCELLED') throw new ConflictException(`Booking ${id} is cancelled`);
-    if (status !== 'CONFIRMED') throw new ConflictException(`Booking ${id} is already checked in`);
     const opens = new Date(Date.parse(flightDate) - this.config.opensDaysBefore * 86_400_000)
       .toISOString()
       .slice(0, 10);
