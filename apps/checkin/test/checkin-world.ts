@@ -35,6 +35,7 @@ const FARES: Record<string, { origin: string; fare: string }> = {
  */
 export async function startCheckinWorld(rabbitmqUrl: string): Promise<CheckinWorld> {
   const checkin = await startServiceInWorld(AppModule, {
+    account: 'checkin',
     calls: ['fares', 'booking'],
     rabbitmq: { url: rabbitmqUrl },
     envOf: { booking: { BOOKING_SAFETY_BUFFER: '0' } },

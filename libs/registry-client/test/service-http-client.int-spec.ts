@@ -25,7 +25,7 @@ describe('ServiceHttpClient with real instances', () => {
     tinies = await Promise.all([1, 2, 3].map(() => startTinyService(registry.port, FAST)));
     const env = {
       PORT: String(await freePort()),
-      DISCOVERY_URLS: discoveryUrl(registry.port),
+      DISCOVERY_URLS: discoveryUrl(registry.port, 'caller'),
     };
     caller = await startInProcessService({ appName: 'caller', registerWithEureka: false }, env, false);
     http = caller.get(ServiceHttpClient);

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { workspaceRoot } from './images';
+import { listeningPort } from './listening-port';
 
 /** A port that was free a moment ago on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -53,16 +54,18 @@ export const startAppProcess = (
 ): Promise<RunningProcess> =>
   startServiceProcess(`apps/${app}/src/main.ts`, `apps/${app}/tsconfig.json`, env, port);
 
-/** `node <args>` from the workspace root with PORT set; resolves once its /health/live answers. */
+/**
+ * `node <args>` from the workspace root on `port`, or on a port of its own choosing (PORT=0, read
+ * back); resolves once its /health/live answers.
+ */
 export async function startNodeProcess(
   args: string[],
   env: Record<string, string>,
   port?: number,
 ): Promise<RunningProcess> {
-  const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, args, {
     cwd: workspaceRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(chosen), ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port ?? 0) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -73,7 +76,7 @@ export async function startNodeProcess(
     child.kill(signal);
     await exited;
   };
-  await waitForHttp(`http://127.0.0.1:${chosen}/health/live`, child);
+  const chosen = await waitForHealth(child, port);
   return {
     port: chosen,
     child,
@@ -83,16 +86,22 @@ export async function startNodeProcess(
   };
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+/** Its port once /health/live answers there. */
+async function waitForHealth(child: ChildProcess, port?: number, timeoutMs = 120_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
+  let known = port;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
+    if (child.exitCode !== null)
+      throw new Error(`${child.spawnargs.join(' ')}: exited with ${child.exitCode}`);
+    known ??= await listeningPort(child.pid as number);
+    const ok =
+      known !== undefined &&
+      (await fetch(`http://127.0.0.1:${known}/health/live`).then(
+        (response) => response.ok,
+        () => false,
+      ));
+    if (ok && known !== undefined) return known;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+  throw new Error(`${child.spawnargs.join(' ')}: /health/live did not answer within ${timeoutMs} ms`);
 }
