@@ -135,7 +135,8 @@ describe('an account per service', () => {
 
   it('answers 401 to a wrong password, and shows no password in a log line or an answer', async () => {
     expect((await send('POST', 'apps/FARES', WRONG, instanceOf('fares', 'fares-1'))).status).toBe(401);
-    expect(registry.output()).toContain('"statusCode":401');
+    // The request log line comes after the answer: wait for it, so the check below covers it.
+    await eventually(async () => expect(registry.output()).toContain('"statusCode":401'), 10_000);
     const secrets = [
       TEST_SECRET_MARK,
       'not-the-password',
