@@ -19,7 +19,12 @@ export interface BookingWorld {
  * processes (fares on its own database), its own database and a RabbitMQ vhost of the run.
  */
 export async function startBookingWorld(env: Record<string, string> = {}): Promise<BookingWorld> {
-  const booking = await startServiceInWorld(AppModule, { calls: ['fares'], rabbitmq: 'own-vhost', env });
+  const booking = await startServiceInWorld(AppModule, {
+    account: 'booking',
+    calls: ['fares'],
+    rabbitmq: 'own-vhost',
+    env,
+  });
   return {
     booking,
     fares: booking.world.apps.fares,

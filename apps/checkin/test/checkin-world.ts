@@ -43,6 +43,7 @@ export async function startCheckinWorld(
   env: Record<string, string> = {},
 ): Promise<CheckinWorld> {
   const checkin = await startServiceInWorld(AppModule, {
+    account: 'checkin',
     calls: ['fares', 'booking'],
     rabbitmq: { url: rabbitmqUrl },
     envOf: { booking: { BOOKING_SAFETY_BUFFER: '0' } },

@@ -32,13 +32,13 @@ export const startRegistry = (env: Record<string, string> = {}) =>
     ...env,
   });
 
-/** The registry's port, as services list it in DISCOVERY_URLS (with the registry account). */
-export const discoveryUrl = (registryPort: number): string =>
-  withRegistryCredentials(`http://127.0.0.1:${registryPort}/eureka/`);
+/** The registry's port, as a service lists it in DISCOVERY_URLS (with its own account). */
+export const discoveryUrl = (registryPort: number, account: string): string =>
+  withRegistryCredentials(`http://127.0.0.1:${registryPort}/eureka/`, account);
 
 export const startTiny = (registryPort: number, env: Record<string, string> = {}) =>
   startServiceProcess('libs/registry-client/test/tiny-service.ts', 'libs/registry-client/tsconfig.json', {
-    DISCOVERY_URLS: discoveryUrl(registryPort),
+    DISCOVERY_URLS: discoveryUrl(registryPort, 'tiny'),
     INSTANCE_HOST: '127.0.0.1',
     ...env,
   });

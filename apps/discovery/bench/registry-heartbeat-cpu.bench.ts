@@ -8,7 +8,8 @@ const INSTANCES = 5_000;
 const HEARTBEAT_MS = 5_000;
 const MEASURE_MS = 30_000;
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-const authorization = registryAuthorization('client');
+// Fifty applications: the operator may write them all.
+const authorization = registryAuthorization('operator');
 
 function send(port: number, method: string, path: string, body?: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { guardRegistry } from './auth/registry-access';
 import { registryConfig, type RegistryConfig } from './config/registry-config';
 import { ApplicationsController } from './eureka/applications.controller';
+import { markedAsReplication } from './eureka/eureka-paths';
 import { InstancesController } from './eureka/instances.controller';
 import { RegistrationController } from './eureka/registration.controller';
 import { StatusOverrideController } from './eureka/status-override.controller';
@@ -54,7 +55,7 @@ export class RegistryModule implements OnModuleInit {
   /** In the order requests meet them: who is calling, then whether the registry can be read yet. */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    guardRegistry(fastify, this.config.access);
+    guardRegistry(fastify, this.config.access, markedAsReplication);
     refuseReadsUntilSynced(fastify, () => this.peerSync.synced);
     acceptEurekaBodies(fastify);
   }

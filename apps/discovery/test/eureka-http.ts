@@ -17,8 +17,8 @@ export interface WireApplications {
 }
 
 export const JSON_ACCEPT = { accept: 'application/json' };
-/** What a client with the registry account sends with every write. */
-export const AS_CLIENT = { authorization: registryAuthorization('client') };
+/** What JQSERVICE's account sends with every write (the tests' registrations are JQSERVICE's). */
+export const AS_CLIENT = { authorization: registryAuthorization('jqservice') };
 
 /** The register body eureka-js-client's README gives for Eureka >= 1.3. */
 export const BODY = { instance: jsClientBody() };

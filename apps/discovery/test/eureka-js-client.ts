@@ -32,7 +32,7 @@ export interface JsClientOptions {
 
 /**
  * Configured like eureka-js-client's own integration test (README body: port as a number, no
- * @class), with the registry account in its service URL as Spring users write it.
+ * @class), with JQSERVICE's registry account in its service URL as Spring users write it.
  */
 export function jsClient(options: JsClientOptions): JsClient {
   return new Eureka({
@@ -53,6 +53,7 @@ export function jsClient(options: JsClientOptions): JsClient {
         default: [
           withRegistryCredentials(
             `http://127.0.0.1:${options.port}${options.servicePath ?? '/eureka/v2/apps/'}`,
+            'jqservice',
           ),
         ],
       },

@@ -58,7 +58,7 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
   const credentials = `${spec.service}:${spec.service}`;
   const env = {
     DATABASE_URL: `postgres://${credentials}@${spec.service}-db:5432/${spec.service}`,
-    DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/'),
+    DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/', spec.service),
     PORT: String(spec.port),
     ...(spec.broker && { RABBITMQ_URL: `amqp://${credentials}@rabbitmq:5672` }),
   };
@@ -115,7 +115,7 @@ async function startCalled(
     alias: service,
     env: {
       DATABASE_URL: `postgres://${service}:${service}@${service}-db:5432/${service}`,
-      DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/'),
+      DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/', service),
       INSTANCE_HOST: service,
     },
   });

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { ReadinessService } from '@pss/platform';
-import { TEST_REGISTRY_ENV, withRegistryCredentials } from '@pss/testing';
+import { TEST_SECRET_MARK, withRegistryCredentials } from '@pss/testing';
 import {
   discoveryUrl,
   freePort,
@@ -35,7 +35,7 @@ describe('RegistryClientModule with our registry', () => {
   const env = () => ({
     PORT: String(port),
     INSTANCE_HOST: '127.0.0.1',
-    DISCOVERY_URLS: discoveryUrl(registry.port),
+    DISCOVERY_URLS: discoveryUrl(registry.port, 'demo'),
     DISCOVERY_HEARTBEAT_INTERVAL_MS: '500',
   });
 
@@ -85,7 +85,7 @@ describe('RegistryClientModule with our registry', () => {
     try {
       service = await startInProcessService(
         { appName: 'demo' },
-        { ...env(), DISCOVERY_URLS: `${discoveryUrl(first)},${discoveryUrl(second)}` },
+        { ...env(), DISCOVERY_URLS: `${discoveryUrl(first, 'demo')},${discoveryUrl(second, 'demo')}` },
       );
       await eventually(async () => expect(await onSecond()).toBe(200)); // replicated from the first
       await registries[0].kill();
@@ -136,7 +136,7 @@ describe('RegistryClientModule with our registry', () => {
     const laterPort = await freePort();
     service = await startInProcessService(
       { appName: 'demo' },
-      { ...env(), DISCOVERY_URLS: discoveryUrl(laterPort) },
+      { ...env(), DISCOVERY_URLS: discoveryUrl(laterPort, 'demo') },
     );
     const late = await startRegistryProcess({}, laterPort);
     try {
@@ -156,11 +156,11 @@ describe('RegistryClientModule with our registry', () => {
   it('writes with the credentials of its DISCOVERY_URLS, and never logs them', async () => {
     const tiny = await startTinyService(registry.port, {
       LOG_LEVEL: 'debug',
-      DISCOVERY_URLS: `${discoveryUrl(await freePort())},${discoveryUrl(registry.port)}`,
+      DISCOVERY_URLS: `${discoveryUrl(await freePort(), 'tiny')},${discoveryUrl(registry.port, 'tiny')}`,
       DISCOVERY_HEARTBEAT_INTERVAL_MS: '300',
     });
     const refused = await startTinyService(registry.port, {
-      DISCOVERY_URLS: `http://pss-client:wrong-password@127.0.0.1:${registry.port}/eureka/`,
+      DISCOVERY_URLS: `http://tiny:wrong-password@127.0.0.1:${registry.port}/eureka/`,
       DISCOVERY_HEARTBEAT_INTERVAL_MS: '300',
     });
     try {
@@ -181,7 +181,7 @@ describe('RegistryClientModule with our registry', () => {
         expect(count(refused.output(), /registration failed/)).toBeGreaterThanOrEqual(2);
       });
       expect(tiny.output()).toMatch(/registering as .* at http:\/\/\*\*\*@127\.0\.0\.1/);
-      for (const secret of [TEST_REGISTRY_ENV.REGISTRY_PASSWORD, 'wrong-password'])
+      for (const secret of [TEST_SECRET_MARK, 'wrong-password'])
         expect(tiny.output() + refused.output()).not.toContain(secret);
     } finally {
       await Promise.all([tiny.stop(), refused.stop()]);

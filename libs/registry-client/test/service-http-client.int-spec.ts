@@ -31,7 +31,7 @@ describe('ServiceHttpClient with real instances', () => {
     if (failed) throw failed.reason;
     const env = {
       PORT: String(await freePort()),
-      DISCOVERY_URLS: discoveryUrl(registry.port),
+      DISCOVERY_URLS: discoveryUrl(registry.port, 'caller'),
     };
     caller = await startInProcessService({ appName: 'caller', registerWithEureka: false }, env, false);
     http = caller.get(ServiceHttpClient);

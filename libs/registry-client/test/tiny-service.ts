@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Module } from '@nestjs/common';
+import { Controller, Get, Headers, Module, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { bootstrapService, PlatformModule } from '@pss/platform';
 import { RegistryClientModule } from '../src/registry-client.module';
 
@@ -6,8 +7,9 @@ import { RegistryClientModule } from '../src/registry-client.module';
 @Controller()
 class WhoAmIController {
   @Get('whoami')
-  whoami(@Headers('x-request-id') requestId?: string) {
-    return { port: Number(process.env['PORT']), requestId };
+  whoami(@Req() request: FastifyRequest, @Headers('x-request-id') requestId?: string) {
+    // The port it listens on: it may have been started on PORT=0.
+    return { port: request.socket.localPort, requestId };
   }
 }
 

@@ -18,7 +18,11 @@ export { daysFromToday } from './dates';
 export { Teardown } from './teardown';
 export {
   registryAuthorization,
+  registryPassword,
+  TEST_REGISTRY_CLIENTS,
   TEST_REGISTRY_ENV,
+  TEST_SECRET_MARK,
+  testRegistryEnv,
   withRegistryCredentials,
   type RegistryAccount,
 } from './accounts/registry-credentials';

@@ -5,8 +5,8 @@ import { TEST_REGISTRY_ENV, withRegistryCredentials } from './accounts/registry-
 import { Teardown } from './teardown';
 
 export interface ServiceWorld {
-  /** DISCOVERY_URLS and INSTANCE_HOST for a service that joins this world. */
-  discovery: Record<string, string>;
+  /** DISCOVERY_URLS (with `account`'s credentials, see TEST_REGISTRY_CLIENTS) and INSTANCE_HOST for a service that joins this world. */
+  discoveryFor(account: string): Record<string, string>;
   registry: RunningProcess;
   /** The apps started, by name: each a process with its own database, registered. */
   apps: Record<string, RunningProcess>;
@@ -17,8 +17,8 @@ export interface ServiceWorld {
 
 /**
  * A registry and the given apps, each as its own process from this repository's sources, on its
- * own test database (and `env`, e.g. RABBITMQ_URL), registered: the services a service under test
- * calls, for real. Apps start in the order given.
+ * own test database (and `env`, e.g. RABBITMQ_URL), registered with an account of its own (its
+ * name): the services a service under test calls, for real. Apps start in the order given.
  */
 export async function startServiceWorld(
   apps: readonly string[],
@@ -29,17 +29,17 @@ export async function startServiceWorld(
   return teardown.guard(async () => {
     const registry = await startAppProcess('discovery', { INSTANCE_HOST: '127.0.0.1', ...TEST_REGISTRY_ENV });
     teardown.add(() => registry.stop());
-    const discovery = {
-      DISCOVERY_URLS: withRegistryCredentials(`http://127.0.0.1:${registry.port}/eureka/`),
+    const discoveryFor = (account: string) => ({
+      DISCOVERY_URLS: withRegistryCredentials(`http://127.0.0.1:${registry.port}/eureka/`, account),
       INSTANCE_HOST: '127.0.0.1',
-    };
+    });
     const started: Record<string, RunningProcess> = {};
     const databases: Record<string, string> = {};
     for (const app of apps) {
       const database = await createTestDatabase(requireTestEnv('databaseUrl'));
       teardown.add(() => database.drop());
       const running = await startAppProcess(app, {
-        ...discovery,
+        ...discoveryFor(app),
         ...env,
         ...envOf[app],
         DATABASE_URL: database.url,
@@ -48,6 +48,6 @@ export async function startServiceWorld(
       started[app] = running;
       databases[app] = database.url;
     }
-    return { discovery, registry, apps: started, databases, close: () => teardown.run() };
+    return { discoveryFor, registry, apps: started, databases, close: () => teardown.run() };
   });
 }

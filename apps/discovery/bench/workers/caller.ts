@@ -22,7 +22,7 @@ export async function startCaller(registryPort: number): Promise<Caller> {
   Object.assign(process.env, {
     LOG_LEVEL: 'warn',
     PORT: String(await freePort()),
-    DISCOVERY_URLS: discoveryUrl(registryPort),
+    DISCOVERY_URLS: discoveryUrl(registryPort, 'caller'),
   });
   const app = await createService(CallerModule);
   await app.init();

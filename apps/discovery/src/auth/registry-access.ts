@@ -1,60 +1,54 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { BasicCredentials } from '@pss/platform';
+import { authorize, type Refusal } from './authorize';
+import { ANONYMOUS, RegistryAccounts, type AccessSettings, type Caller } from './caller';
 
-/** Who sent a request: nobody we know, a client with the registry account, or another registry node. */
-export type Caller = 'anonymous' | 'client' | 'peer';
-
-export interface AccessSettings {
-  client: BasicCredentials;
-  /** Absent: no peer can write or replicate here. */
-  peer?: BasicCredentials;
-  readsRequireAuth: boolean;
-}
-
-const RANK: Record<Caller, number> = { anonymous: 0, client: 1, peer: 2 };
 // Probes, scrapes and the API document stay open: they show nothing of the registry.
 const OPEN_PATHS = /^\/(health|metrics|docs)(\/|$)/;
-const REPLICATION_PATH = /\/peerreplication(\/|$)/;
-const READ_METHODS = new Set(['GET', 'HEAD']);
 
 const callers = new WeakMap<FastifyRequest, Caller>();
 
 /** Who sent `request`, as the access hook found out. */
-export const callerOf = (request: FastifyRequest): Caller => callers.get(request) ?? 'anonymous';
+export const callerOf = (request: FastifyRequest): Caller => callers.get(request) ?? ANONYMOUS;
 
 /**
- * HTTP basic authentication the way Spring Cloud's secured Eureka works: every write needs the
- * client account (or the peer account), replication needs the peer account, and reads are open
- * unless `readsRequireAuth`. Wrong credentials are refused even where none are needed, so that a
- * misconfigured client finds out. Refusals are the bare statuses Eureka clients expect.
+ * HTTP basic authentication the way Spring Cloud's secured Eureka works, with an account per
+ * service (see authorize). Wrong credentials are refused even where none are needed, so that a
+ * misconfigured client finds out. A 401 is the bare status Eureka clients expect; a 403 says why in
+ * a short text that names no account.
  */
-export function guardRegistry(fastify: FastifyInstance, settings: AccessSettings): void {
+export function guardRegistry(
+  fastify: FastifyInstance,
+  settings: AccessSettings,
+  markedAsReplication: (request: FastifyRequest) => boolean,
+): void {
+  const accounts = new RegistryAccounts(settings);
   fastify.addHook('onRequest', async (request, reply) => {
     // The route template when one matched: the router decodes what a raw path could disguise.
     const path = request.routeOptions.url ?? request.url.split('?', 1)[0];
     if (OPEN_PATHS.test(path)) return;
     const authorization = request.headers.authorization;
-    const caller = identify(authorization, settings);
-    if (authorization !== undefined && caller === 'anonymous') return refuse(reply, 401);
-    const required = requiredCaller(request.method, path, settings.readsRequireAuth);
-    if (RANK[caller] < RANK[required]) return refuse(reply, caller === 'anonymous' ? 401 : 403);
+    const caller = accounts.identify(authorization);
+    if (authorization !== undefined && caller.kind === 'anonymous') return refuse(reply, { status: 401 });
+    const app = (request.params as Record<string, string | undefined> | undefined)?.['app'];
+    const refusal = authorize(
+      caller,
+      {
+        method: request.method,
+        path,
+        app: app?.toUpperCase(),
+        replication: markedAsReplication(request),
+      },
+      settings.readsRequireAuth,
+    );
+    if (refusal) return refuse(reply, refusal);
     callers.set(request, caller);
   });
 }
 
-function identify(authorization: string | undefined, settings: AccessSettings): Caller {
-  if (authorization === undefined) return 'anonymous';
-  if (settings.peer?.matches(authorization)) return 'peer';
-  return settings.client.matches(authorization) ? 'client' : 'anonymous';
-}
-
-function requiredCaller(method: string, path: string, readsRequireAuth: boolean): Caller {
-  if (REPLICATION_PATH.test(path)) return 'peer';
-  if (!READ_METHODS.has(method)) return 'client';
-  return readsRequireAuth ? 'client' : 'anonymous';
-}
-
-function refuse(reply: FastifyReply, status: 401 | 403): FastifyReply {
-  if (status === 401) reply.header('WWW-Authenticate', 'Basic realm="eureka"');
-  return reply.code(status).send();
+function refuse(reply: FastifyReply, refusal: Refusal): FastifyReply {
+  if (refusal.status === 401) {
+    reply.header('WWW-Authenticate', 'Basic realm="eureka"');
+    return reply.code(401).send();
+  }
+  return reply.code(403).type('text/plain').send(refusal.reason);
 }

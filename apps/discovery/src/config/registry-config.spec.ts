@@ -1,11 +1,12 @@
-import { hostname } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError } from '@pss/platform';
 import { basicAuthorization } from '@pss/platform';
 import { registryConfig as configOf } from './registry-config';
 
 const ACCOUNTS = {
-  REGISTRY_USERNAME: 'client',
-  REGISTRY_PASSWORD: 'client-password',
+  REGISTRY_ACCOUNTS: 'fares fares-password FARES',
   REGISTRY_PEER_USERNAME: 'peer',
   REGISTRY_PEER_PASSWORD: 'peer-password',
 };
@@ -72,20 +73,44 @@ describe('registryConfig', () => {
     ]);
   });
 
-  it('needs the client account always, and the peer account when there are peers', () => {
-    expect(() => configOf({})).toThrow('REGISTRY_USERNAME is required');
-    expect(() => configOf({ REGISTRY_USERNAME: 'client' })).toThrow('REGISTRY_PASSWORD is required');
-    const clientOnly = { REGISTRY_USERNAME: 'client', REGISTRY_PASSWORD: 'client-password' };
+  it('needs the service accounts always, and the peer account when there are peers', () => {
+    expect(() => configOf({})).toThrow('REGISTRY_ACCOUNTS is required (usually as REGISTRY_ACCOUNTS_FILE)');
+    const clientOnly = { REGISTRY_ACCOUNTS: ACCOUNTS.REGISTRY_ACCOUNTS };
     expect(configOf(clientOnly).access.peer).toBeUndefined();
     expect(() => configOf({ ...clientOnly, DISCOVERY_URLS: 'http://discovery-2:8761/eureka/' })).toThrow(
       'REGISTRY_PEER_USERNAME and REGISTRY_PEER_PASSWORD are required when DISCOVERY_URLS names peers',
     );
   });
 
+  it('reads the service accounts from REGISTRY_ACCOUNTS_FILE and the operator password from its file', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'registry-accounts-'));
+    writeFileSync(join(directory, 'accounts'), '# the services\nfares fares-password fares,Fares-Admin\n');
+    writeFileSync(join(directory, 'operator'), 'operator-password\n');
+    const { REGISTRY_ACCOUNTS: _inline, ...peer } = ACCOUNTS;
+    const { access } = configOf({
+      ...peer,
+      REGISTRY_ACCOUNTS_FILE: join(directory, 'accounts'),
+      REGISTRY_OPERATOR_PASSWORD_FILE: join(directory, 'operator'),
+    });
+    expect(access.clients.map(({ credentials, apps }) => [credentials.username, [...apps]])).toEqual([
+      ['fares', ['FARES', 'FARES-ADMIN']],
+    ]);
+    expect(access.operator?.matches(basicAuthorization('operator', 'operator-password'))).toBe(true);
+    expect(registryConfig({}).access.operator).toBeUndefined();
+  });
+
   it.each([
-    [{ REGISTRY_PASSWORD: 'short' }, 'REGISTRY_PASSWORD must be at least 12 characters'],
-    [{ REGISTRY_USERNAME: 'a:b' }, 'REGISTRY_USERNAME must be a user name without colons'],
-    [{ REGISTRY_PEER_USERNAME: 'client' }, 'REGISTRY_PEER_USERNAME must differ from REGISTRY_USERNAME'],
+    [{ REGISTRY_OPERATOR_PASSWORD: 'short' }, 'REGISTRY_OPERATOR_PASSWORD must be at least 12 characters'],
+    [{ REGISTRY_OPERATOR_USERNAME: 'a:b' }, 'REGISTRY_OPERATOR_USERNAME must be a user name without colons'],
+    [{ REGISTRY_PEER_USERNAME: 'fares' }, 'REGISTRY_PEER_USERNAME is also a REGISTRY_ACCOUNTS user name'],
+    [
+      { REGISTRY_OPERATOR_USERNAME: 'fares', REGISTRY_OPERATOR_PASSWORD: 'operator-password' },
+      'REGISTRY_OPERATOR_USERNAME is also a REGISTRY_ACCOUNTS user name',
+    ],
+    [
+      { REGISTRY_OPERATOR_USERNAME: 'peer', REGISTRY_OPERATOR_PASSWORD: 'operator-password' },
+      'REGISTRY_PEER_USERNAME must differ from REGISTRY_OPERATOR_USERNAME',
+    ],
   ])('refuses weak or ambiguous accounts: %j', (env, message) => {
     expect(() => registryConfig(env)).toThrow(message);
   });

@@ -1,8 +1,8 @@
 import { ConfigurationError, validateEnvironment } from '@pss/platform';
-import { BasicCredentials } from '@pss/platform';
-import type { AccessSettings } from '../auth/registry-access';
+import type { AccessSettings } from '../auth/caller';
 import type { RegistrySettings } from '../registry/instance-registry';
 import type { InstanceLimits } from '../registry/instance-limits';
+import { accessSettingsOf } from './access-settings';
 import { peerOf, peerUrlsOf, type Peer, type PeerAccount } from './peer-urls';
 import { RegistryEnvironment, type RegistryMode } from './registry-environment';
 
@@ -81,11 +81,7 @@ export function registryConfig(env: Env = process.env): RegistryConfig {
     responseCacheRefreshMs: vars.REGISTRY_RESPONSE_CACHE_MS ?? defaults.responseCacheRefreshMs,
     peerSyncTimeoutMs: vars.REGISTRY_PEER_SYNC_TIMEOUT_MS ?? defaults.peerSyncTimeoutMs,
     peers: peerAccount ? peerUrls.map((url) => peerOf(url, peerAccount)) : [],
-    access: {
-      client: new BasicCredentials(vars.REGISTRY_USERNAME, vars.REGISTRY_PASSWORD),
-      peer: peerAccount && new BasicCredentials(peerAccount.username, peerAccount.password),
-      readsRequireAuth: vars.REGISTRY_READS_REQUIRE_AUTH,
-    },
+    access: accessSettingsOf(vars, peerAccount),
     instanceLimits: {
       maxFieldLength: vars.REGISTRY_MAX_FIELD_LENGTH,
       maxMetadataEntries: vars.REGISTRY_MAX_METADATA_ENTRIES,
@@ -108,15 +104,10 @@ export function registryConfig(env: Env = process.env): RegistryConfig {
   };
 }
 
-/**
- * The account peers replicate with. Without one no peer is trusted; a node that names peers needs
- * it, and it must not be the client account (else every client could pose as a peer).
- */
+/** The account peers replicate with. Without one no peer is trusted; a node that names peers needs it. */
 function peerAccountOf(vars: RegistryEnvironment): PeerAccount | undefined {
   const { REGISTRY_PEER_USERNAME: username, REGISTRY_PEER_PASSWORD: password } = vars;
   if (!username !== !password)
     throw new ConfigurationError(['REGISTRY_PEER_USERNAME and REGISTRY_PEER_PASSWORD must be set together']);
-  if (username && username === vars.REGISTRY_USERNAME)
-    throw new ConfigurationError(['REGISTRY_PEER_USERNAME must differ from REGISTRY_USERNAME']);
   return username && password ? { username, password } : undefined;
 }

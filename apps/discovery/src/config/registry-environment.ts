@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { MIN_PASSWORD, USERNAME } from '../auth/client-accounts';
 
 export const REGISTRY_MODES = ['fast', 'eureka'] as const;
 export type RegistryMode = (typeof REGISTRY_MODES)[number];
@@ -24,9 +25,6 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
   return raw === 'true' ? true : raw === 'false' ? false : raw;
 };
 const URL_LIST = /^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/;
-// A basic-auth user name cannot hold a colon: it ends at the first one.
-const USERNAME = /^[^:\s]+$/;
-const MIN_PASSWORD = 12;
 
 /** The registry's variables; unset ones take the mode's defaults (see registry-config.ts). */
 export class RegistryEnvironment {
@@ -42,14 +40,24 @@ export class RegistryEnvironment {
   @IsString()
   DISCOVERY_URLS?: string;
 
+  /** One service account a line (see client-accounts.ts); usually REGISTRY_ACCOUNTS_FILE. */
   @Expose()
-  @Matches(USERNAME, { message: 'REGISTRY_USERNAME must be a user name without colons or spaces' })
-  @IsDefined({ message: 'REGISTRY_USERNAME is required (the account clients write with)' })
-  REGISTRY_USERNAME!: string;
+  @IsString()
+  @IsDefined({
+    message:
+      'REGISTRY_ACCOUNTS is required (usually as REGISTRY_ACCOUNTS_FILE): one line per service, <username> <password> <APP>[,<APP>...]',
+  })
+  REGISTRY_ACCOUNTS!: string;
   @Expose()
-  @MinLength(MIN_PASSWORD, { message: `REGISTRY_PASSWORD must be at least ${MIN_PASSWORD} characters` })
-  @IsDefined({ message: 'REGISTRY_PASSWORD is required (the password clients write with)' })
-  REGISTRY_PASSWORD!: string;
+  @Matches(USERNAME, { message: 'REGISTRY_OPERATOR_USERNAME must be a user name without colons or spaces' })
+  REGISTRY_OPERATOR_USERNAME = 'operator';
+  /** Absent: no operator account (usually REGISTRY_OPERATOR_PASSWORD_FILE). */
+  @Expose()
+  @IsOptional()
+  @MinLength(MIN_PASSWORD, {
+    message: `REGISTRY_OPERATOR_PASSWORD must be at least ${MIN_PASSWORD} characters`,
+  })
+  REGISTRY_OPERATOR_PASSWORD?: string;
   @Expose()
   @IsOptional()
   @Matches(USERNAME, { message: 'REGISTRY_PEER_USERNAME must be a user name without colons or spaces' })

@@ -10,4 +10,8 @@ export const eurekaPaths = (resource: string): string[] =>
 
 /** A write another node passed on: the header counts only from a caller with the peer account. */
 export const isReplication = (request: FastifyRequest): boolean =>
-  callerOf(request) === 'peer' && String(request.headers[REPLICATION_HEADER] ?? '').toLowerCase() === 'true';
+  callerOf(request).kind === 'peer' && markedAsReplication(request);
+
+/** It carries the replication header, whoever sent it. */
+export const markedAsReplication = (request: FastifyRequest): boolean =>
+  String(request.headers[REPLICATION_HEADER] ?? '').toLowerCase() === 'true';

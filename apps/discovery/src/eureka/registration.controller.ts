@@ -2,6 +2,7 @@ import { Controller, Delete, Param, Post, Put, Query, Req, Res } from '@nestjs/c
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidRegistration } from '../registry/invalid-registration';
+import { LeaseHeldElsewhere } from '../registry/lease-held-elsewhere';
 import { RegistryService } from '../registry-runtime/registry.service';
 import { instanceJson } from '../wire/instance-json';
 import { sendEmpty, sendText, sendUnreadable } from '../wire/negotiation';
@@ -23,6 +24,7 @@ export class RegistrationController {
       sendEmpty(res, 204);
     } catch (error) {
       if (error instanceof InvalidRegistration) return sendText(res, 400, error.message);
+      if (error instanceof LeaseHeldElsewhere) return sendText(res, 409, error.message);
       if (error instanceof UnreadableBody) return sendUnreadable(res);
       throw error;
     }

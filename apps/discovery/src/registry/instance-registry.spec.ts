@@ -13,9 +13,9 @@ describe('InstanceRegistry: register, renew, cancel', () => {
 
   it('keeps the existing instance when the registrant carries older information', () => {
     const { registry } = registryAt();
-    registry.register(registration({ lastDirtyTimestamp: 2_000, ipAddr: '10.0.0.2' }), false);
-    registry.register(registration({ lastDirtyTimestamp: 1_500, ipAddr: '10.0.0.1' }), false);
-    expect(registry.lease('JQSERVICE', 'localhost')?.holder.ipAddr).toBe('10.0.0.2');
+    registry.register(registration({ lastDirtyTimestamp: 2_000, metadata: { zone: 'b' } }), false);
+    registry.register(registration({ lastDirtyTimestamp: 1_500, metadata: { zone: 'a' } }), false);
+    expect(registry.lease('JQSERVICE', 'localhost')?.holder.metadata).toEqual({ zone: 'b' });
   });
 
   it('renews known leases and answers not-found for unknown ones', () => {
@@ -69,12 +69,12 @@ describe('InstanceRegistry: register, renew, cancel', () => {
 
   it('takes a lastDirtyTimestamp ahead of its clock by more than the skew as now plus the skew', () => {
     const { clock, registry } = registryAt(10_000, { maxClockSkewMs: 100 });
-    registry.register(registration({ lastDirtyTimestamp: 99_999_999, ipAddr: '6.6.6.6' }), false);
+    registry.register(registration({ lastDirtyTimestamp: 99_999_999, metadata: { forged: 'yes' } }), false);
     expect(registry.lease('JQSERVICE', 'localhost')?.holder.lastDirtyTimestamp).toBe(10_100);
     expect(registry.renew('JQSERVICE', 'localhost', false, 99_999_999).kind).toBe('renewed');
     clock.now = 10_200;
-    registry.register(registration({ lastDirtyTimestamp: 10_150, ipAddr: '10.0.0.1' }), false);
-    expect(registry.lease('JQSERVICE', 'localhost')?.holder.ipAddr).toBe('10.0.0.1');
+    registry.register(registration({ lastDirtyTimestamp: 10_150, metadata: { forged: 'no' } }), false);
+    expect(registry.lease('JQSERVICE', 'localhost')?.holder.metadata).toEqual({ forged: 'no' });
     registry.setStatusOverride('JQSERVICE', 'localhost', 'OUT_OF_SERVICE', 99_999_999);
     expect(registry.lease('JQSERVICE', 'localhost')?.holder.lastDirtyTimestamp).toBe(10_300);
   });

@@ -1,5 +1,6 @@
 import type { InstanceInfo, InstanceStatus } from './instance-info';
 import { InvalidRegistration } from './invalid-registration';
+import { LeaseHeldElsewhere } from './lease-held-elsewhere';
 import { Lease } from './lease';
 import { RecentlyChangedQueue } from './recently-changed-queue';
 import { SelfPreservation, type SelfPreservationSettings } from './self-preservation';
@@ -24,6 +25,7 @@ export type RenewOutcome =
 /** The in-memory registry: applications -> instance id -> lease, with Eureka's server semantics. */
 export class InstanceRegistry {
   private readonly apps = new Map<string, Map<string, Lease>>();
+  /** By app and id: an application's account must not reach another's override through a shared id. */
   private readonly overrides = new Map<string, InstanceStatus>();
   readonly changes = new RecentlyChangedQueue();
   readonly selfPreservation: SelfPreservation;
@@ -38,11 +40,17 @@ export class InstanceRegistry {
     this.selfPreservation = new SelfPreservation(settings.selfPreservation, now);
   }
 
-  /** Throws InvalidRegistration when a new instance would pass the registry's or its app's limit. */
+  /**
+   * Throws InvalidRegistration when a new instance would pass the registry's or its app's limit,
+   * LeaseHeldElsewhere when a client would move a live instance id to another address (a peer
+   * passes on what its own node accepted, so its copy is not checked again).
+   */
   register(registrant: InstanceInfo, isReplication: boolean): void {
     const now = this.now();
     const existing = this.lease(registrant.app, registrant.id);
     if (!existing) this.checkRoomFor(registrant.app);
+    else if (!isReplication && !existing.isExpired(now) && !sameAddress(existing.holder, registrant))
+      throw new LeaseHeldElsewhere(registrant.app, registrant.id);
     const group = this.apps.get(registrant.app) ?? new Map<string, Lease>();
     this.apps.set(registrant.app, group);
     registrant.lastDirtyTimestamp = this.clampDirty(registrant.lastDirtyTimestamp);
@@ -55,10 +63,11 @@ export class InstanceRegistry {
     const lease = new Lease(holder, now, this.settings.doubleLeaseDuration);
     if (existing) lease.serviceUpTimestamp = existing.serviceUpTimestamp;
     group.set(holder.id, lease);
-    if (holder.overriddenStatus !== 'UNKNOWN' && !this.overrides.has(holder.id)) {
-      this.overrides.set(holder.id, holder.overriddenStatus);
+    const key = overrideKey(holder.app, holder.id);
+    if (holder.overriddenStatus !== 'UNKNOWN' && !this.overrides.has(key)) {
+      this.overrides.set(key, holder.overriddenStatus);
     }
-    const override = this.overrides.get(holder.id);
+    const override = this.overrides.get(key);
     if (override) holder.overriddenStatus = override;
     holder.status = resolveStatus(holder.status, override, existing?.holder.status, isReplication);
     if (holder.status === 'UP') lease.serviceUp(now);
@@ -69,7 +78,8 @@ export class InstanceRegistry {
     const lease = this.lease(app, id);
     if (!lease) return { kind: 'not-found' };
     const holder = lease.holder;
-    const status = resolveStatus(holder.status, this.overrides.get(id), holder.status, isReplication);
+    const override = this.overrides.get(overrideKey(app, id));
+    const status = resolveStatus(holder.status, override, holder.status, isReplication);
     // UNKNOWN (an override deleted without a fallback) makes the client re-register its real status.
     if (status === 'UNKNOWN') return { kind: 'not-found' };
     holder.status = status;
@@ -89,7 +99,7 @@ export class InstanceRegistry {
     group.delete(id);
     this.count -= 1;
     if (group.size === 0) this.apps.delete(app);
-    this.overrides.delete(id);
+    this.overrides.delete(overrideKey(app, id));
     const now = this.now();
     lease.cancel(now);
     this.selfPreservation.clientRemoved();
@@ -104,7 +114,7 @@ export class InstanceRegistry {
     lease.renew(now);
     if (lease.holder.status === status) return true;
     if (status === 'UP') lease.serviceUp(now);
-    this.overrides.set(id, status);
+    this.overrides.set(overrideKey(app, id), status);
     lease.holder.overriddenStatus = status;
     this.changeStatus(lease, status, now, lastDirtyTimestamp);
     return true;
@@ -118,7 +128,7 @@ export class InstanceRegistry {
   ): boolean {
     const lease = this.lease(app, id);
     if (!lease) return false;
-    this.overrides.delete(id);
+    this.overrides.delete(overrideKey(app, id));
     lease.holder.overriddenStatus = 'UNKNOWN';
     this.changeStatus(lease, fallback, this.now(), lastDirtyTimestamp);
     return true;
@@ -180,8 +190,9 @@ export class InstanceRegistry {
     return this.count;
   }
 
+  /** By instance id, as the Java server's /serverinfo/statusoverrides shows them. */
   statusOverrides(): Record<string, InstanceStatus> {
-    return Object.fromEntries(this.overrides);
+    return Object.fromEntries([...this.overrides].map(([key, status]) => [idOf(key), status]));
   }
 
   private checkRoomFor(app: string): void {
@@ -215,3 +226,9 @@ export class InstanceRegistry {
     this.mutations += 1;
   }
 }
+
+const overrideKey = (app: string, id: string): string => JSON.stringify([app, id]);
+const idOf = (key: string): string => (JSON.parse(key) as [string, string])[1];
+
+const sameAddress = (held: InstanceInfo, registrant: InstanceInfo): boolean =>
+  held.ipAddr === registrant.ipAddr && held.hostName === registrant.hostName;

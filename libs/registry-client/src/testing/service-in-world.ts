@@ -13,6 +13,8 @@ import {
 } from '@pss/testing';
 
 export interface ServiceInWorldOptions {
+  /** Its registry account (`booking`): the tests' registry knows one per app (TEST_REGISTRY_CLIENTS). */
+  account: string;
   /** The apps it calls, started first as processes (see startServiceWorld), each seen registered. */
   calls: readonly string[];
   /** RabbitMQ for it and the apps it calls: at `url`, or on a vhost of the run's broker of their own. */
@@ -38,7 +40,7 @@ export interface ServiceInWorld extends RunningService {
  */
 export async function startServiceInWorld(
   appModule: Type<unknown>,
-  { calls, rabbitmq, env = {}, envOf = {} }: ServiceInWorldOptions,
+  { account, calls, rabbitmq, env = {}, envOf = {} }: ServiceInWorldOptions,
 ): Promise<ServiceInWorld> {
   const teardown = new Teardown();
   return teardown.guard(async () => {
@@ -48,7 +50,7 @@ export async function startServiceInWorld(
     const database = await createTestDatabase(requireTestEnv('databaseUrl'));
     teardown.add(() => database.drop());
     const service = await startService(appModule, {
-      ...world.discovery,
+      ...world.discoveryFor(account),
       DATABASE_URL: database.url,
       RABBITMQ_URL: rabbitmqUrl,
       ...env,

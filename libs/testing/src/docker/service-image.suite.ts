@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { eventually, waitUntil } from '../eventually';
 import { baseImages } from '../images';
-import { TEST_REGISTRY_ENV, withRegistryCredentials } from '../accounts/registry-credentials';
+import { testRegistryEnv, withRegistryCredentials } from '../accounts/registry-credentials';
 import { buildServiceImage } from './build-image';
 import { exec, imageSize, logLines, runToCompletion } from './docker-client';
 import { TestNetwork } from './test-network';
@@ -25,6 +25,10 @@ export interface ServiceImageSpec {
   env?: Record<string, string>;
 }
 
+/** The service's own registry account: its name, allowed to write what it registers as. */
+const accountOf = (spec: ServiceImageSpec) =>
+  spec.registersAs ? { [spec.service]: [spec.registersAs] } : {};
+
 const DEV_PACKAGES =
   /^(typescript|jest|nx|esbuild|@swc|@nx|testcontainers|@testcontainers|@nestjs\/testing|autocannon)$/m;
 const MB = 1_000_000;
@@ -46,7 +50,9 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
         DATABASE_URL: `postgres://${spec.service}:${spec.service}@${spec.service}-db:5432/${spec.service}`,
       }),
       ...(spec.broker && { RABBITMQ_URL: `amqp://${spec.service}:${spec.service}@rabbitmq:5672` }),
-      ...(spec.registersAs && { DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/') }),
+      ...(spec.registersAs && {
+        DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/', spec.service),
+      }),
       ...spec.env,
     });
     const registered = async () => {
@@ -76,7 +82,7 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
         const registry = await network.start({
           image: 'pss/discovery:test',
           alias: 'discovery',
-          env: { LOG_LEVEL: 'warn', ...TEST_REGISTRY_ENV },
+          env: { LOG_LEVEL: 'warn', ...testRegistryEnv(accountOf(spec)) },
         });
         registryUrl = `http://${await network.address(registry)}:8761`;
       }
