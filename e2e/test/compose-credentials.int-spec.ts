@@ -9,7 +9,11 @@ const run = promisify(execFile);
 const CREDENTIALS = [
   'PSS_DB_PASSWORD',
   'PSS_RABBITMQ_PASSWORD',
-  'PSS_REGISTRY_PASSWORD',
+  'PSS_REGISTRY_FARES_PASSWORD',
+  'PSS_REGISTRY_SEARCH_PASSWORD',
+  'PSS_REGISTRY_BOOKING_PASSWORD',
+  'PSS_REGISTRY_CHECKIN_PASSWORD',
+  'PSS_OPERATOR_PASSWORD',
   'PSS_REGISTRY_PEER_PASSWORD',
 ];
 const withoutCredentials = Object.fromEntries(
@@ -54,10 +58,15 @@ describe('credentials in docker-compose.yml', () => {
     const { services } = JSON.parse(stdout) as {
       services: Record<string, { environment?: Record<string, string> }>;
     };
-    const { PSS_DB_PASSWORD, PSS_REGISTRY_PASSWORD } = secrets(first);
+    const { PSS_DB_PASSWORD, PSS_REGISTRY_BOOKING_PASSWORD, PSS_REGISTRY_FARES_PASSWORD } = secrets(first);
     expect(services['fares-db'].environment?.POSTGRES_PASSWORD).toBe(PSS_DB_PASSWORD);
+    // Each service registers with an account of its own, which the registry knows.
     expect(services.booking.environment?.DISCOVERY_URLS).toContain(
-      `:${PSS_REGISTRY_PASSWORD}@discovery-1:8761`,
+      `booking:${PSS_REGISTRY_BOOKING_PASSWORD}@discovery-1:8761`,
+    );
+    expect(services.booking.environment?.DISCOVERY_URLS).not.toContain(PSS_REGISTRY_FARES_PASSWORD);
+    expect(services['discovery-1'].environment?.REGISTRY_ACCOUNTS).toContain(
+      `booking ${PSS_REGISTRY_BOOKING_PASSWORD} BOOKING`,
     );
   });
 });
