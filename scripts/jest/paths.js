@@ -13,4 +13,11 @@ function pathsToModuleNameMapper() {
   );
 }
 
-module.exports = { pathsToModuleNameMapper };
+/** Each "@pss/*" alias and the source file it stands for. */
+function aliasTargets() {
+  return Object.fromEntries(
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]),
+  );
+}
+
+module.exports = { pathsToModuleNameMapper, aliasTargets };
