@@ -2,6 +2,9 @@
 // over HTTP like a user, under faults too. Files run in name order, one at a time.
 import type { Config } from 'jest';
 import preset from './jest.preset.js';
+// Jest runs the global setup and teardown outside its module registry (no moduleNameMapper there):
+// map the workspace's @pss/* aliases for them, in this process, before they load.
+import './scripts/jest/workspace-aliases.js';
 
 const config: Config = {
   ...preset,

@@ -1,5 +1,3 @@
-// Jest's global hooks run outside its module registry: map the workspace aliases first.
-import '../../../scripts/jest/workspace-aliases';
 import { startComposeStack } from '../../src';
 import { SYSTEM_STACK_ENV } from './system-stack';
 

@@ -1,5 +1,3 @@
-// Jest's global hooks run outside its module registry: map the workspace aliases first.
-import '../../../scripts/jest/workspace-aliases';
 import { reportOpenHandles } from '@pss/testing';
 import { systemStack } from './system-stack';
 
