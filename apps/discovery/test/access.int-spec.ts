@@ -42,6 +42,7 @@ describe('who may change the registry', () => {
   beforeEach(async () => {
     const second = await startRegistry();
     nodes = [await startRegistry({ DISCOVERY_URLS: second.eurekaUrl }), second];
+    await nodes[0].ready();
     expect((await register(nodes[0].eurekaUrl)).status).toBe(204);
   });
   afterEach(() => Promise.all(nodes.map((node) => node.close())));

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createService } from '@pss/platform';
-import { TEST_REGISTRY_ENV } from '@pss/testing';
+import { TEST_REGISTRY_ENV, waitUntil } from '@pss/testing';
 import { createServer, type AddressInfo } from 'node:net';
 import { AppModule } from '../src/app.module';
 
@@ -10,6 +10,8 @@ export interface RunningRegistry {
   /** http://127.0.0.1:PORT/eureka/ */
   eurekaUrl: string;
   close(): Promise<void>;
+  /** Resolves once the node is ready: with peers, once its start-up sync has ended. */
+  ready(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -45,7 +47,18 @@ export async function startRegistry(env: Record<string, string> = {}, port = 0):
   }
   await app.listen(port, '127.0.0.1');
   const actual = (app.getHttpServer().address() as AddressInfo).port;
-  return { app, port: actual, eurekaUrl: `http://127.0.0.1:${actual}/eureka/`, close: () => app.close() };
+  return {
+    app,
+    port: actual,
+    eurekaUrl: `http://127.0.0.1:${actual}/eureka/`,
+    close: () => app.close(),
+    ready: () =>
+      waitUntil(
+        `the registry on port ${actual} to be ready`,
+        async () => (await fetch(`http://127.0.0.1:${actual}/health/ready`)).ok,
+        30_000,
+      ),
+  };
 }
 
 /** A fresh registry for each test of the suite: read `current.registry` and `current.base` inside tests. */
