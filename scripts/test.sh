@@ -10,10 +10,12 @@ cd "$(dirname "$0")/.."
 reports=$(mktemp -d)
 trap 'rm -rf "$reports"' EXIT
 failed=()
+timings=()
 step() {
-  local name=$1; shift
+  local name=$1 started=$SECONDS; shift
   printf '\n=== %s ===\n' "$name"
   "$@" || failed+=("$name")
+  timings+=("$name $((SECONDS - started)) s")
 }
 # A step that outlives its limit is stopped and counts as failed: nothing can hold CI to its end.
 limit() { timeout --kill-after=30s "$@"; }
@@ -29,6 +31,7 @@ step swarm limit 15m bash scripts/jest.sh --config jest.swarm.config.ts --json -
 
 printf '\n=== summary ===\n'
 node scripts/jest/summary.js "$reports"/*.json
+printf 'took: %s\n' "$(IFS=,; echo "${timings[*]}" | sed 's/,/, /g')"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "failed steps: ${failed[*]}"
   exit 1
