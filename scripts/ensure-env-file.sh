@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# Makes sure an env file for docker compose exists (default: .env at the repo root): when missing,
-# it is written from .env.example with a fresh random secret in every empty *_PASSWORD.
+# Makes sure docker compose has its settings and its secrets:
+#   scripts/ensure-env-file.sh [env-file [secrets-dir]]
+# The env file (default .env at the repo root) is written from .env.example when missing, naming
+# secrets-dir as PSS_SECRETS_DIR when one is given. Then the secrets directory (PSS_SECRETS_DIR of
+# the environment, else of the env file, else .secrets: as compose reads it) gets every secret that
+# is missing (tools/secrets/ensure-secrets.js): a random password per account, never a value in
+# .env or in a container's environment.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
+export PATH=/usr/local/bin:$PATH
 target=${1:-$root/.env}
-[ -f "$target" ] && exit 0
-
-secret() { od -An -tx1 -N18 /dev/urandom | tr -d ' \n'; }
-umask 077
-while IFS= read -r line; do
-  if [[ $line =~ ^([A-Z0-9_]+_PASSWORD)=$ ]]; then
-    echo "${BASH_REMATCH[1]}=$(secret)"
+if [ ! -f "$target" ]; then
+  if [ -n "${2:-}" ]; then
+    sed "s|^PSS_SECRETS_DIR=.*|PSS_SECRETS_DIR=$2|" "$root/.env.example" >"$target"
   else
-    echo "$line"
+    cp "$root/.env.example" "$target"
   fi
-done <"$root/.env.example" >"$target"
-log "wrote $target with random secrets (keep it; the databases are initialised with them)"
+  log "wrote $target from .env.example"
+fi
+# As compose reads it: the environment before the env file.
+secrets=${2:-${PSS_SECRETS_DIR:-$(sed -n 's/^PSS_SECRETS_DIR=//p' "$target" | tail -1)}}
+secrets=${secrets:-./.secrets}
+[[ $secrets = /* ]] || secrets="$root/$secrets"
+node "$root/tools/secrets/ensure-secrets.js" "$secrets"

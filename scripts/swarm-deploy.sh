@@ -4,7 +4,8 @@
 # On a host in no swarm it makes a single-node one. The stateful services (databases, RabbitMQ,
 # Prometheus) run on the node labelled pss.data=true; when no node is, this one gets the label.
 # Images: built here; for more nodes, push them to a registry first (README, "Docker Swarm").
-#   PSS_ENV_FILE              the env file (default .env, made with random secrets when missing)
+#   PSS_ENV_FILE              the env file (default .env, made from .env.example when missing)
+#   PSS_SECRETS_DIR           the secret files (default: as the env file says; made when missing)
 #   PSS_SWARM_ENDPOINT_MODE   vip (default) or dnsrr, for hosts without IPVS (see stack-file.js)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole system on this host: machine set-up, .env with random secrets the first time,
+# Runs the whole system on this host: machine set-up, .env and .secrets (random passwords) the first time,
 # then docker compose up (arguments passed on, e.g. --detach or --scale fares=3).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -27,6 +27,8 @@ export type PublishedService = keyof typeof PUBLISHED | 'fares';
 export interface ComposeStackAddress {
   project: string;
   envFile: string;
+  /** The secret files the containers are given (PSS_SECRETS_DIR). */
+  secretsDir: string;
   ports: Record<PublishedService, number>;
 }
 
@@ -42,15 +44,20 @@ export interface ComposeStack {
 
 /**
  * The repository's docker-compose.yml, built and started as `scripts/up.sh` would, under its own
- * project name, on free ports and with an env file of its own (fresh random secrets), so that it
+ * project name, on free ports and with an env file and secrets of its own (fresh random passwords), so that it
  * never meets a developer's running stack or .env.
  */
 export async function startComposeStack(project = SYSTEM_TEST_PROJECT): Promise<ComposeStack> {
-  const envFile = join(mkdtempSync(join(tmpdir(), 'pss-compose-')), '.env');
-  await promisify(execFile)('bash', [join(workspaceRoot, 'scripts', 'ensure-env-file.sh'), envFile]);
+  const dir = mkdtempSync(join(tmpdir(), 'pss-compose-'));
+  const [envFile, secretsDir] = [join(dir, '.env'), join(dir, 'secrets')];
+  await promisify(execFile)('bash', [
+    join(workspaceRoot, 'scripts', 'ensure-env-file.sh'),
+    envFile,
+    secretsDir,
+  ]);
   const ports = { fares: await freePortRange(FARES_PORTS) } as Record<PublishedService, number>;
   for (const service of Object.keys(PUBLISHED)) ports[service as keyof typeof PUBLISHED] = await freePort();
-  const stack = composeStack({ project, envFile, ports });
+  const stack = composeStack({ project, envFile, secretsDir, ports });
   await stack.down();
   try {
     await stack.compose('up', '--detach', '--build', '--wait');

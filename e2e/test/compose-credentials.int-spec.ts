@@ -1,72 +1,103 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { workspaceRoot } from '@pss/testing';
 
 const run = promisify(execFile);
-const CREDENTIALS = [
-  'PSS_DB_PASSWORD',
-  'PSS_RABBITMQ_PASSWORD',
-  'PSS_REGISTRY_FARES_PASSWORD',
-  'PSS_REGISTRY_SEARCH_PASSWORD',
-  'PSS_REGISTRY_BOOKING_PASSWORD',
-  'PSS_REGISTRY_CHECKIN_PASSWORD',
-  'PSS_OPERATOR_PASSWORD',
-  'PSS_REGISTRY_PEER_PASSWORD',
-];
-const withoutCredentials = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !CREDENTIALS.includes(name)),
-);
 
-/** `docker compose config` in a copy-free way: the repository's file, a chosen env file. */
-const composeConfig = (envFile: string) =>
-  run('docker', ['compose', '-p', 'pss-config-check', '--env-file', envFile, 'config', '--format', 'json'], {
-    cwd: workspaceRoot,
-    env: withoutCredentials,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-
-async function newEnvFile(): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'pss-env-')), '.env');
-  await run('bash', [join(workspaceRoot, 'scripts', 'ensure-env-file.sh'), file]);
-  return file;
+interface ComposeConfig {
+  services: Record<
+    string,
+    { environment?: Record<string, string>; secrets?: { source: string; target: string }[] }
+  >;
+  secrets: Record<string, { file: string }>;
 }
 
-describe('credentials in docker-compose.yml', () => {
-  it('stops compose with a message saying how, when no env file gives them', async () => {
-    const failure = await composeConfig('/dev/null').catch((error: { stderr: string }) => error);
-    expect(failure).toMatchObject({ stderr: expect.stringMatching(/PSS_\w+_PASSWORD.*run scripts\/up\.sh/) });
+/** A fresh env file and secrets directory, as scripts/up.sh makes them. */
+async function newSettings(): Promise<{ envFile: string; secretsDir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pss-env-'));
+  const settings = { envFile: join(dir, '.env'), secretsDir: join(dir, 'secrets') };
+  await ensure(settings);
+  return settings;
+}
+
+const ensure = ({ envFile, secretsDir }: { envFile: string; secretsDir: string }) =>
+  run('bash', [join(workspaceRoot, 'scripts', 'ensure-env-file.sh'), envFile, secretsDir]);
+
+const composeConfig = async (envFile: string): Promise<ComposeConfig> =>
+  JSON.parse(
+    (
+      await run(
+        'docker',
+        ['compose', '-p', 'pss-config-check', '--env-file', envFile, 'config', '--format', 'json'],
+        { cwd: workspaceRoot, maxBuffer: 16 * 1024 * 1024 },
+      )
+    ).stdout,
+  );
+
+const contents = (dir: string) =>
+  Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8').trim()]));
+
+describe('credentials of docker-compose.yml', () => {
+  it('are random passwords in files of a private directory, none in the env file, different every time', async () => {
+    const [first, second] = [await newSettings(), await newSettings()];
+    const passwords = (dir: string) =>
+      Object.entries(contents(dir)).filter(([name]) => name.endsWith('-password'));
+    expect(passwords(first.secretsDir).length).toBeGreaterThanOrEqual(15);
+    for (const [, value] of passwords(first.secretsDir)) expect(value).toMatch(/^[0-9a-f]{36}$/);
+    const values = (dir: string) => passwords(dir).map(([, value]) => value);
+    expect(new Set(values(first.secretsDir)).size).toBe(values(first.secretsDir).length);
+    expect(values(second.secretsDir)).not.toEqual(expect.arrayContaining(values(first.secretsDir)));
+    expect(statSync(first.secretsDir).mode & 0o077).toBe(0);
+    expect(readFileSync(first.envFile, 'utf8')).not.toMatch(/PASSWORD/);
   });
 
-  it('come from the env file scripts/ensure-env-file.sh writes: random, private, different every time', async () => {
-    const [first, second] = [await newEnvFile(), await newEnvFile()];
-    const secrets = (file: string) =>
-      Object.fromEntries(
-        readFileSync(file, 'utf8')
-          .split('\n')
-          .map((line) => line.split('='))
-          .filter(([name]) => CREDENTIALS.includes(name)),
-      );
-    expect(Object.keys(secrets(first)).sort()).toEqual([...CREDENTIALS].sort());
-    for (const value of Object.values(secrets(first))) expect(value).toMatch(/^[0-9a-f]{36}$/);
-    expect(Object.values(secrets(second))).not.toEqual(expect.arrayContaining(Object.values(secrets(first))));
-    expect(statSync(first).mode & 0o077).toBe(0);
+  it('are kept when made again, with the files made from them unchanged', async () => {
+    const settings = await newSettings();
+    const before = contents(settings.secretsDir);
+    await ensure(settings);
+    expect(contents(settings.secretsDir)).toEqual(before);
+  });
 
-    const { stdout } = await composeConfig(first);
-    const { services } = JSON.parse(stdout) as {
-      services: Record<string, { environment?: Record<string, string> }>;
+  it('reach each container as files under /run/secrets: its own accounts only, nothing in its environment', async () => {
+    const { envFile, secretsDir } = await newSettings();
+    const config = await composeConfig(envFile);
+    const secrets = contents(secretsDir);
+    const secretOf = (service: string, target: string) => {
+      const mounted = config.services[service].secrets?.find((secret) => secret.target === target);
+      if (!mounted) throw new Error(`${service} is given no ${target}`);
+      return readFileSync(config.secrets[mounted.source].file, 'utf8').trim();
     };
-    const { PSS_DB_PASSWORD, PSS_REGISTRY_BOOKING_PASSWORD, PSS_REGISTRY_FARES_PASSWORD } = secrets(first);
-    expect(services['fares-db'].environment?.POSTGRES_PASSWORD).toBe(PSS_DB_PASSWORD);
-    // Each service registers with an account of its own, which the registry knows.
-    expect(services.booking.environment?.DISCOVERY_URLS).toContain(
-      `booking:${PSS_REGISTRY_BOOKING_PASSWORD}@discovery-1:8761`,
+
+    for (const [name, service] of Object.entries(config.services)) {
+      const environment = Object.values(service.environment ?? {}).join('\n');
+      for (const [secret, value] of Object.entries(secrets))
+        if (secret.endsWith('-password'))
+          expect({ name, leaks: environment.includes(value) }).toEqual({ name, leaks: false });
+    }
+    expect(config.services.booking.environment).toMatchObject({
+      DISCOVERY_URLS_FILE: '/run/secrets/discovery-urls',
+    });
+    // booking registers with its own account, which the registry knows, and holds no other's.
+    expect(secretOf('booking', 'discovery-urls')).toContain(
+      `booking:${secrets['booking-registry-password']}@discovery-1:8761`,
     );
-    expect(services.booking.environment?.DISCOVERY_URLS).not.toContain(PSS_REGISTRY_FARES_PASSWORD);
-    expect(services['discovery-1'].environment?.REGISTRY_ACCOUNTS).toContain(
-      `booking ${PSS_REGISTRY_BOOKING_PASSWORD} BOOKING`,
+    expect(secretOf('discovery-1', 'registry-accounts')).toContain(
+      `booking ${secrets['booking-registry-password']} BOOKING`,
     );
+    const bookingSecrets = (config.services.booking.secrets ?? []).map((secret) =>
+      secretOf('booking', secret.target),
+    );
+    for (const other of ['fares', 'search', 'checkin'])
+      for (const kind of ['registry', 'db', 'rabbitmq'])
+        if (secrets[`${other}-${kind}-password`])
+          expect(bookingSecrets.join('\n')).not.toContain(secrets[`${other}-${kind}-password`]);
+    // Its database: its own role, on its own database server.
+    expect(secretOf('booking', 'database-url')).toBe(
+      `postgres://booking:${secrets['booking-db-password']}@booking-db:5432/booking`,
+    );
+    expect(secretOf('booking-db', 'service-password')).toBe(secrets['booking-db-password']);
   });
 });

@@ -19,15 +19,21 @@ export interface SwarmStack {
 }
 
 /**
- * scripts/swarm-deploy.sh as an operator runs it, as the stack `name`, with an env file of its own.
+ * scripts/swarm-deploy.sh as an operator runs it, as the stack `name`, with an env file and secrets of its own.
  * Services are reached on the stack's network: this machine has no IPVS (the kernel part of Swarm's
  * routing mesh), so the stack runs with DNS round-robin endpoints and publishes no port.
  */
 export async function deploySwarmStack(name: string, fromService = 'discovery-1'): Promise<SwarmStack> {
-  const envFile = join(mkdtempSync(join(tmpdir(), 'pss-swarm-')), '.env');
+  const dir = mkdtempSync(join(tmpdir(), 'pss-swarm-'));
   await run('bash', [join(workspaceRoot, 'scripts', 'swarm-deploy.sh')], {
     cwd: workspaceRoot,
-    env: { ...process.env, PSS_STACK: name, PSS_ENV_FILE: envFile, PSS_SWARM_ENDPOINT_MODE: 'dnsrr' },
+    env: {
+      ...process.env,
+      PSS_STACK: name,
+      PSS_ENV_FILE: join(dir, '.env'),
+      PSS_SECRETS_DIR: join(dir, 'secrets'),
+      PSS_SWARM_ENDPOINT_MODE: 'dnsrr',
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
 
