@@ -28,7 +28,8 @@ if [ -z "$(docker node ls --quiet --filter node.label=pss.data=true)" ]; then
 fi
 
 compose=(docker compose --env-file "$env_file" -f docker-compose.yml -f docker-compose.swarm.yml)
-[ "${PSS_SKIP_BUILD:-}" = true ] || "${compose[@]}" build --quiet
+# One image at a time: see scripts/up.sh.
+[ "${PSS_SKIP_BUILD:-}" = true ] || "${compose[@]}" --parallel 1 build --quiet
 # Images only on this engine have no registry digest to pin.
 resolve=never
 [ -n "${PSS_IMAGE_PREFIX:-}" ] && resolve=always

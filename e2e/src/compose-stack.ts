@@ -60,7 +60,10 @@ export async function startComposeStack(project = SYSTEM_TEST_PROJECT): Promise<
   const stack = composeStack({ project, envFile, secretsDir, ports });
   await stack.down();
   try {
-    await stack.compose('up', '--detach', '--build', '--wait');
+    // One image at a time, as scripts/up.sh builds them (Docker 20.10's BuildKit can mix up the
+    // Dockerfiles of concurrent builds from one context).
+    await stack.compose('--parallel', '1', 'build');
+    await stack.compose('up', '--detach', '--wait');
   } catch (error) {
     const logs = await stack.compose('logs', '--no-color', '--tail', '40').catch(() => '');
     await stack.down();

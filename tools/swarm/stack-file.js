@@ -27,10 +27,13 @@ function swarmStackFile(config, { endpointMode = 'vip' } = {}) {
   );
   return {
     ...rest,
-    // Compose named these after its project; the stack names them after itself.
+    // Compose named these after its project; the stack names them after itself. Overlay traffic
+    // between nodes carries credentials: it is encrypted (IPsec). Only the default network can be
+    // joined by a container from outside the stack: the data stores' internal ones cannot.
     networks: mapValues(networks ?? { default: {} }, ({ name: _name, ...network }) => ({
       ...network,
-      attachable: true,
+      driver_opts: { ...network.driver_opts, encrypted: 'true' },
+      attachable: !network.internal,
     })),
     ...(volumes && { volumes: mapValues(volumes, ({ name: _name, ...volume }) => volume) }),
     ...(configs && { configs: mapValues(configs, contentNamed) }),

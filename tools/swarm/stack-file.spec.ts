@@ -27,7 +27,10 @@ const composed = () => ({
       configs: [{ source: 'prometheus-rules', target: '/etc/prometheus/rules.yml' }],
     },
   },
-  networks: { default: { name: 'pss_default', ipam: {} } },
+  networks: {
+    default: { name: 'pss_default', ipam: {} },
+    'fares-data': { name: 'pss_fares-data', internal: true, ipam: {} },
+  },
   volumes: { 'fares-data': { name: 'pss_fares-data' } },
   configs: { 'prometheus-rules': { name: 'pss_prometheus-rules', file: rules } },
   secrets: { extra_ca: { name: 'pss_extra_ca', file: '/etc/ssl/certs/ca-certificates.crt' } },
@@ -47,8 +50,11 @@ describe('swarmStackFile', () => {
     ]);
   });
 
-  it('lets the stack name its network and volumes, and makes the network attachable', () => {
-    expect(stack.networks).toEqual({ default: { ipam: {}, attachable: true } });
+  it('lets the stack name its networks and volumes, encrypts every network, and lets only the default one be joined', () => {
+    expect(stack.networks).toEqual({
+      default: { ipam: {}, driver_opts: { encrypted: 'true' }, attachable: true },
+      'fares-data': { ipam: {}, internal: true, driver_opts: { encrypted: 'true' }, attachable: false },
+    });
     expect(stack.volumes).toEqual({ 'fares-data': {} });
   });
 

@@ -73,6 +73,16 @@ describe('least privilege in the composed stack', () => {
       });
       expect(HostConfig.SecurityOpt).toContain('no-new-privileges:true');
     }
+    // The data stores as far as their images allow: their entrypoints take their volume as root.
+    for (const store of ['fares-db', 'search-db', 'booking-db', 'checkin-db', 'rabbitmq']) {
+      const { HostConfig } = await (await containerOf(store)).inspect();
+      expect({ store, readOnly: HostConfig.ReadonlyRootfs, caps: HostConfig.CapDrop }).toEqual({
+        store,
+        readOnly: true,
+        caps: ['ALL'],
+      });
+      expect(HostConfig.SecurityOpt).toContain('no-new-privileges:true');
+    }
   });
 
   it('connects each service to its database as a role of its own that owns that database only', async () => {
@@ -90,7 +100,10 @@ describe('least privilege in the composed stack', () => {
       ]);
       expect(output.split('\n').filter(Boolean)).toEqual([service, 'f', service]);
     }
-    // From search's container, search's own credentials open its database and not booking's.
+  });
+
+  it("keeps each database on a network of its own, and search's password does not open booking's", async () => {
+    // From search's container: its own database answers, booking's is not even on its networks.
     const tryDatabase = (database: string) =>
       nodeIn(
         'search',
@@ -98,11 +111,28 @@ describe('least privilege in the composed stack', () => {
          const url = new URL(require('fs').readFileSync('/run/secrets/database-url', 'utf8').trim());
          url.host = '${database}-db:5432';
          url.pathname = '/${database}';
-         const client = new Client({ connectionString: url.href });
-         client.connect().then(() => console.log('connected'), (e) => console.log(e.message)).finally(() => client.end().catch(() => undefined));`,
+         const client = new Client({ connectionString: url.href, connectionTimeoutMillis: 5000 });
+         client.connect().then(() => console.log('connected'), (e) => console.log(e.code ?? e.message)).finally(() => client.end().catch(() => undefined));`,
       );
     expect(await tryDatabase('search')).toBe('connected');
-    expect(await tryDatabase('booking')).toBe('password authentication failed for user "search"');
+    expect(await tryDatabase('booking')).toBe('ENOTFOUND');
+    // Were it reachable, search's credentials would not open it (over TCP, as a client connects).
+    const searchPassword = readFileSync(join(secretsDir, 'search-db-password'), 'utf8').trim();
+    const { code, output } = await exec(await containerOf('booking-db'), [
+      'sh',
+      '-c',
+      `psql "postgresql://search:${searchPassword}@$(hostname -i | cut -d' ' -f1):5432/booking" -c 'SELECT 1'`,
+    ]);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/password authentication failed for user "search"/);
+  });
+
+  it("keeps RabbitMQ's management API from the services", async () => {
+    const answer = await nodeIn(
+      'booking',
+      "fetch('http://rabbitmq:15672/api/overview').then((r) => console.log(r.status), (e) => console.log(e.cause?.code ?? e.message))",
+    );
+    expect(answer).toBe('ECONNREFUSED');
   });
 
   it('lets a service publish only its own events and read only its own queue on RabbitMQ', async () => {
