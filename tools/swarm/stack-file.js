@@ -61,6 +61,12 @@ function swarmService(service, endpointMode) {
       ([key, value]) => value !== null && !LOCAL_ONLY_SERVICE_KEYS.includes(key),
     ),
   );
+  // Swarm ignores `tmpfs:`; a read-only container still gets its writable paths as tmpfs mounts.
+  if (swarm.tmpfs) {
+    const { tmpfs, ...rest } = swarm;
+    const mounts = [tmpfs].flat().map((target) => ({ type: 'tmpfs', target }));
+    return swarmService({ ...rest, volumes: [...(rest.volumes ?? []), ...mounts] }, endpointMode);
+  }
   if (endpointMode === 'dnsrr') {
     const { ports: _ports, ...unpublished } = swarm;
     return { ...unpublished, deploy: { ...unpublished.deploy, endpoint_mode: 'dnsrr' } };

@@ -22,6 +22,12 @@ const composed = () => ({
         { mode: 'ingress', host_ip: '127.0.0.1', target: 8080, published: '8080-8082', protocol: 'tcp' },
       ],
     },
+    'fares-db': {
+      image: 'postgres:17-trixie',
+      read_only: true,
+      tmpfs: ['/tmp', '/var/run/postgresql'],
+      volumes: [{ type: 'volume', source: 'fares-data', target: '/var/lib/postgresql/data' }],
+    },
     prometheus: {
       image: 'prom/prometheus:v2.53.3',
       configs: [{ source: 'prometheus-rules', target: '/etc/prometheus/rules.yml' }],
@@ -42,6 +48,15 @@ describe('swarmStackFile', () => {
   it('drops what only compose runs: builds, start order, restart, and the build-only secret', () => {
     expect(Object.keys(stack.services.fares).sort()).toEqual(['deploy', 'image', 'ports']);
     expect(stack.secrets).toBeUndefined();
+  });
+
+  it('mounts what compose lists under tmpfs as tmpfs volumes, which Swarm does support', () => {
+    expect(stack.services['fares-db'].tmpfs).toBeUndefined();
+    expect(stack.services['fares-db'].volumes).toEqual([
+      { type: 'volume', source: 'fares-data', target: '/var/lib/postgresql/data' },
+      { type: 'tmpfs', target: '/tmp' },
+      { type: 'tmpfs', target: '/var/run/postgresql' },
+    ]);
   });
 
   it('publishes one port per service, on every node (the routing mesh spreads it over the replicas)', () => {

@@ -7,6 +7,13 @@ import { docker, exec, waitUntil, workspaceRoot } from '@pss/testing';
 
 const run = promisify(execFile);
 
+/** `running/desired` of each service of the stack, e.g. "2/2 1/1 0/2". */
+const replicasOf = async (stack: string): Promise<string> =>
+  (await run('docker', ['stack', 'services', stack, '--format', '{{.Replicas}}'])).stdout
+    .trim()
+    .split('\n')
+    .join(' ');
+
 export interface SwarmStack {
   /** An HTTP request made from inside the stack's network (a task of `fromService` sends it). */
   fetch(url: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: unknown }>;
@@ -36,6 +43,14 @@ export async function deploySwarmStack(name: string, fromService = 'discovery-1'
     },
     maxBuffer: 64 * 1024 * 1024,
   });
+
+  // Sixteen tasks starting on a small host take minutes: the stack is there once every service runs
+  // all its replicas (a task with a health check counts as running once it is healthy).
+  await waitUntil(
+    async () => `every service of ${name} to run its replicas (${await replicasOf(name)})`,
+    async () => (await replicasOf(name)).split(' ').every((replicas) => /^(\d+)\/\1$/.test(replicas)),
+    300_000,
+  );
 
   const stackContainers = async (service?: string) =>
     docker.listContainers({
