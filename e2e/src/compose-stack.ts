@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { extraCaBundle, workspaceRoot, freePort } from '@pss/testing';
+import { docker, exec, extraCaBundle, workspaceRoot, freePort } from '@pss/testing';
+import type Docker from 'dockerode';
 
 /** The compose project the system tests use; .ci/run removes it if a crashed run left it behind. */
 export const SYSTEM_TEST_PROJECT = 'pss-system-test';
@@ -38,6 +39,10 @@ export interface ComposeStack {
   url(service: PublishedService): string;
   /** `docker compose <args>` on this stack; resolves with its stdout. */
   compose(...args: string[]): Promise<string>;
+  /** A running container of `service` (the first, when it is scaled). */
+  container(service: string): Promise<Docker.Container>;
+  /** `sql` run by the superuser in `<service>-db`, on the service's database; its output lines. */
+  sqlAsOperator(service: string, sql: string): Promise<string[]>;
   /** Removes the containers, networks and volumes. */
   down(): Promise<void>;
 }
@@ -89,10 +94,24 @@ export function composeStack(address: ComposeStackAddress): ComposeStack {
     );
     return stdout;
   };
+  const container = async (service: string) => {
+    const [found] = await docker.listContainers({
+      filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] },
+    });
+    if (!found) throw new Error(`no running container of ${service} in ${project}`);
+    return docker.getContainer(found.Id);
+  };
   return {
     address,
     url: (service) => `http://127.0.0.1:${ports[service]}`,
     compose,
+    container,
+    async sqlAsOperator(service, sql) {
+      const psql = ['psql', '-U', 'postgres', '-d', service, '-v', 'ON_ERROR_STOP=1', '-Atc', sql];
+      const { code, output } = await exec(await container(`${service}-db`), psql);
+      if (code !== 0) throw new Error(`psql in ${service}-db exited with ${code}: ${output}`);
+      return output.split('\n').filter(Boolean);
+    },
     down: async () => void (await compose('down', '--volumes', '--remove-orphans')),
   };
 }

@@ -1,4 +1,4 @@
-import { daysFromToday, docker, exec } from '@pss/testing';
+import { daysFromToday } from '@pss/testing';
 import { PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
@@ -19,33 +19,10 @@ const send = async (
 };
 
 /** Rows in the tables a passenger's requests write, read as the operator does. */
-const rowCounts = async (): Promise<Record<string, number>> => {
-  const counts: Record<string, number> = {};
-  for (const [service, table] of [
-    ['booking', 'bookings'],
-    ['checkin', 'boarding_passes'],
-  ]) {
-    const [db] = await docker.listContainers({
-      filters: {
-        label: [
-          `com.docker.compose.project=${stack.address.project}`,
-          `com.docker.compose.service=${service}-db`,
-        ],
-      },
-    });
-    const { output } = await exec(docker.getContainer(db.Id), [
-      'psql',
-      '-U',
-      'postgres',
-      '-d',
-      service,
-      '-Atc',
-      `SELECT count(*) FROM ${table}`,
-    ]);
-    counts[table] = Number(output.trim());
-  }
-  return counts;
-};
+const rowCounts = async (): Promise<Record<string, number>> => ({
+  bookings: Number((await stack.sqlAsOperator('booking', 'SELECT count(*) FROM bookings'))[0]),
+  boarding_passes: Number((await stack.sqlAsOperator('checkin', 'SELECT count(*) FROM boarding_passes'))[0]),
+});
 
 /** Every 5xx each service has answered since it started, from its own metrics. */
 const serverErrors = async (): Promise<Record<string, number>> => {

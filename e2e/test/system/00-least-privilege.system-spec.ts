@@ -1,5 +1,4 @@
 import { docker, exec } from '@pss/testing';
-import type Docker from 'dockerode';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemStack } from './system-stack';
@@ -8,13 +7,7 @@ const stack = systemStack();
 const { project, secretsDir } = stack.address;
 const SERVICES = ['discovery-1', 'discovery-2', 'fares', 'search', 'booking', 'checkin'];
 
-const containerOf = async (service: string): Promise<Docker.Container> => {
-  const [found] = await docker.listContainers({
-    filters: { label: [`com.docker.compose.project=${project}`, `com.docker.compose.service=${service}`] },
-  });
-  if (!found) throw new Error(`no running container of ${service}`);
-  return docker.getContainer(found.Id);
-};
+const containerOf = (service: string) => stack.container(service);
 
 /** Runs `script` with node inside the service's container; resolves with what it printed. */
 const nodeIn = async (service: string, script: string): Promise<string> => {
@@ -87,18 +80,13 @@ describe('least privilege in the composed stack', () => {
 
   it('connects each service to its database as a role of its own that owns that database only', async () => {
     for (const service of ['fares', 'search', 'booking', 'checkin']) {
-      const { output } = await exec(await containerOf(`${service}-db`), [
-        'psql',
-        '-U',
-        'postgres',
-        '-d',
+      const answers = await stack.sqlAsOperator(
         service,
-        '-Atc',
         `SELECT string_agg(DISTINCT usename, ',') FROM pg_stat_activity WHERE datname = '${service}' AND backend_type = 'client backend' AND usename <> 'postgres';
          SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = '${service}';
          SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public';`,
-      ]);
-      expect(output.split('\n').filter(Boolean)).toEqual([service, 'f', service]);
+      );
+      expect(answers).toEqual([service, 'f', service]);
     }
   });
 
