@@ -4,7 +4,7 @@
 // publishes only its own events). The file names are the ones docker-compose.yml lists.
 const { createHash } = require('node:crypto');
 
-/** The services, what they use, and the events (routing-key prefix) each may publish. */
+/** The services, and whether each uses events (then it has a RabbitMQ user, publishing `<name>.*`). */
 const SERVICES = {
   fares: { events: false },
   search: { events: true },
@@ -97,4 +97,4 @@ function rabbitmqPasswordHash(password) {
   return Buffer.concat([salt, hash]).toString('base64');
 }
 
-module.exports = { accounts, rabbitmqPasswordHash, SERVICES };
+module.exports = { accounts };

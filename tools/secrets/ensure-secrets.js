@@ -20,7 +20,6 @@ function ensureSecrets(dir) {
     return readFileSync(file, 'utf8').trim();
   };
   for (const [name, content] of Object.entries(accounts(password))) write(join(dir, name), content);
-  return dir;
 }
 
 // Readable inside the containers, whose users are not the host's (compose bind-mounts each file as
