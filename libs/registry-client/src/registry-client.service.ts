@@ -9,14 +9,15 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { ReadinessService, ServiceConfig, type ReadinessState } from '@pss/platform';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RegistryClientSettings } from './registry-client-settings';
 import type { EurekaInstance, EurekaLogger, EurekaStatus } from './eureka/eureka-js-client.types';
 import { redactUserinfo } from './eureka/redact-userinfo';
 import { ResilientEurekaClient } from './eureka/resilient-eureka-client';
 import { eurekaConfig, instanceConfig } from './instance/eureka-config';
 import { instanceIdentity } from './instance/instance-identity';
-import { sourceAddressTowards } from './instance/source-address';
+import { sourceAddressTowardsAny } from './instance/source-address';
 
 export const REGISTRY_CLIENT_SETTINGS = Symbol('REGISTRY_CLIENT_SETTINGS');
 
@@ -38,6 +39,7 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
   private client?: ResilientEurekaClient;
   private stopping?: Promise<void>;
   private refreshing?: Promise<void>;
+  private readonly giveUp = new AbortController();
 
   constructor(
     @Inject(REGISTRY_CLIENT_SETTINGS) private readonly settings: RegistryClientSettings,
@@ -92,17 +94,37 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
 
   /**
    * Registers at the port the server listens on, as the host the platform's config names, at the
-   * address this host reaches the registry from (unless that host is an IPv4 address itself).
+   * address this host reaches a registry from (unless that host is an IPv4 address itself).
    */
   private async register(server: Server): Promise<void> {
     const { port } = server.address() as AddressInfo;
-    const routed = await sourceAddressTowards(this.settings.registryUrls[0]);
+    const routed = await this.routedAddress();
+    if (this.stopping) return;
     const identity = instanceIdentity(this.settings.appName, port, this.config.instanceHost, routed);
     const status = STATUS_FOR[this.readiness?.state ?? 'UP'];
     this.client?.registerAs(instanceConfig(this.settings, identity, status));
     const registries = redactUserinfo(this.settings.registryUrls.join(', '));
     this.logger.log(`registering as ${identity.instanceId} at ${registries}`);
     this.followReadiness();
+  }
+
+  /**
+   * The address this host reaches the first registry whose name resolves from. While none resolves
+   * (every node down) registration waits: a guess can be an address on a network that callers
+   * cannot reach, such as the service's database network.
+   */
+  private async routedAddress(): Promise<string | undefined> {
+    const { instanceHost } = this.config;
+    if (instanceHost && isIPv4(instanceHost)) return undefined;
+    for (;;) {
+      const routed = await sourceAddressTowardsAny(this.settings.registryUrls);
+      if (routed) return routed;
+      this.logger.warn('no registry name resolves: registering once one does');
+      const waited = await sleep(this.settings.heartbeatIntervalMs, true, {
+        signal: this.giveUp.signal,
+      }).catch(() => false);
+      if (!waited) return undefined;
+    }
   }
 
   private followReadiness(): void {
@@ -114,6 +136,7 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
   }
 
   private deregister(): Promise<void> {
+    this.giveUp.abort();
     this.stopping ??= this.client?.disconnect() ?? Promise.resolve();
     return this.stopping;
   }

@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import { sourceAddressTowards } from './source-address';
+import { sourceAddressTowards, sourceAddressTowardsAny } from './source-address';
 
 describe('sourceAddressTowards', () => {
   it('is the loopback address for a registry on this host', async () => {
@@ -19,5 +19,16 @@ describe('sourceAddressTowards', () => {
 
   it('is undefined when the host name does not resolve', async () => {
     await expect(sourceAddressTowards('http://no-such-registry.invalid:8761/')).resolves.toBeUndefined();
+  });
+});
+
+describe('sourceAddressTowardsAny', () => {
+  it('skips registries whose names do not resolve (a node that is down) and routes towards the next', async () => {
+    const urls = ['http://no-such-registry.invalid:8761/', 'http://127.0.0.1:8762/eureka/'];
+    await expect(sourceAddressTowardsAny(urls)).resolves.toBe('127.0.0.1');
+  });
+
+  it('is undefined when no registry resolves', async () => {
+    await expect(sourceAddressTowardsAny(['http://no-such-registry.invalid:8761/'])).resolves.toBeUndefined();
   });
 });

@@ -16,3 +16,17 @@ export function sourceAddressTowards(url: string): Promise<string | undefined> {
     );
   }).finally(() => socket.close());
 }
+
+/**
+ * The source address towards the first of `urls` whose host resolves. A registry node that is down
+ * has no name in a container network's DNS, and the fallback (the first external address) may be
+ * on a network the callers cannot reach: a service restarted while one node is down must still
+ * register the address the others reach it at.
+ */
+export async function sourceAddressTowardsAny(urls: string[]): Promise<string | undefined> {
+  for (const url of urls) {
+    const address = await sourceAddressTowards(url);
+    if (address) return address;
+  }
+  return undefined;
+}
