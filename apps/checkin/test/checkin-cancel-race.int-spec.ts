@@ -1,7 +1,15 @@
-import { daysFromToday, docker, eventually, freePort, startRabbitMqOnPort } from '@pss/testing';
+import {
+  daysFromToday,
+  docker,
+  eventually,
+  freePort,
+  mapWithConcurrency,
+  startRabbitMqOnPort,
+  times,
+} from '@pss/testing';
 import type { StartedTestContainer } from 'testcontainers';
 import { startCheckinWorld, type CheckinWorld } from './checkin-world';
-import { endStates, inBatchesOf, raceCheckinsWithCancels, tally, type PairAnswers } from './race';
+import { endStates, raceCheckinsWithCancels, tally, type PairAnswers } from './race';
 
 /**
  * The invariant: a booking is either cancelled or checked in, never both, whatever the timing, with
@@ -13,7 +21,7 @@ describe('a check-in racing a cancel of the same booking', () => {
   let world: CheckinWorld;
   const tomorrow = daysFromToday(1);
   const book100 = async (flightNumber: string) =>
-    (await inBatchesOf(10, Array.from({ length: 100 }), () => world.book(flightNumber, tomorrow))).map(
+    (await mapWithConcurrency(times(100), 10, () => world.book(flightNumber, tomorrow))).map(
       (booking) => booking.id,
     );
   const expectOneWinnerEach = (answers: PairAnswers[], states: Map<string, string>) => {

@@ -3,13 +3,14 @@ import {
   createTestVhost,
   daysFromToday,
   expectMigrationsInStep,
+  mapWithConcurrency,
   requireTestEnv,
+  times,
   type TestVhost,
 } from '@pss/testing';
 import { checkinIdOf } from '../src/checkins/checkin-id';
 import { seedSeatMaps } from '../src/seats/seed-seat-maps';
 import { startCheckinWorld, type CheckinWorld } from './checkin-world';
-import { inBatchesOf } from './race';
 
 interface CheckinBody {
   id: string;
@@ -133,9 +134,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
 
   it('seats 100 concurrent check-ins on one flight in 100 different seats', async () => {
     // The bookings are the set-up, ten at a time: the concurrency under test is check-in's.
-    const bookings = await inBatchesOf(10, Array.from({ length: 100 }), () =>
-      world.book('BF102', tomorrow, 1),
-    );
+    const bookings = await mapWithConcurrency(times(100), 10, () => world.book('BF102', tomorrow, 1));
     const responses = await Promise.all(
       bookings.map((booking) => world.post('/checkins', { bookingId: booking.id })),
     );

@@ -1,3 +1,4 @@
+import { mapWithConcurrency } from '@pss/testing';
 import type { CheckinWorld } from './checkin-world';
 
 /** What each side of a (check-in, cancel) pair answered, by booking. */
@@ -7,27 +8,9 @@ export interface PairAnswers {
   cancel: number;
 }
 
-/** Runs `work` over `items`, at most `limit` at a time, keeping the order of the results. */
-export async function inBatchesOf<T, R>(
-  limit: number,
-  items: T[],
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** For each booking, a check-in and a cancel sent at the same moment; 10 pairs at a time. */
 export function raceCheckinsWithCancels(world: CheckinWorld, bookingIds: string[]): Promise<PairAnswers[]> {
-  return inBatchesOf(10, bookingIds, async (bookingId) => {
+  return mapWithConcurrency(bookingIds, 10, async (bookingId) => {
     const [checkin, cancel] = await Promise.all([
       world.post('/checkins', { bookingId }),
       world.cancel(bookingId),

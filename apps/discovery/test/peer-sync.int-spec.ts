@@ -1,7 +1,7 @@
-import { eventually } from '@pss/testing';
+import { eventually, freePort } from '@pss/testing';
 import { createServer, type Server, type Socket } from 'node:net';
 import { getJson, register } from './eureka-http';
-import { freePort, startRegistry, type RunningRegistry } from './registry-server';
+import { startRegistry, type RunningRegistry } from './registry-server';
 
 /** A peer that accepts connections and never answers: a node hung in its own start-up. */
 async function silentPeer(): Promise<{ url: string; close(): Promise<void> }> {

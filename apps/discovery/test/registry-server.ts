@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createService } from '@pss/platform';
 import { TEST_REGISTRY_ENV, waitUntil } from '@pss/testing';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { AppModule } from '../src/app.module';
 
 export interface RunningRegistry {
@@ -12,14 +12,6 @@ export interface RunningRegistry {
   close(): Promise<void>;
   /** Resolves once the node is ready: with peers, once its start-up sync has ended. */
   ready(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

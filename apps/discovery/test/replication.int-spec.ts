@@ -1,7 +1,7 @@
-import { registryAuthorization } from '@pss/testing';
+import { freePort, registryAuthorization } from '@pss/testing';
 import { eventually, jsClient, started, stopped } from './eureka-js-client';
 import { call, getJson, register } from './eureka-http';
-import { freePort, startRegistry, type RunningRegistry } from './registry-server';
+import { startRegistry, type RunningRegistry } from './registry-server';
 
 const FROM_PEER = {
   'x-netflix-discovery-replication': 'true',

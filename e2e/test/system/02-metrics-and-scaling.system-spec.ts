@@ -1,6 +1,6 @@
-import { inParallel, PssUser } from './pss-user';
+import { PssUser } from './pss-user';
 import { systemStack } from './system-stack';
-import { daysFromToday, eventually } from '@pss/testing';
+import { daysFromToday, eventually, mapWithConcurrency, times } from '@pss/testing';
 
 const stack = systemStack();
 const user = new PssUser(stack);
@@ -27,7 +27,7 @@ describe('Prometheus, and fares scaled to three instances', () => {
       await user.query('sum by (instance) (http_requests_total{app="fares", route="/fares"})');
     const before = new Map((await lookups()).map(({ metric, value }) => [metric.instance, value]));
     // Each on a date of its own: booking keeps a quote of a flight and date for its max-age.
-    const booked = await inParallel(30, 3, (i) =>
+    const booked = await mapWithConcurrency(times(30), 3, (i) =>
       user.book({ flightNumber: 'BF104', origin: 'LAX' }, daysFromToday(40 + i), 1),
     );
     expect(booked.map((result) => result.status)).toEqual(new Array(30).fill(201));

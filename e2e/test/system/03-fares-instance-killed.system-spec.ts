@@ -1,6 +1,6 @@
-import { inParallel, PssUser } from './pss-user';
+import { PssUser } from './pss-user';
 import { systemStack } from './system-stack';
-import { daysFromToday, docker, eventually } from '@pss/testing';
+import { daysFromToday, docker, eventually, mapWithConcurrency, times } from '@pss/testing';
 
 const stack = systemStack();
 const user = new PssUser(stack);
@@ -18,7 +18,7 @@ describe('one of three fares instances killed while bookings are made', () => {
 
     let done = 0;
     // Each on a date of its own, so that each asks fares (booking keeps a quote for its max-age).
-    const booked = inParallel(60, 4, async (i) => {
+    const booked = mapWithConcurrency(times(60), 4, async (i) => {
       const result = await user.book(BF102, daysFromToday(40 + i), 1, fare);
       done += 1;
       return result;

@@ -1,6 +1,6 @@
-import { inParallel, PssUser } from './pss-user';
+import { PssUser } from './pss-user';
 import { systemStack } from './system-stack';
-import { daysFromToday, eventually } from '@pss/testing';
+import { daysFromToday, eventually, mapWithConcurrency, times } from '@pss/testing';
 
 const stack = systemStack();
 const user = new PssUser(stack);
@@ -27,7 +27,7 @@ describe('RabbitMQ stopped during a burst of 200 bookings, then started again', 
     // up, stopping, stopped, starting. Flights alternate, so that their events interleave.
     let next = 0;
     const book = (count: number) =>
-      inParallel(count, 8, () => {
+      mapWithConcurrency(times(count), 8, () => {
         const i = next++;
         return user.book(FLIGHTS[i % FLIGHTS.length], date, 1, fares[i % FLIGHTS.length]);
       });

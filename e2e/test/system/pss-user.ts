@@ -140,21 +140,3 @@ export class PssUser {
     return data.result.map(({ metric, value }) => ({ metric, value: Number(value[1]) }));
   }
 }
-
-/** Runs `task` for 0..count-1, at most `concurrency` at a time; resolves with the results in order. */
-export async function inParallel<T>(
-  count: number,
-  concurrency: number,
-  task: (i: number) => Promise<T>,
-): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return results;
-}

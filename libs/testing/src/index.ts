@@ -14,6 +14,7 @@ export {
   type RunningProcess,
 } from './processes';
 export { eventually, waitUntil } from './eventually';
+export { mapWithConcurrency, times } from './concurrency';
 export { daysFromToday } from './dates';
 export { Teardown } from './teardown';
 export {
