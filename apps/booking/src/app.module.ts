@@ -15,7 +15,8 @@ import { database } from './database/schema';
       description: 'Bookings, passengers and the authoritative seats of every flight (BrownField PSS).',
       database,
     }),
-    RegistryClientModule.forRoot({ appName: 'BOOKING' }),
+    // Check-in looks bookings up for passengers: each lookup counts for its passenger.
+    RegistryClientModule.forRoot({ appName: 'BOOKING', trustsForwardingFrom: ['CHECKIN'] }),
     MessagingModule.forService('booking'),
     BookingsModule,
     LegacyRoutesModule,

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { MetricsService } from '../metrics/metrics.service';
 import { redactQuery } from '../logging/redact-query';
 import { REQUEST_ID_HEADER, runWithRequestId } from '../logging/request-context';
+import { forwardedFor } from './client-address';
 
 // Probes and scrapes arrive every few seconds; logging each would drown the useful lines.
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
@@ -22,7 +23,7 @@ export function addRequestHooks(
 ): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    runWithRequestId(request.id, done);
+    runWithRequestId(request.id, done, forwardedFor(request));
   });
   // A keep-alive connection whose request is in flight at shutdown would otherwise stay open
   // until its client times it out: while stopping, every answer closes its connection.
