@@ -15,8 +15,7 @@ import { database } from './database/schema';
       description: 'Bookings, passengers and the authoritative seats of every flight (BrownField PSS).',
       database,
     }),
-    // Check-in looks bookings up for passengers: each lookup counts for its passenger.
-    RegistryClientModule.forRoot({ appName: 'BOOKING', trustsForwardingFrom: ['CHECKIN'] }),
+    RegistryClientModule.forRoot({ appName: 'BOOKING' }),
     MessagingModule.forService('booking'),
     BookingsModule,
     LegacyRoutesModule,

@@ -34,20 +34,19 @@ const FARES: Record<string, { origin: string; fare: string }> = {
 };
 
 /**
- * Check-in in this process (`env` on top of the test defaults), with a registry, fares and booking
- * as processes (booking selling every seat: no safety buffer; `bookingEnv` on top), on RabbitMQ at
- * `rabbitmqUrl` (each service's own vhost is not needed: booking must receive check-in's events).
+ * Check-in in this process, with a registry, fares and booking as processes (booking selling every
+ * seat: no safety buffer), on RabbitMQ at `rabbitmqUrl` (each service's own vhost is not needed:
+ * booking must receive check-in's events).
  */
 export async function startCheckinWorld(
   rabbitmqUrl: string,
   env: Record<string, string> = {},
-  bookingEnv: Record<string, string> = {},
 ): Promise<CheckinWorld> {
   const checkin = await startServiceInWorld(AppModule, {
     account: 'checkin',
     calls: ['fares', 'booking'],
     rabbitmq: { url: rabbitmqUrl },
-    envOf: { booking: { BOOKING_SAFETY_BUFFER: '0', ...bookingEnv } },
+    envOf: { booking: { BOOKING_SAFETY_BUFFER: '0' } },
     env,
   });
   const bookingUrl = `http://127.0.0.1:${checkin.world.apps.booking.port}`;

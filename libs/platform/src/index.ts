@@ -24,12 +24,7 @@ export { firstExternalIpv4 } from './config/host-address';
 // Logging and request ids across services.
 export { ServiceLogger } from './logging/service-logger';
 export { NestLogger } from './logging/nest-logger';
-export {
-  currentForwardedFor,
-  currentRequestId,
-  runWithRequestId,
-  REQUEST_ID_HEADER,
-} from './logging/request-context';
+export { currentRequestId, runWithRequestId, REQUEST_ID_HEADER } from './logging/request-context';
 
 // Accounts: HTTP basic credentials, and the operator account on operator routes.
 export { BasicCredentials, basicAuthorization } from './support/basic-credentials';
@@ -43,7 +38,7 @@ export {
   type FieldProblem,
 } from './errors/problem-details';
 export { InvalidInputException, createValidationPipe } from './errors/validation';
-export { ProblemException, RetryLaterException } from './errors/problem.exception';
+export { ProblemException } from './errors/problem.exception';
 export { ProblemDocument } from './errors/problem-document';
 
 // Validation of dates, and random codes.
@@ -52,7 +47,6 @@ export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 
 // Look-ups a client could guess, rate-limited per client address.
 export { LookupRateLimited } from './http/lookup-rate-limit';
-export { plainAddress, TRUSTED_HOPS, type TrustedHops } from './http/client-address';
 
 // Retrying: exponential backoff with jitter, and a sleep that a signal cuts short.
 export { backoffDelay, sleep, type BackoffOptions } from './support/backoff';

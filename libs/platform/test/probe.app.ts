@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Injectable, Module, Post, Query } from '@nestjs/common';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { RetryLaterException } from '../src/errors/problem.exception';
 import { LookupRateLimited } from '../src/http/lookup-rate-limit';
 import { currentRequestId } from '../src/logging/request-context';
 import { ServiceCommand } from '../src/commands/service-command';
@@ -38,11 +37,6 @@ class ProbeController {
   @LookupRateLimited()
   lookup(@Query() query: EchoQuery): EchoQuery {
     return query;
-  }
-
-  @Get('later')
-  later(): never {
-    throw new RetryLaterException(429, 'Too many look-ups from this address', 42);
   }
 
   @Get('crash')

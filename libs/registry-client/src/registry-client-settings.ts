@@ -6,11 +6,6 @@ export interface RegistryClientOptions {
   appName: string;
   /** Fetch instances only (a client that is not itself a service). */
   registerWithEureka?: boolean;
-  /**
-   * The applications whose registered instances call this one for clients and say which in
-   * X-Forwarded-For (booking: CHECKIN); per-client limits then count that client, not the caller.
-   */
-  trustsForwardingFrom?: readonly string[];
 }
 
 export interface RegistryClientSettings {

@@ -1,6 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TRUSTED_HOPS } from '@pss/platform';
-import { registeredCallers } from './registered-callers';
 import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from './registry-client.service';
 import { registryClientSettings, type RegistryClientOptions } from './registry-client-settings';
 import { ServiceHttpClient } from './http/service-http-client';
@@ -16,14 +14,8 @@ export class RegistryClientModule {
         { provide: REGISTRY_CLIENT_SETTINGS, useFactory: () => registryClientSettings(options, process.env) },
         RegistryClient,
         ServiceHttpClient,
-        {
-          provide: TRUSTED_HOPS,
-          useFactory: (registry: RegistryClient) =>
-            registeredCallers(registry, options.trustsForwardingFrom ?? []),
-          inject: [RegistryClient],
-        },
       ],
-      exports: [RegistryClient, ServiceHttpClient, TRUSTED_HOPS],
+      exports: [RegistryClient, ServiceHttpClient],
     };
   }
 }

@@ -6,8 +6,7 @@ import { upstreamFailure } from '@pss/registry-client';
  * What check-in answers when booking answered `response` (not 2xx): no such booking is a 404; a
  * conflict about the booking (cancelled, checked in by another check-in) is passed on with booking's
  * detail; anything else as every service answers another's failure (upstreamFailure): refused input
- * a 400, too many look-ups by this passenger a 429, booking failing or overloaded a 503, booking
- * refusing check-in's own call a 502.
+ * a 400, booking failing or overloaded a 503, booking refusing check-in's own call a 502.
  */
 export async function refusalOf(response: Response): Promise<HttpException> {
   if (response.status === HttpStatus.NOT_FOUND) {

@@ -12,7 +12,7 @@ import { databaseRefusal } from './database-refusal';
 import { isDependencyUnavailable } from './dependency-unavailable';
 import { loggableError } from './loggable-error';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
-import { ProblemException, RetryLaterException } from './problem.exception';
+import { ProblemException } from './problem.exception';
 import { InvalidInputException } from './validation';
 
 /** Seconds a client is asked to wait before retrying when a dependency is unavailable. */
@@ -46,13 +46,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = { ...this.toProblem(exception), instance: httpAdapter.getRequestUrl(http.getRequest()) };
     const requestId = currentRequestId();
     if (requestId) body.requestId = requestId;
-    const retryAfter =
-      exception instanceof RetryLaterException
-        ? exception.retryAfterSeconds
-        : body.status === HttpStatus.SERVICE_UNAVAILABLE
-          ? RETRY_AFTER_SECONDS
-          : undefined;
-    if (retryAfter !== undefined) httpAdapter.setHeader(response, 'Retry-After', String(retryAfter));
+    if (body.status === HttpStatus.SERVICE_UNAVAILABLE)
+      httpAdapter.setHeader(response, 'Retry-After', String(RETRY_AFTER_SECONDS));
     httpAdapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
     httpAdapter.reply(response, JSON.stringify(body), body.status);
   }

@@ -13,14 +13,3 @@ export class ProblemException extends HttpException {
     super(detail, status);
   }
 }
-
-/** A refusal the client may send again after `retryAfterSeconds` (the Retry-After header): a 429 or 503. */
-export class RetryLaterException extends ProblemException {
-  constructor(
-    status: number,
-    detail: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(status, detail);
-  }
-}

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { MetricsService } from '../metrics/metrics.service';
 import { redactQuery } from '../logging/redact-query';
 import { REQUEST_ID_HEADER, runWithRequestId } from '../logging/request-context';
-import { forwardedFor } from './client-address';
 
 // Probes and scrapes arrive every few seconds; logging each would drown the useful lines.
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
@@ -23,7 +22,7 @@ export function addRequestHooks(
 ): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    runWithRequestId(request.id, done, forwardedFor(request));
+    runWithRequestId(request.id, done);
   });
   // A keep-alive connection whose request is in flight at shutdown would otherwise stay open
   // until its client times it out: while stopping, every answer closes its connection.

@@ -5,8 +5,6 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 
 interface RequestContext {
   requestId: string;
-  /** X-Forwarded-For to send on: what the request carried, then the address it came from. */
-  forwardedFor?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -16,17 +14,9 @@ export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
 }
 
-/** X-Forwarded-For for outbound calls made while handling a request; undefined outside one. */
-export function currentForwardedFor(): string | undefined {
-  return storage.getStore()?.forwardedFor;
-}
-
-/**
- * Runs `work` as part of the request `requestId` (consumers of messages use it too), made by the
- * client chain `forwardedFor` when it came over HTTP.
- */
-export function runWithRequestId<T>(requestId: string, work: () => T, forwardedFor?: string): T {
-  return storage.run({ requestId, forwardedFor }, work);
+/** Runs `work` as part of the request `requestId` (consumers of messages use it too). */
+export function runWithRequestId<T>(requestId: string, work: () => T): T {
+  return storage.run({ requestId }, work);
 }
 
 // An incoming id is echoed into logs and headers: accept only short, plain tokens.

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentForwardedFor, currentRequestId, REQUEST_ID_HEADER } from '@pss/platform';
+import { currentRequestId, REQUEST_ID_HEADER } from '@pss/platform';
 import { BrokenCircuitError } from 'cockatiel';
 import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from '../registry-client.service';
 import type { RegistryClientSettings } from '../registry-client-settings';
@@ -115,8 +115,6 @@ export class ServiceHttpClient {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const requestId = currentRequestId();
     if (requestId) headers[REQUEST_ID_HEADER] ??= requestId;
-    const forwardedFor = currentForwardedFor();
-    if (forwardedFor) headers['x-forwarded-for'] ??= forwardedFor;
     if (request.body !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(`http://${instance.ipAddr}:${instance.port.$}${request.path}`, {
       method: request.method ?? 'GET',
