@@ -66,3 +66,4 @@ export { MetricsService } from './metrics/metrics.service';
 export { createDataSourceOptions, type DataSourceSettings } from './database/data-source-options';
 export { migrateAndSeed } from './database/migrate';
 export { NotificationListener, type NotificationHandlers } from './database/notification-listener';
+export { EVERY_KEY, NotifiedCache, type NotifiedCacheOptions } from './database/notified-cache';
