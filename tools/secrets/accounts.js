@@ -4,12 +4,15 @@
 // publishes only its own events). The file names are the ones docker-compose.yml lists.
 const { createHash } = require('node:crypto');
 
-/** The services, and whether each uses events (then it has a RabbitMQ user, publishing `<name>.*`). */
+/**
+ * The services, and whether each uses events: then it has a RabbitMQ user, publishing only the
+ * events whose type begins with `publishes` and a dot.
+ */
 const SERVICES = {
-  fares: { events: false },
-  search: { events: true },
-  booking: { events: true },
-  checkin: { events: true },
+  fares: { events: true, publishes: 'fare' },
+  search: { events: true, publishes: 'search' },
+  booking: { events: true, publishes: 'booking' },
+  checkin: { events: true, publishes: 'checkin' },
 };
 const REGISTRY_NODES = ['discovery-1', 'discovery-2'];
 const PEER_USER = 'pss-peer';
@@ -55,6 +58,7 @@ function rabbitmqDefinitions(password) {
   const brokerUsers = Object.entries(SERVICES)
     .filter(([, { events }]) => events)
     .map(([service]) => service);
+  const publishes = (service) => SERVICES[service].publishes;
   const user = (name, tags) => ({
     name,
     password_hash: rabbitmqPasswordHash(
@@ -80,7 +84,7 @@ function rabbitmqDefinitions(password) {
       user: service,
       vhost: '/',
       exchange: 'pss.events',
-      write: `^${service}\\.`,
+      write: `^${publishes(service)}\\.`,
       read: '.*',
     })),
   };

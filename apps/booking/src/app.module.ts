@@ -6,6 +6,7 @@ import { LegacyRoutesModule } from './legacy/legacy-routes.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { CheckinsModule } from './checkins/checkins.module';
 import { database } from './database/schema';
+import { FaresModule } from './fares/fares.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { database } from './database/schema';
     BookingsModule,
     LegacyRoutesModule,
     CheckinsModule,
+    FaresModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { startServiceInWorld } from '@pss/registry-client/testing';
-import { type RunningProcess } from '@pss/testing';
+import { TEST_OPERATOR_ENV, type RunningProcess } from '@pss/testing';
 import { type RunningService } from '@pss/platform/testing';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -16,7 +16,8 @@ export interface BookingWorld {
 
 /**
  * Booking in this process, with what it works with for real: a registry and the fares service as
- * processes (fares on its own database), its own database and a RabbitMQ vhost of the run.
+ * processes (fares on its own database), its own database and a RabbitMQ vhost of the run, which
+ * fares publishes its fare changes to.
  */
 export async function startBookingWorld(env: Record<string, string> = {}): Promise<BookingWorld> {
   const booking = await startServiceInWorld(AppModule, {
@@ -24,6 +25,8 @@ export async function startBookingWorld(env: Record<string, string> = {}): Promi
     calls: ['fares'],
     rabbitmq: 'own-vhost',
     env,
+    // Fares with the operator account: a test may change a fare.
+    envOf: { fares: TEST_OPERATOR_ENV },
   });
   return {
     booking,

@@ -1,6 +1,6 @@
 import type { ProblemDetails } from '@pss/platform';
 import { createIntegrationEvent } from '@pss/contracts';
-import { daysFromToday, eventually, expectMigrationsInStep } from '@pss/testing';
+import { daysFromToday, eventually, expectMigrationsInStep, operatorAuthorization } from '@pss/testing';
 import { publishEvents } from '@pss/messaging/testing';
 import { seedInventory } from '../src/schedule/seed-inventory';
 import { bookingRequest, startBookingWorld, type BookingWorld } from './booking-world';
@@ -105,6 +105,23 @@ describe('booking over HTTP, with the fares service and a registry', () => {
       currentFare: { amount: '101.00', currency: 'USD' },
     });
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses the old fare within a second of an operator changing it, though it kept a quote, and takes the new', async () => {
+    const date = daysFromToday(14);
+    expect((await world.post('/bookings', bookingRequest(date, 1))).status).toBe(201); // 101.00 is kept now
+    const newFare = { amount: '111.00', currency: 'USD' };
+    const changed = await fetch(`http://127.0.0.1:${world.fares.port}/fares/BF101/${date}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: operatorAuthorization() },
+      body: JSON.stringify(newFare),
+    });
+    expect(changed.status).toBe(200);
+    await eventually(async () => {
+      const refused = await problemOf(await world.post('/bookings', bookingRequest(date, 1)), 409);
+      expect(refused.currentFare).toEqual(newFare);
+    }, 1_000);
+    expect((await world.post('/bookings', bookingRequest(date, 1, { fare: newFare }))).status).toBe(201);
   });
 
   it('refuses a flight without a fare, or on another route, with 422, and writes nothing', async () => {
@@ -356,7 +373,7 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     await expectMigrationsInStep(world.dataSource, seedInventory);
   });
 
-  it('while the fares service cannot be reached, books at a fare it quoted within its max-age, and answers 503 with Retry-After and writes nothing for another', async () => {
+  it('while the fares service cannot be reached, books at a fare whose quote it kept, and answers 503 with Retry-After and writes nothing for another', async () => {
     const quotedBefore = bookingRequest(daysFromToday(12));
     expect((await world.post('/bookings', quotedBefore)).status).toBe(201);
     await world.fares.kill();

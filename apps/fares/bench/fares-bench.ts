@@ -3,11 +3,12 @@ import { workspaceRoot } from '@pss/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** fares on its bench network: its PostgreSQL and a registry, as compose gives them. */
+/** fares on its bench network: its PostgreSQL, RabbitMQ and a registry, as compose gives them. */
 export const faresBench = (): Promise<ServiceBench> =>
   serviceBench({
     service: 'fares',
     port: 8080,
+    broker: true,
     probe: () => `/fares?flightNumber=BF101&flightDate=${new Date().toISOString().slice(0, 10)}`,
   });
 

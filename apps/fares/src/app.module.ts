@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MessagingModule } from '@pss/messaging';
 import { RegistryClientModule } from '@pss/registry-client';
 import { PlatformModule } from '@pss/platform';
 import { database } from './database/schema';
@@ -13,6 +14,8 @@ import { FaresModule } from './fares/fares.module';
       database,
     }),
     RegistryClientModule.forRoot({ appName: 'FARES' }),
+    // Fares consumes nothing: it publishes `fare.changed` when an operator changes a fare.
+    MessagingModule.forService('fares'),
     FaresModule,
   ],
 })

@@ -1,35 +1,21 @@
-import {
-  createTestDatabase,
-  expectMigrationsInStep,
-  requireTestEnv,
-  startPostgres,
-  type TestDatabase,
-} from '@pss/testing';
-import { todayUtc, type ProblemDetails } from '@pss/platform';
+import { expectMigrationsInStep, startPostgres, waitUntil } from '@pss/testing';
+import { todayUtc } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { REFERENCE_SCHEDULE, SEED_WINDOW } from '@pss/contracts';
 import { seedFares } from '../src/seed/seed-fares';
-import type { RunningService } from '@pss/platform/testing';
-import { startFares } from './fares-app';
+import { problemOf, startFares, type RunningFares } from './fares-app';
 
 describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
-  let database: TestDatabase;
-  let fares: RunningService;
+  let fares: RunningFares;
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${fares.baseUrl}${path}`, { headers });
-  const problemOf = async (response: Response) => {
-    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    return (await response.json()) as ProblemDetails;
-  };
 
   beforeAll(async () => {
-    database = await createTestDatabase(requireTestEnv('databaseUrl'));
-    fares = await startFares(database.url);
+    fares = await startFares();
   });
 
   afterAll(async () => {
-    await fares?.app.close();
-    await database?.drop();
+    await fares?.close();
   });
 
   it('returns the seeded fare of BF101 today, with its currency, echoing the request id', async () => {
@@ -38,7 +24,8 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('trace-101');
-    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    // An operator may change a fare at any moment: nobody may reuse a quote without asking again.
+    expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.json()).toEqual({
       flightNumber: 'BF101',
       flightDate: todayUtc(),
@@ -90,12 +77,16 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
     expect(unknown.errors).toEqual([{ field: 'fare', detail: 'property fare should not exist' }]);
   });
 
-  it('is ready while the database answers, and documents its API', async () => {
-    const ready = await get('/health/ready');
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  it('is ready once its database and broker answer, and documents its API', async () => {
+    await waitUntil('fares ready', async () => (await get('/health/ready')).ok, 10_000);
+    expect(await (await get('/health/ready')).json()).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, broker: { status: 'up' } },
+    });
     const openApi = (await (await get('/docs/json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/fares', '/fares/get']));
+    expect(Object.keys(openApi.paths)).toEqual(
+      expect.arrayContaining(['/fares', '/fares/get', '/fares/{flightNumber}/{flightDate}']),
+    );
   });
 
   it('exposes the latency histogram per route and the pool gauges', async () => {
@@ -108,7 +99,7 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
     expect(metrics).toMatch(/db_pool_connections\{[^}]*state="total"[^}]*\} [1-9]/);
   });
 
-  it('seeds every book flight over the rolling window, idempotently', async () => {
+  it('seeds every reference flight over the rolling window, idempotently, never undoing a change', async () => {
     const dataSource = fares.app.get(DataSource);
     const count = async () => Number((await dataSource.query('SELECT count(*) AS n FROM fares'))[0].n);
     const expected = REFERENCE_SCHEDULE.length * (SEED_WINDOW.daysBefore + SEED_WINDOW.daysAfter + 1);
@@ -117,10 +108,9 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
     expect(await count()).toBe(expected);
     await dataSource.query(`UPDATE fares SET amount = 1 WHERE flight_number = 'BF100'`);
     await seedFares(dataSource);
-    const [{ amount }] = await dataSource.query(
-      `SELECT DISTINCT amount FROM fares WHERE flight_number = 'BF100'`,
-    );
-    expect(amount).toBe('100.00');
+    const amounts = await dataSource.query(`SELECT DISTINCT amount FROM fares WHERE flight_number = 'BF100'`);
+    expect(amounts).toEqual([{ amount: '1.00' }]);
+    await dataSource.query(`UPDATE fares SET amount = 100 WHERE flight_number = 'BF100'`);
   });
 
   it('has entities that match the migrations, and migrations that revert', async () => {
@@ -132,10 +122,10 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
 describe('fares readiness when its database stops', () => {
   it('goes from 200 to 503 naming the database, while liveness stays up and fares answer 503', async () => {
     const postgres = await startPostgres();
-    let fares: RunningService | undefined;
+    let fares: RunningFares | undefined;
     try {
-      fares = await startFares(postgres.getConnectionUri());
-      expect((await fetch(`${fares.baseUrl}/health/ready`)).status).toBe(200);
+      const started = (fares = await startFares(postgres.getConnectionUri()));
+      await waitUntil('fares ready', async () => (await fetch(`${started.baseUrl}/health/ready`)).ok, 10_000);
       await postgres.stop();
       const ready = await fetch(`${fares.baseUrl}/health/ready`);
       expect(ready.status).toBe(503);
@@ -146,7 +136,7 @@ describe('fares readiness when its database stops', () => {
       expect(fare.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(fare.headers.get('retry-after')).toBe('5');
     } finally {
-      await fares?.app.close();
+      await fares?.close();
       await postgres.stop();
     }
   });

@@ -62,7 +62,10 @@ async function main(): Promise<void> {
         `\\set day random(1, ${DAYS})`,
         `SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at, fare_amount, fare_currency, seats_available
            FROM flights WHERE origin = (ARRAY['${ORIGINS.join("','")}'])[:origin::int] AND destination = 'SFO'
-            AND flight_date = current_date + :day::int ORDER BY departs_at;`.replace(/\s+/g, ' '),
+            AND flight_date = current_date + :day::int AND fare_amount IS NOT NULL ORDER BY departs_at;`.replace(
+          /\s+/g,
+          ' ',
+        ),
       ].join('\n'),
     });
     const tps = pgbench.transactionsPerSecond;

@@ -4,6 +4,7 @@ import { PlatformModule } from '@pss/platform';
 import { RegistryClientModule } from '@pss/registry-client';
 import { AvailabilityModule } from './availability/availability.module';
 import { database } from './database/schema';
+import { FaresModule } from './fares/fares.module';
 import { FlightsModule } from './flights/flights.module';
 
 @Module({
@@ -15,10 +16,11 @@ import { FlightsModule } from './flights/flights.module';
       database,
     }),
     RegistryClientModule.forRoot({ appName: 'SEARCH' }),
-    // Search publishes nothing: it only consumes booking's inventory events.
+    // Search publishes nothing: it follows booking's inventory events and fares' fare events.
     MessagingModule.forService('search', { relay: false }),
     FlightsModule,
     AvailabilityModule,
+    FaresModule,
   ],
 })
 export class AppModule {}

@@ -34,12 +34,7 @@ describe("search's seats follow booking's inventory events", () => {
     const flights = (await response.json()) as { flightNumber: string; seatsAvailable: number }[];
     return flights.find((flight) => flight.flightNumber === flightNumber)?.seatsAvailable;
   };
-  const metric = async (outcome: string) => {
-    const text = await (await search.get('/metrics')).text();
-    return Number(
-      new RegExp(`search_inventory_events_total\\{outcome="${outcome}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 0,
-    );
-  };
+  const metric = (outcome: string) => search.counted('search_inventory_events_total', outcome);
 
   beforeAll(async () => {
     search = await startSearch();

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { publishEvents } from '@pss/messaging/testing';
 import { seedFlights } from '../src/schedule/seed-flights';
+import { fareEvent } from './fare-events';
 import { startSearch, type RunningSearch } from './search-app';
 
 describe('search over HTTP, on PostgreSQL with the real migrations', () => {
@@ -155,7 +157,7 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
     await eventually(async () => expect(await flights(query)).toHaveLength(3), 10_000);
   });
 
-  it('adds a flight, corrects it, and shows each change in the next search', async () => {
+  it('adds a flight, shown once fares has a fare for it, corrects it, and never takes a fare itself', async () => {
     const date = daysFromToday(3);
     const put = (body: Record<string, unknown>) =>
       fetch(`${search.baseUrl}/flights/BF107/${date}`, {
@@ -168,39 +170,48 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       destination: 'SFO',
       departureTime: `${date}T12:00:00Z`,
       arrivalTime: `${date}T18:30:00Z`,
-      fare: { amount: '120.00', currency: 'USD' },
       seatsAvailable: 80,
     };
-    expect(await flights(`origin=BOS&destination=SFO&date=${date}`)).toEqual([]);
+    const bostonFlights = () => flights(`origin=BOS&destination=SFO&date=${date}`);
+    expect(await bostonFlights()).toEqual([]);
     const anonymous = await fetch(`${search.baseUrl}/flights/BF107/${date}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(flight),
     });
     expect(anonymous.status).toBe(401);
-    expect((await put(flight)).status).toBe(201);
-    expect(await flights(`origin=BOS&destination=SFO&date=${date}`)).toEqual([
+    const added = await put(flight);
+    expect(added.status).toBe(201);
+    expect(await added.json()).toMatchObject({ flightNumber: 'BF107', fare: null, seatsAvailable: 80 });
+    expect(await bostonFlights()).toEqual([]);
+
+    await publishEvents(search.brokerUrl, [
+      fareEvent({ flightNumber: 'BF107', flightDate: date, amount: '120.00', fareVersion: 1 }),
+    ]);
+    await eventually(async () =>
+      expect(await bostonFlights()).toEqual([
+        expect.objectContaining({
+          flightNumber: 'BF107',
+          seatsAvailable: 80,
+          fare: { amount: '120.00', currency: 'USD' },
+        }),
+      ]),
+    );
+    expect((await put({ ...flight, departureTime: `${date}T13:00:00Z` })).status).toBe(200);
+    expect(await bostonFlights()).toEqual([
       expect.objectContaining({
-        flightNumber: 'BF107',
-        seatsAvailable: 80,
+        departureTime: `${date}T13:00:00.000Z`,
         fare: { amount: '120.00', currency: 'USD' },
       }),
     ]);
-    expect((await put({ ...flight, fare: { amount: '99.00', currency: 'USD' } })).status).toBe(200);
-    await eventually(async () =>
-      expect((await flights(`origin=BOS&destination=SFO&date=${date}`))[0].fare.amount).toBe('99.00'),
-    );
-    const wrong = await problemOf(
-      await put({ ...flight, arrivalTime: `${date}T11:00:00Z`, fare: { amount: '1' } }),
-    );
-    expect(wrong.errors).toEqual([
-      { field: 'fare.amount', detail: 'amount must be a decimal with two places, such as 101.00' },
-      { field: 'fare.currency', detail: 'currency is required' },
-    ]);
+
+    const withFare = await problemOf(await put({ ...flight, fare: { amount: '1.00', currency: 'USD' } }));
+    expect(withFare.errors).toEqual([{ field: 'fare', detail: 'property fare should not exist' }]);
     const backwards = await problemOf(await put({ ...flight, arrivalTime: `${date}T11:00:00Z` }));
     expect(backwards.errors).toEqual([
       { field: 'arrivalTime', detail: 'arrivalTime must be after departureTime' },
     ]);
+    expect((await bostonFlights())[0].fare).toEqual({ amount: '120.00', currency: 'USD' });
   });
 
   it('is ready while its database and broker answer', async () => {
@@ -211,7 +222,7 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
     });
   });
 
-  it('seeds the book flights idempotently, and has migrations in step with its entities', async () => {
+  it('seeds the reference flights idempotently, and has migrations in step with its entities', async () => {
     const dataSource = search.app.get(DataSource);
     const count = async () => Number((await dataSource.query('SELECT count(*) AS n FROM flights'))[0].n);
     const before = await count();

@@ -10,6 +10,8 @@ import { AppModule } from '../src/app.module';
 
 export interface RunningSearch extends RunningService {
   get(path: string): Promise<Response>;
+  /** The value of a counter with an `outcome` label on /metrics (0 before the first count). */
+  counted(metric: string, outcome: string): Promise<number>;
   brokerUrl: string;
   close(): Promise<void>;
 }
@@ -30,6 +32,10 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Run
     ...service,
     brokerUrl: vhost.url,
     get: (path) => fetch(`${service.baseUrl}${path}`),
+    async counted(metric, outcome) {
+      const text = await (await fetch(`${service.baseUrl}/metrics`)).text();
+      return Number(new RegExp(`${metric}\\{outcome="${outcome}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    },
     async close() {
       await service.app.close();
       await database.drop();

@@ -128,6 +128,8 @@ describe('least privilege in the composed stack', () => {
       `await new Promise((resolve, reject) => channel.publish('pss.events', '${key}', Buffer.from('{}'), {}, (error) => (error ? reject(error) : resolve())))`;
     expect(await brokerAnswerTo('booking', publish('checkin.completed'))).toBe('403');
     expect(await brokerAnswerTo('search', publish('booking.cancelled'))).toBe('403');
+    expect(await brokerAnswerTo('fares', publish('booking.confirmed'))).toBe('403');
+    expect(await brokerAnswerTo('fares', "await channel.get('booking.events')")).toBe('403');
     expect(await brokerAnswerTo('booking', "await channel.get('search.events')")).toBe('403');
     expect(
       await brokerAnswerTo(
@@ -137,5 +139,6 @@ describe('least privilege in the composed stack', () => {
     ).toBe('403');
     // Its own events still go out: the passenger flow in the next suites depends on it.
     expect(await brokerAnswerTo('booking', publish('booking.ignored-by-everyone'))).toBe('allowed');
+    expect(await brokerAnswerTo('fares', publish('fare.ignored-by-everyone'))).toBe('allowed');
   });
 });

@@ -1,4 +1,6 @@
 import type { BookingStatus, BookingSummary, Money } from '@pss/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ComposeStack } from '../../src';
 
 export interface FoundFlight {
@@ -17,7 +19,7 @@ export interface Flight {
 export interface Booked {
   status: number;
   booking?: BookingSummary;
-  problem?: { title?: string; detail?: string };
+  problem?: { title?: string; detail?: string; currentFare?: Money };
 }
 
 export interface RegisteredInstance {
@@ -104,6 +106,16 @@ export class PssUser {
     });
     const body = (await response.json()) as { boardingPasses?: { seat: string }[] };
     return { status: response.status, seats: (body.boardingPasses ?? []).map((pass) => pass.seat) };
+  }
+
+  /** The operator changes a fare at fares (its operator route, with the operator account). */
+  async changeFare(flightNumber: string, date: string, fare: Money): Promise<Response> {
+    const password = readFileSync(join(this.stack.address.secretsDir, 'operator-password'), 'utf8').trim();
+    return fetch(`${this.stack.url('fares')}/fares/${flightNumber}/${date}`, {
+      method: 'PUT',
+      headers: { ...json, authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` },
+      body: JSON.stringify(fare),
+    });
   }
 
   /** The instances of `app` a registry node lists (every status). */

@@ -77,7 +77,7 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
       alias: 'discovery',
       env: { INSTANCE_HOST: 'discovery', LOG_LEVEL: 'warn', ...TEST_REGISTRY_ENV },
     });
-    for (const called of spec.calls ?? []) await startCalled(network, called);
+    for (const called of spec.calls ?? []) await startCalled(network, called, env.RABBITMQ_URL);
     return {
       image,
       database,
@@ -102,10 +102,14 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
   }
 }
 
-/** A service the measured one calls: its image, its own database, registered as in compose. */
+/**
+ * A service the measured one calls: its image, its own database, registered as in compose, and the
+ * bench's broker when there is one.
+ */
 async function startCalled(
   network: TestNetwork,
   { service, port }: { service: string; port: number },
+  brokerUrl: string | undefined,
 ): Promise<void> {
   const image = `pss/${service}:bench`;
   await buildServiceImage(service, image);
@@ -117,6 +121,7 @@ async function startCalled(
       DATABASE_URL: `postgres://${service}:${service}@${service}-db:5432/${service}`,
       DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/', service),
       INSTANCE_HOST: service,
+      ...(brokerUrl && { RABBITMQ_URL: brokerUrl }),
     },
   });
   const ready = `http://${await network.address(container)}:${port}/health/ready`;

@@ -5,6 +5,7 @@ export type {
   BookingInventoryPayload,
 } from './events/booking-events';
 export type { CheckinCompletedEvent, CheckinCompletedPayload } from './events/checkin-events';
+export type { FareChangedEvent, FareChangedPayload } from './events/fare-events';
 export {
   pssEventSubscriptions,
   pssEventTypes,

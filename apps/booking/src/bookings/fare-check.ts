@@ -1,27 +1,54 @@
-import { HttpStatus, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  HttpStatus,
+  Injectable,
+  ServiceUnavailableException,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Money } from '@pss/contracts';
-import { ProblemException } from '@pss/platform';
+import { NotifiedCache, ProblemException } from '@pss/platform';
 import { ServiceHttpClient } from '@pss/registry-client';
-import { LRUCache } from 'lru-cache';
+import { DataSource } from 'typeorm';
 import type { CreateBookingRequest } from './dto/create-booking.request';
-import { maxAgeSeconds } from './max-age';
 
-/** Quotes of this many flights and dates are kept at most (about 1 MB). */
-const MAX_QUOTES = 10_000;
+/** The channel a fare change is announced on (by FareChanges); the payload is the fareKey. */
+export const FARE_CHANGES_CHANNEL = 'booking_fare_changes';
+
+export const fareKey = (flightNumber: string, flightDate: string) => `${flightNumber}/${flightDate}`;
 
 /**
  * A booking's fare must be the one the fares service quotes for that flight and date. A quote is
- * kept as long as fares says it stands (its answer's `Cache-Control: max-age`), so that bookings of
- * a flight that sells do not each ask fares again; an answer without max-age is not kept.
+ * kept (up to 10,000, at most a minute) until fares announces a change of that fare: so that
+ * bookings of a flight that sells do not each ask fares again, and a changed fare is refused on
+ * every instance as soon as `fare.changed` reaches booking (milliseconds after the change).
  */
 @Injectable()
-export class FareCheck {
-  private readonly quotes = new LRUCache<string, Money>({ max: MAX_QUOTES });
+export class FareCheck implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly quotes: NotifiedCache<Money>;
 
-  constructor(private readonly services: ServiceHttpClient) {}
+  constructor(
+    private readonly services: ServiceHttpClient,
+    dataSource: DataSource,
+  ) {
+    this.quotes = new NotifiedCache(dataSource, {
+      channel: FARE_CHANGES_CHANNEL,
+      max: 10_000,
+      ttlMs: 60_000,
+    });
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.quotes.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.quotes.stop();
+  }
 
   async ensureQuoted({ flightNumber, flightDate, fare }: CreateBookingRequest): Promise<void> {
-    const quoted = await this.quote(flightNumber, flightDate);
+    const { value: quoted } = await this.quotes.get(fareKey(flightNumber, flightDate), () =>
+      this.quote(flightNumber, flightDate),
+    );
     if (quoted.amount !== fare.amount || quoted.currency !== fare.currency) {
       throw new ProblemException(
         HttpStatus.CONFLICT,
@@ -33,8 +60,6 @@ export class FareCheck {
 
   private async quote(flightNumber: string, flightDate: string): Promise<Money> {
     const query = new URLSearchParams({ flightNumber, flightDate }).toString();
-    const kept = this.quotes.get(query);
-    if (kept) return kept;
     const response = await this.services.get('fares', `/fares?${query}`);
     if (response.status === HttpStatus.NOT_FOUND || response.status === HttpStatus.BAD_REQUEST) {
       await response.body?.cancel();
@@ -49,9 +74,6 @@ export class FareCheck {
         `The fares service answered ${response.status}; try again shortly.`,
       );
     }
-    const quoted = ((await response.json()) as { fare: Money }).fare;
-    const maxAge = maxAgeSeconds(response.headers.get('cache-control'));
-    if (maxAge > 0) this.quotes.set(query, quoted, { ttl: maxAge * 1000 });
-    return quoted;
+    return ((await response.json()) as { fare: Money }).fare;
   }
 }

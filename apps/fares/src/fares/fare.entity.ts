@@ -15,4 +15,8 @@ export class Fare {
 
   @Column({ type: 'char', length: 3 })
   currency!: string;
+
+  /** 0 as seeded; every change by an operator raises it by one. */
+  @Column({ type: 'integer', default: 0 })
+  version!: number;
 }

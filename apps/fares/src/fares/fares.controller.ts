@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   ApiBadRequestResponse,
@@ -7,16 +7,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ProblemDocument } from '@pss/platform';
+import { MoneyInput } from '@pss/contracts';
+import { OperatorRoute, ProblemDocument } from '@pss/platform';
 import { FareQuery } from './dto/fare-query.dto';
 import { FareResponse } from './dto/fare.response';
+import { FareChange } from './fare-change.service';
 import { FaresService } from './fares.service';
 
-/**
- * How long a quote stands: a fare changes only with a release of this service, so a caller (booking)
- * may reuse a quote this long. Only a found fare carries it: a 404 or a 503 is not to be reused.
- */
-export const FARE_QUOTE_CACHE_CONTROL = 'public, max-age=60';
+/** An operator may change a fare at any moment: a quote is not to be reused without asking again. */
+export const FARE_QUOTE_CACHE_CONTROL = 'no-cache';
 
 const FareResponses = () =>
   applyDecorators(
@@ -28,7 +27,10 @@ const FareResponses = () =>
 @ApiTags('fares')
 @Controller('fares')
 export class FaresController {
-  constructor(private readonly fares: FaresService) {}
+  constructor(
+    private readonly fares: FaresService,
+    private readonly fareChange: FareChange,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The fare of a flight on a date' })
@@ -45,6 +47,22 @@ export class FaresController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FareResponse> {
     return this.quote(query, reply);
+  }
+
+  @Put(':flightNumber/:flightDate')
+  @OperatorRoute()
+  @ApiOperation({
+    summary: 'Changes the fare of a flight on a date',
+    description: 'Publishes `fare.changed`; the same amount again changes nothing.',
+  })
+  @ApiOkResponse({ type: FareResponse })
+  @ApiBadRequestResponse({
+    type: ProblemDocument,
+    description: 'A malformed amount, or not the currency the flight is sold in',
+  })
+  @ApiNotFoundResponse({ type: ProblemDocument, description: 'No fare for that flight and date' })
+  change(@Param() flight: FareQuery, @Body() fare: MoneyInput): Promise<FareResponse> {
+    return this.fareChange.change(flight, fare);
   }
 
   private async quote(query: FareQuery, reply: FastifyReply): Promise<FareResponse> {

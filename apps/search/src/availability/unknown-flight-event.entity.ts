@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** A booking event for a flight search does not have: kept for an operator to look at. */
+/** An event (booking's or fares') for a flight search does not have: kept for an operator to look at. */
 @Entity('unknown_flight_events')
 export class UnknownFlightEvent {
   @PrimaryColumn({ name: 'event_id', type: 'uuid', primaryKeyConstraintName: 'PK_unknown_flight_events' })

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { FlightResponse } from './dto/flight.response';
+import type { ScheduledFlightResponse } from './dto/scheduled-flight.response';
 
-/** The query every search runs when it is not answered from the cache. */
+/** The query every search runs when it is not answered from the cache: a flight with no fare yet is not for sale. */
 export const FLIGHTS_ON_ROUTE = `
   SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at,
          fare_amount, fare_currency, seats_available
     FROM flights
-   WHERE origin = $1 AND destination = $2 AND flight_date = $3
+   WHERE origin = $1 AND destination = $2 AND flight_date = $3 AND fare_amount IS NOT NULL
    ORDER BY departs_at`;
 
 interface FlightRow {
@@ -17,23 +18,34 @@ interface FlightRow {
   flight_date: string;
   departs_at: Date;
   arrives_at: Date;
-  fare_amount: string;
-  fare_currency: string;
+  fare_amount: string | null;
+  fare_currency: string | null;
   seats_available: number;
 }
+
+/** A row of a flight for sale: it has a fare. */
+type PricedFlightRow = FlightRow & { fare_amount: string; fare_currency: string };
 
 @Injectable()
 export class FlightFinder {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every flight from `origin` to `destination` on `date`, by departure, full ones included. */
+  /** Every flight with a fare from `origin` to `destination` on `date`, by departure, full ones included. */
   async onRoute(origin: string, destination: string, date: string): Promise<FlightResponse[]> {
-    const rows = (await this.dataSource.query(FLIGHTS_ON_ROUTE, [origin, destination, date])) as FlightRow[];
+    const rows = (await this.dataSource.query(FLIGHTS_ON_ROUTE, [
+      origin,
+      destination,
+      date,
+    ])) as PricedFlightRow[];
     return rows.map(toResponse);
   }
 }
 
-export function toResponse(row: FlightRow): FlightResponse {
+export function toResponse(row: PricedFlightRow): FlightResponse {
+  return { ...toScheduledResponse(row), fare: { amount: row.fare_amount, currency: row.fare_currency } };
+}
+
+export function toScheduledResponse(row: FlightRow): ScheduledFlightResponse {
   return {
     flightNumber: row.flight_number,
     origin: row.origin,
@@ -41,7 +53,10 @@ export function toResponse(row: FlightRow): FlightResponse {
     date: row.flight_date,
     departureTime: row.departs_at.toISOString(),
     arrivalTime: row.arrives_at.toISOString(),
-    fare: { amount: row.fare_amount, currency: row.fare_currency },
+    fare:
+      row.fare_amount === null || row.fare_currency === null
+        ? null
+        : { amount: row.fare_amount, currency: row.fare_currency },
     seatsAvailable: row.seats_available,
   };
 }

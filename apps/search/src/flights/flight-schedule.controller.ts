@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { OperatorRoute, ProblemDocument } from '@pss/platform';
 import type { FastifyReply } from 'fastify';
-import { FlightResponse } from './dto/flight.response';
+import { ScheduledFlightResponse } from './dto/scheduled-flight.response';
 import { ScheduledFlightParams, ScheduledFlightRequest } from './dto/scheduled-flight.request';
 import { FlightSchedule } from './flight-schedule.service';
 
@@ -20,14 +20,14 @@ export class FlightScheduleController {
   @Put(':flightNumber/:date')
   @OperatorRoute()
   @ApiOperation({ summary: 'Adds a flight to what search offers, or corrects one' })
-  @ApiCreatedResponse({ type: FlightResponse, description: 'Added' })
-  @ApiOkResponse({ type: FlightResponse, description: 'Corrected' })
+  @ApiCreatedResponse({ type: ScheduledFlightResponse, description: 'Added' })
+  @ApiOkResponse({ type: ScheduledFlightResponse, description: 'Corrected' })
   @ApiBadRequestResponse({ type: ProblemDocument })
   async put(
     @Param() params: ScheduledFlightParams,
     @Body() body: ScheduledFlightRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<FlightResponse> {
+  ): Promise<ScheduledFlightResponse> {
     const { created, flight } = await this.schedule.put(params, body);
     reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return flight;

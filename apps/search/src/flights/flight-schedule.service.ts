@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputException } from '@pss/platform';
 import { DataSource } from 'typeorm';
-import type { FlightResponse } from './dto/flight.response';
+import type { ScheduledFlightResponse } from './dto/scheduled-flight.response';
 import type { ScheduledFlightParams, ScheduledFlightRequest } from './dto/scheduled-flight.request';
-import { toResponse } from './flight-finder';
+import { toScheduledResponse } from './flight-finder';
 import { ALL_ROUTES, ROUTE_CHANGES_CHANNEL, RouteCache } from './route-cache';
 
 const UPSERT = `
-  INSERT INTO flights (flight_number, flight_date, origin, destination, departs_at, arrives_at,
-                       fare_amount, fare_currency, seats_available)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  INSERT INTO flights (flight_number, flight_date, origin, destination, departs_at, arrives_at, seats_available)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
   ON CONFLICT (flight_number, flight_date) DO UPDATE
      SET origin = EXCLUDED.origin, destination = EXCLUDED.destination, departs_at = EXCLUDED.departs_at,
-         arrives_at = EXCLUDED.arrives_at, fare_amount = EXCLUDED.fare_amount, fare_currency = EXCLUDED.fare_currency
+         arrives_at = EXCLUDED.arrives_at
   RETURNING (xmax = 0) AS created, flight_number, origin, destination, flight_date, departs_at, arrives_at,
             fare_amount, fare_currency, seats_available`;
 
@@ -23,11 +22,11 @@ export class FlightSchedule {
     private readonly cache: RouteCache,
   ) {}
 
-  /** Adds the flight, or corrects its route, times and fare; every cached route is dropped. */
+  /** Adds the flight, or corrects its route and times; every cached route is dropped. */
   async put(
     { flightNumber, date }: ScheduledFlightParams,
     flight: ScheduledFlightRequest,
-  ): Promise<{ created: boolean; flight: FlightResponse }> {
+  ): Promise<{ created: boolean; flight: ScheduledFlightResponse }> {
     if (Date.parse(flight.arrivalTime) <= Date.parse(flight.departureTime)) {
       throw new InvalidInputException([
         { field: 'arrivalTime', detail: 'arrivalTime must be after departureTime' },
@@ -41,12 +40,10 @@ export class FlightSchedule {
         flight.destination,
         flight.departureTime,
         flight.arrivalTime,
-        flight.fare.amount,
-        flight.fare.currency,
         flight.seatsAvailable,
       ]);
       await manager.query('SELECT pg_notify($1, $2)', [ROUTE_CHANGES_CHANNEL, ALL_ROUTES]);
-      return { created: row.created as boolean, flight: toResponse(row) };
+      return { created: row.created as boolean, flight: toScheduledResponse(row) };
     });
     // Other instances drop them on the NOTIFY; this one at once, since its own NOTIFY may arrive
     // after the caller's next search.

@@ -2,7 +2,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A flight on a date as search shows it: its route and times, its fare (a read copy of the fares
- * service's), and the seats booking still sells, as of the newest inventory event applied.
+ * service's, as of the newest fare event applied), and the seats booking still sells, as of the
+ * newest inventory event applied.
  */
 @Entity('flights')
 @Index('IDX_flights_route_date', ['origin', 'destination', 'flightDate'])
@@ -31,11 +32,16 @@ export class Flight {
   @Column({ name: 'arrives_at', type: 'timestamptz' })
   arrivesAt!: Date;
 
-  @Column({ name: 'fare_amount', type: 'numeric', precision: 10, scale: 2 })
-  fareAmount!: string;
+  /** Null until fares has a fare for the flight: a flight without one is not shown. */
+  @Column({ name: 'fare_amount', type: 'numeric', precision: 10, scale: 2, nullable: true })
+  fareAmount!: string | null;
 
-  @Column({ name: 'fare_currency', type: 'char', length: 3 })
-  fareCurrency!: string;
+  @Column({ name: 'fare_currency', type: 'char', length: 3, nullable: true })
+  fareCurrency!: string | null;
+
+  /** The version of the newest `fare.changed` applied; 0 for the reference fare seeded. */
+  @Column({ name: 'fare_version', type: 'integer', default: 0 })
+  fareVersion!: number;
 
   @Column({ name: 'seats_available', type: 'integer' })
   seatsAvailable!: number;

@@ -11,10 +11,23 @@ const confirmed = () =>
     inventoryVersion: 1,
   });
 
+const fareChanged = (fare: unknown = { amount: '120.00', currency: 'USD' }) =>
+  createIntegrationEvent('fare.changed', {
+    flightNumber: 'BF101',
+    flightDate: '2026-12-01',
+    fare,
+    fareVersion: 2,
+  });
+
 describe('parseIntegrationEvent', () => {
   it('accepts each event type that PSS publishes, as sent over the wire', () => {
     const checkin = createIntegrationEvent('checkin.completed', { checkinId: 'c-1', bookingId: 'b-1' });
-    for (const event of [confirmed(), { ...confirmed(), type: 'booking.cancelled' }, checkin]) {
+    for (const event of [
+      confirmed(),
+      { ...confirmed(), type: 'booking.cancelled' },
+      checkin,
+      fareChanged(),
+    ]) {
       expect(parseIntegrationEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
     }
   });
@@ -36,6 +49,10 @@ describe('parseIntegrationEvent', () => {
       { ...confirmed(), payload: { ...confirmed().payload, inventoryVersion: undefined } },
       /payload.inventoryVersion/,
     ],
+    [fareChanged({ amount: 120, currency: 'USD' }), /payload.fare must be an amount with two decimal/],
+    [fareChanged({ amount: '-1.00', currency: 'USD' }), /payload.fare must be/],
+    [fareChanged({ amount: '120.00', currency: 'usd' }), /payload.fare must be/],
+    [fareChanged(null), /payload.fare must be/],
     ['not an object', /event must be an object/],
   ])('rejects a malformed event naming the field (%#)', (event, message) => {
     expect(() => parseIntegrationEvent(event)).toThrow(message);

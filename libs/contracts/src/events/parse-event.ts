@@ -1,6 +1,6 @@
 import { pssEventTypes, type PssEventType, type PssIntegrationEvent } from './pss-events';
 
-type FieldKind = 'text' | 'date' | 'count';
+type FieldKind = 'text' | 'date' | 'count' | 'money';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,6 +17,7 @@ const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {
   'booking.confirmed': inventoryFields,
   'booking.cancelled': inventoryFields,
   'checkin.completed': { checkinId: 'text', bookingId: 'text' },
+  'fare.changed': { flightNumber: 'text', flightDate: 'date', fare: 'money', fareVersion: 'count' },
 };
 
 const isValid: Record<FieldKind | 'uuid' | 'timestamp', (value: unknown) => boolean> = {
@@ -24,6 +25,15 @@ const isValid: Record<FieldKind | 'uuid' | 'timestamp', (value: unknown) => bool
   text: (value) => typeof value === 'string' && value.length > 0,
   date: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value),
   count: (value) => Number.isInteger(value) && (value as number) >= 0,
+  money: (value) => {
+    const money = value as { amount?: unknown; currency?: unknown } | null;
+    return (
+      typeof money?.amount === 'string' &&
+      /^\d+\.\d{2}$/.test(money.amount) &&
+      typeof money.currency === 'string' &&
+      /^[A-Z]{3}$/.test(money.currency)
+    );
+  },
   timestamp: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
 };
 
@@ -76,5 +86,6 @@ const kindNames: Record<keyof typeof isValid, string> = {
   text: 'a non-empty string',
   date: 'a date YYYY-MM-DD',
   count: 'a non-negative integer',
+  money: 'an amount with two decimal places and a currency code',
   timestamp: 'an ISO 8601 timestamp',
 };

@@ -1,8 +1,10 @@
 import type { BookingCancelledEvent, BookingConfirmedEvent } from './booking-events';
 import type { CheckinCompletedEvent } from './checkin-events';
+import type { FareChangedEvent } from './fare-events';
 
 /** Every integration event PSS publishes. */
-export type PssIntegrationEvent = BookingConfirmedEvent | BookingCancelledEvent | CheckinCompletedEvent;
+export type PssIntegrationEvent =
+  BookingConfirmedEvent | BookingCancelledEvent | CheckinCompletedEvent | FareChangedEvent;
 export type PssEventType = PssIntegrationEvent['type'];
 export type PssEventOfType<TType extends PssEventType> = Extract<PssIntegrationEvent, { type: TType }>;
 
@@ -10,6 +12,7 @@ export const pssEventTypes = [
   'booking.confirmed',
   'booking.cancelled',
   'checkin.completed',
+  'fare.changed',
 ] as const satisfies readonly PssEventType[];
 
 /**
@@ -18,6 +21,6 @@ export const pssEventTypes = [
  * ran still has a queue to wait in.
  */
 export const pssEventSubscriptions = {
-  search: ['booking.confirmed', 'booking.cancelled'],
-  booking: ['checkin.completed'],
+  search: ['booking.confirmed', 'booking.cancelled', 'fare.changed'],
+  booking: ['checkin.completed', 'fare.changed'],
 } as const satisfies Record<string, readonly PssEventType[]>;

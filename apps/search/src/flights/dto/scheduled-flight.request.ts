@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsAirportCode, MoneyInput } from '@pss/contracts';
+import { IsAirportCode } from '@pss/contracts';
 import { IsIsoDate } from '@pss/platform';
-import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsISO8601, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
 
 export const FLIGHT_NUMBER = /^[A-Z0-9]{2}\d{1,4}$/;
 
@@ -18,7 +17,10 @@ export class ScheduledFlightParams {
   date!: string;
 }
 
-/** A flight to add to what search offers, or to correct (its seats stay booking's once it sold). */
+/**
+ * A flight to add to what search offers, or to correct (its seats stay booking's once it sold). Its
+ * fare is not search's to set: it comes from fares' events, and a flight is shown once it has one.
+ */
 export class ScheduledFlightRequest {
   @ApiProperty({ example: 'BOS' }) @IsAirportCode('origin') origin!: string;
   @ApiProperty({ example: 'SFO' }) @IsAirportCode('destination') destination!: string;
@@ -30,12 +32,6 @@ export class ScheduledFlightRequest {
   @ApiProperty({ example: '2026-12-01T18:30:00Z', format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'arrivalTime must be an ISO 8601 date and time' })
   arrivalTime!: string;
-
-  @ApiProperty({ type: MoneyInput })
-  @ValidateNested()
-  @Type(() => MoneyInput)
-  @IsDefined({ message: 'fare is required' })
-  fare!: MoneyInput;
 
   @ApiProperty({ example: 95, description: 'Seats for sale, for a flight search does not have yet' })
   @Max(1_000, { message: 'seatsAvailable must be at most 1000' })

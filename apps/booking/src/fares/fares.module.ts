@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { FareChangesProjection } from './fare-changes.projection';
+
+@Module({ providers: [FareChangesProjection] })
+export class FaresModule {}

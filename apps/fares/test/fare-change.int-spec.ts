@@ -1,0 +1,148 @@
+import type { FareChangedEvent } from '@pss/contracts';
+import { queueFor } from '@pss/messaging';
+import { takeQueuedEvents } from '@pss/messaging/testing';
+import { daysFromToday, mapWithConcurrency, operatorAuthorization, times, waitUntil } from '@pss/testing';
+import { DataSource } from 'typeorm';
+import { seedFares } from '../src/seed/seed-fares';
+import { problemOf, startFares, type RunningFares } from './fares-app';
+
+// Invariants: only fares changes a fare, through this operator route; a change is published as
+// `fare.changed` if and only if it commits, with versions that follow commit order, so that a
+// follower keeping the highest version ends at the fare fares answers; bad input changes nothing.
+describe('an operator changes a fare', () => {
+  let fares: RunningFares;
+  // search's queue is bound to fare.changed: what it holds is what search would receive.
+  const published = async (): Promise<FareChangedEvent[]> =>
+    (await takeQueuedEvents(fares.brokerUrl, queueFor('search'))) as FareChangedEvent[];
+  const quote = async (flightNumber: string, flightDate: string) => {
+    const response = await fetch(
+      `${fares.baseUrl}/fares?flightNumber=${flightNumber}&flightDate=${flightDate}`,
+    );
+    return ((await response.json()) as { fare: unknown }).fare;
+  };
+  const put = (path: string, body: unknown, authorization = operatorAuthorization()) =>
+    fetch(`${fares.baseUrl}/fares/${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    fares = await startFares();
+  });
+
+  afterAll(async () => {
+    await fares?.close();
+  });
+
+  it('answers the new fare, quotes it at once, and publishes fare.changed with the next version', async () => {
+    const date = daysFromToday(3);
+    const response = await put(`BF101/${date}`, { amount: '120.00', currency: 'USD' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      flightNumber: 'BF101',
+      flightDate: date,
+      fare: { amount: '120.00', currency: 'USD' },
+    });
+    expect(await quote('BF101', date)).toEqual({ amount: '120.00', currency: 'USD' });
+
+    let events: FareChangedEvent[] = [];
+    await waitUntil('fare.changed published', async () => (events = await published()).length > 0, 10_000);
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'fare.changed',
+        payload: {
+          flightNumber: 'BF101',
+          flightDate: date,
+          fare: { amount: '120.00', currency: 'USD' },
+          fareVersion: 1,
+        },
+      }),
+    ]);
+  });
+
+  it('takes the same amount again as no change: no new version, no event', async () => {
+    const date = daysFromToday(4);
+    expect((await put(`BF102/${date}`, { amount: '130.00', currency: 'USD' })).status).toBe(200);
+    expect((await put(`BF102/${date}`, { amount: '130.00', currency: 'USD' })).status).toBe(200);
+    expect((await put(`BF102/${date}`, { amount: '0130.00', currency: 'USD' })).status).toBe(200);
+    await waitUntil('the outbox is relayed', async () => (await unsent()) === 0, 10_000);
+    expect((await published()).map((event) => event.payload.fareVersion)).toEqual([1]);
+  });
+
+  it.each([
+    ['without the operator account', 'BF101', { amount: '1.00', currency: 'USD' }, 401, null],
+    ['for a flight and date with no fare', 'BF101', { amount: '1.00', currency: 'USD' }, 404, null],
+    ['with a negative amount', 'BF101', { amount: '-1.00', currency: 'USD' }, 400, 'amount'],
+    ['with a float for an amount', 'BF101', { amount: 99.5, currency: 'USD' }, 400, 'amount'],
+    [
+      'in a currency the flight is not sold in',
+      'BF101',
+      { amount: '1.00', currency: 'EUR' },
+      400,
+      'currency',
+    ],
+    ['with no currency', 'BF101', { amount: '1.00' }, 400, 'currency'],
+    ['with an unknown field', 'BF101', { amount: '1.00', currency: 'USD', seats: 3 }, 400, 'seats'],
+    ['for a malformed flight number', 'BF1', { amount: '1.00', currency: 'USD' }, 400, 'flightNumber'],
+  ])(
+    'refuses a change %s, naming what is wrong, and changes nothing',
+    async (_, flight, body, status, field) => {
+      const date = status === 404 ? '2000-01-01' : daysFromToday(5);
+      const before = await faresRows();
+      const authorization =
+        status === 401
+          ? `Basic ${Buffer.from('operator:wrong').toString('base64')}`
+          : operatorAuthorization();
+      const response = await put(`${flight}/${date}`, body, authorization);
+      expect(response.status).toBe(status);
+      const problem = await problemOf(response);
+      if (field) expect(problem.errors?.map((error) => error.field)).toEqual([field]);
+      expect(await faresRows()).toEqual(before);
+      expect(await unsent()).toBe(0);
+      expect(await published()).toEqual([]);
+    },
+  );
+
+  it('publishes racing changes with distinct versions in commit order: the newest is the fare fares answers', async () => {
+    const date = daysFromToday(6);
+    const amounts = times(20).map((i) => `${200 + i}.00`);
+    const answers = await mapWithConcurrency(amounts, 20, (amount) =>
+      put(`BF103/${date}`, { amount, currency: 'USD' }),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(amounts.map(() => 200));
+
+    const events: FareChangedEvent[] = [];
+    await waitUntil(
+      '20 fare.changed published',
+      async () => {
+        events.push(...(await published()));
+        return events.length >= 20;
+      },
+      10_000,
+    );
+    expect(events.map((event) => event.payload.fareVersion)).toEqual(times(20).map((i) => i + 1));
+    const newest = events[events.length - 1].payload.fare;
+    expect(await quote('BF103', date)).toEqual(newest);
+  });
+
+  it('keeps a changed fare when the seed runs again (a restart does not undo an operator)', async () => {
+    const date = daysFromToday(7);
+    expect((await put(`BF104/${date}`, { amount: '150.00', currency: 'USD' })).status).toBe(200);
+    await seedFares(fares.app.get(DataSource));
+    expect(await quote('BF104', date)).toEqual({ amount: '150.00', currency: 'USD' });
+    await waitUntil('the outbox is relayed', async () => (await unsent()) === 0, 10_000);
+    await published();
+  });
+
+  const faresRows = () =>
+    fares.app.get(DataSource).query('SELECT * FROM fares ORDER BY flight_number, flight_date');
+  const unsent = async () =>
+    Number(
+      (
+        await fares.app
+          .get(DataSource)
+          .query('SELECT count(*) AS n FROM outbox_messages WHERE sent_at IS NULL')
+      )[0].n,
+    );
+});

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { FareChangedEvent } from '@pss/contracts';
+import { EventConsumer, Projection } from '@pss/messaging';
+import { MetricsService } from '@pss/platform';
+import type { EntityManager } from 'typeorm';
+import { applyToFlight, type FlightEventOutcome } from '../flights/flight-event-outcome';
+
+// Only a newer fare version changes the fare: duplicates and late arrivals change nothing.
+const APPLY_NEWER = `
+  UPDATE flights SET fare_amount = $3, fare_currency = $4, fare_version = $5
+   WHERE flight_number = $1 AND flight_date = $2 AND fare_version < $5
+  RETURNING origin, destination, flight_date`;
+
+/**
+ * Search's copy of fares: each `fare.changed` carries the fare and its version; the newest version
+ * per flight and date wins, whatever order the events arrive in. Fares owns fares: nothing else in
+ * search changes one.
+ */
+@Injectable()
+export class FareProjection extends Projection<FareChangedEvent['type'], FlightEventOutcome> {
+  constructor(consumer: EventConsumer, metrics: MetricsService) {
+    super(consumer, metrics.registry, {
+      events: ['fare.changed'],
+      metric: {
+        name: 'search_fare_events_total',
+        help: "Fares' fare events by what they did: applied, stale (an older version) or unknown_flight",
+      },
+    });
+  }
+
+  apply(event: FareChangedEvent, manager: EntityManager): Promise<FlightEventOutcome> {
+    const { flightNumber, flightDate, fare, fareVersion } = event.payload;
+    return applyToFlight(manager, event, APPLY_NEWER, [
+      flightNumber,
+      flightDate,
+      fare.amount,
+      fare.currency,
+      fareVersion,
+    ]);
+  }
+}

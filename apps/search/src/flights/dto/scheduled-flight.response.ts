@@ -1,0 +1,14 @@
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import type { Money } from '@pss/contracts';
+import { FlightResponse } from './flight.response';
+
+/** A flight as the schedule route answers it: a flight just added has no fare until fares sets one. */
+export class ScheduledFlightResponse extends OmitType(FlightResponse, ['fare']) {
+  @ApiProperty({
+    nullable: true,
+    example: { amount: '101.00', currency: 'USD' },
+    description:
+      "From fares' events; null until fares has a fare for the flight (it is not shown until then)",
+  })
+  fare!: Money | null;
+}

@@ -1,0 +1,77 @@
+import { publishEvents } from '@pss/messaging/testing';
+import { daysFromToday, eventually } from '@pss/testing';
+import { DataSource } from 'typeorm';
+import { seedFlights } from '../src/schedule/seed-flights';
+import { fareEvent, type FareChange } from './fare-events';
+import { startSearch, type RunningSearch } from './search-app';
+
+const NYC_FLIGHTS = ['BF101', 'BF105', 'BF106'];
+
+// Invariant: search shows, for every flight and date, the fare of the newest `fare.changed` fares
+// published, whatever order and however often the events arrive; nothing in search (its seed, a
+// restart, its schedule route) changes a fare.
+describe("search's fares follow fares' fare.changed events", () => {
+  let search: RunningSearch;
+  const faresOnDate = async (date: string) => {
+    const response = await search.get(`/flights?origin=NYC&destination=SFO&date=${date}`);
+    const flights = (await response.json()) as { flightNumber: string; fare: { amount: string } }[];
+    return Object.fromEntries(flights.map((flight) => [flight.flightNumber, flight.fare.amount]));
+  };
+  const metric = (outcome: string) => search.counted('search_fare_events_total', outcome);
+
+  beforeAll(async () => {
+    search = await startSearch();
+  });
+
+  afterAll(async () => {
+    await search?.close();
+  });
+
+  it('converges to the newest version per flight and date, events delivered twice and in reverse', async () => {
+    const dates = [daysFromToday(10), daysFromToday(11)];
+    const changes: FareChange[] = [];
+    for (let fareVersion = 1; fareVersion <= 10; fareVersion++)
+      for (const flightNumber of NYC_FLIGHTS)
+        for (const flightDate of dates)
+          changes.push({ flightNumber, flightDate, amount: `${100 + fareVersion}.50`, fareVersion });
+    for (const date of dates)
+      expect(await faresOnDate(date)).toEqual({ BF101: '101.00', BF105: '105.00', BF106: '106.00' });
+
+    const events = changes.map(fareEvent);
+    await publishEvents(search.brokerUrl, [...events].reverse());
+    await publishEvents(search.brokerUrl, events);
+    await eventually(
+      async () => expect((await metric('applied')) + (await metric('stale'))).toBe(60),
+      30_000,
+    );
+    for (const date of dates)
+      expect(await faresOnDate(date)).toEqual({ BF101: '110.50', BF105: '110.50', BF106: '110.50' });
+  });
+
+  it('keeps a followed fare when its seed runs again', async () => {
+    const date = daysFromToday(12);
+    await publishEvents(search.brokerUrl, [
+      fareEvent({ flightNumber: 'BF101', flightDate: date, amount: '88.00', fareVersion: 1 }),
+    ]);
+    await eventually(async () => expect((await faresOnDate(date)).BF101).toBe('88.00'), 20_000);
+    await seedFlights(search.app.get(DataSource));
+    expect((await faresOnDate(date)).BF101).toBe('88.00');
+  });
+
+  it('keeps an event for a flight it does not have, and counts it', async () => {
+    const unknown = fareEvent({
+      flightNumber: 'BF999',
+      flightDate: daysFromToday(13),
+      amount: '1.00',
+      fareVersion: 1,
+    });
+    await publishEvents(search.brokerUrl, [unknown]);
+    await eventually(async () => {
+      const kept = await search.app
+        .get(DataSource)
+        .query(`SELECT event_id, event_type FROM unknown_flight_events WHERE flight_number = 'BF999'`);
+      expect(kept).toEqual([{ event_id: unknown.id, event_type: 'fare.changed' }]);
+      expect(await metric('unknown_flight')).toBe(1);
+    }, 20_000);
+  });
+});
