@@ -14,6 +14,7 @@ export {
   ServiceEnvironment,
   DatabaseEnvironment,
   SERVICE_LOG_LEVELS,
+  toBoolean,
   type LogLevel,
 } from './config/service-environment';
 export { validateEnvironment, validateEnvironments } from './config/validate-environment';
@@ -43,6 +44,7 @@ export { ProblemDocument } from './errors/problem-document';
 
 // Validation of dates, and random codes.
 export { IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
+export { DateRangeQuery, MAX_RANGE_DAYS, daysInRange } from './validation/date-range';
 export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 
 // Look-ups a client could guess, rate-limited per client address.

@@ -18,8 +18,8 @@ import {
 export const SERVICE_LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof SERVICE_LOG_LEVELS)[number];
 
-// Implicit conversion would turn "false" into true: read the raw string instead.
-const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+/** For @Transform of a boolean variable: implicit conversion would turn "false" into true. */
+export const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
   const raw = obj[key];
   return raw === undefined ? undefined : raw === 'true' ? true : raw === 'false' ? false : raw;
 };
