@@ -124,6 +124,30 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     expect((await world.post('/bookings', bookingRequest(date, 1, { fare: newFare }))).status).toBe(201);
   });
 
+  it('answers a snapshot of the seats of a range of dates, as its inventory events say them', async () => {
+    const date = daysFromToday(15);
+    expect((await world.post('/bookings', bookingRequest(date, 2))).status).toBe(201);
+    const response = await world.get(`/inventories/snapshot?from=${date}&to=${date}`);
+    expect(response.status).toBe(200);
+    const { items: inventories } = (await response.json()) as { items: { flightNumber: string }[] };
+    expect(inventories).toHaveLength(7);
+    const of = (flightNumber: string) =>
+      inventories.find((inventory) => inventory.flightNumber === flightNumber);
+    expect(of('BF101')).toEqual({
+      flightNumber: 'BF101',
+      flightDate: date,
+      remainingSeats: 93,
+      inventoryVersion: 1,
+    });
+    expect(of('BF100')).toEqual({
+      flightNumber: 'BF100',
+      flightDate: date,
+      remainingSeats: 95,
+      inventoryVersion: 0,
+    });
+    await problemOf(await world.get(`/inventories/snapshot?from=${date}`), 400);
+  });
+
   it('refuses a flight without a fare, or on another route, with 422, and writes nothing', async () => {
     const before = await counts();
     const noFare = await problemOf(await world.post('/bookings', bookingRequest(daysFromToday(300))), 422);

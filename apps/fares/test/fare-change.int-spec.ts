@@ -135,6 +135,33 @@ describe('an operator changes a fare', () => {
     await published();
   });
 
+  it('answers a snapshot of a range of dates with every fare at its version, for a follower catching up', async () => {
+    const [from, to] = [daysFromToday(8), daysFromToday(9)];
+    expect((await put(`BF105/${to}`, { amount: '155.00', currency: 'USD' })).status).toBe(200);
+    const response = await fetch(`${fares.baseUrl}/fares/snapshot?from=${from}&to=${to}`);
+    expect(response.status).toBe(200);
+    const snapshot = (await response.json()) as { items: { flightNumber: string; flightDate: string }[] };
+    expect(snapshot.items).toHaveLength(14);
+    expect(snapshot.items[0]).toEqual({
+      flightNumber: 'BF100',
+      flightDate: from,
+      fare: { amount: '100.00', currency: 'USD' },
+      fareVersion: 0,
+    });
+    expect(snapshot.items.find((fare) => fare.flightNumber === 'BF105' && fare.flightDate === to)).toEqual({
+      flightNumber: 'BF105',
+      flightDate: to,
+      fare: { amount: '155.00', currency: 'USD' },
+      fareVersion: 1,
+    });
+    await waitUntil('the outbox is relayed', async () => (await unsent()) === 0, 10_000);
+    await published();
+
+    const tooLong = await fetch(`${fares.baseUrl}/fares/snapshot?from=${from}&to=${daysFromToday(60)}`);
+    expect(tooLong.status).toBe(400);
+    expect((await problemOf(tooLong)).errors?.map((error) => error.field)).toEqual(['to']);
+  });
+
   const faresRows = () =>
     fares.app.get(DataSource).query('SELECT * FROM fares ORDER BY flight_number, flight_date');
   const unsent = async () =>

@@ -15,6 +15,7 @@ export {
 } from './events/pss-events';
 export { InvalidIntegrationEventError, parseIntegrationEvent } from './events/parse-event';
 export type { Money } from './dto/money';
+export type { FareState, InventoryState, Snapshot } from './dto/snapshots';
 export { bookingStatuses, type BookingStatus } from './dto/booking-status';
 export {
   REFERENCE_AIRCRAFT_SEATS,

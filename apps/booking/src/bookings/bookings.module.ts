@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BookingConfig } from '../config/booking-config';
+import { InventoryController } from '../inventory/inventory.controller';
 import { SeatInventory } from '../inventory/seat-inventory';
 import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
@@ -9,7 +10,7 @@ import { CheckInBooking } from './check-in-booking.service';
 import { FareCheck } from './fare-check';
 
 @Module({
-  controllers: [BookingsController],
+  controllers: [BookingsController, InventoryController],
   providers: [
     { provide: BookingConfig, useFactory: () => BookingConfig.fromEnvironment() },
     SeatInventory,

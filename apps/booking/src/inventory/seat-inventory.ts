@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ProblemException } from '@pss/platform';
-import type { EntityManager } from 'typeorm';
+import { ProblemException, type DateRangeQuery } from '@pss/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { BookingConfig } from '../config/booking-config';
+import type { InventorySnapshotResponse } from './dto/inventory-snapshot.response';
 
 export interface FlightOnDate {
   flightNumber: string;
@@ -21,13 +22,22 @@ const GIVE_BACK = `
    WHERE flight_number = $1 AND flight_date = $2
   RETURNING GREATEST(capacity - $4 - seats_sold, 0) AS "remainingSeats", version AS "inventoryVersion"`;
 
+const INVENTORIES_ON_DATES = `
+  SELECT flight_number AS "flightNumber", flight_date::text AS "flightDate",
+         GREATEST(capacity - $3 - seats_sold, 0) AS "remainingSeats", version AS "inventoryVersion"
+    FROM inventories WHERE flight_date BETWEEN $1 AND $2
+   ORDER BY flight_date, flight_number`;
+
 /**
  * The authoritative seats of each flight and date, changed inside the caller's transaction
  * (booking takes them in the statement that records the booking).
  */
 @Injectable()
 export class SeatInventory {
-  constructor(private readonly config: BookingConfig) {}
+  constructor(
+    private readonly config: BookingConfig,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Seats kept back from sale on every flight. */
   get safetyBuffer(): number {
@@ -74,5 +84,11 @@ export class SeatInventory {
       `Not enough seats on ${flightNumber} on ${flightDate}: ${seats} asked, ${inventory.left} left`,
       { seatsLeft: inventory.left },
     );
+  }
+
+  /** The seats for sale on every flight from `from` to `to`, as the inventory events would say. */
+  async onDates({ from, to }: DateRangeQuery): Promise<InventorySnapshotResponse> {
+    const items = await this.dataSource.query(INVENTORIES_ON_DATES, [from, to, this.config.safetyBuffer]);
+    return { from, to, items };
   }
 }

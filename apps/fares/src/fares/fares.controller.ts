@@ -8,9 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { MoneyInput } from '@pss/contracts';
-import { OperatorRoute, ProblemDocument } from '@pss/platform';
+import { DateRangeQuery, MAX_RANGE_DAYS, OperatorRoute, ProblemDocument } from '@pss/platform';
 import { FareQuery } from './dto/fare-query.dto';
 import { FareResponse } from './dto/fare.response';
+import { FareSnapshotResponse } from './dto/fare-snapshot.response';
 import { FareChange } from './fare-change.service';
 import { FaresService } from './fares.service';
 
@@ -47,6 +48,20 @@ export class FaresController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FareResponse> {
     return this.quote(query, reply);
+  }
+
+  @Get('snapshot')
+  @ApiOperation({
+    summary: 'Every fare of a range of dates, with its version',
+    description: `For a follower of \`fare.changed\` that catches up: at most ${MAX_RANGE_DAYS} days a page.`,
+  })
+  @ApiOkResponse({ type: FareSnapshotResponse })
+  @ApiBadRequestResponse({
+    type: ProblemDocument,
+    description: 'A malformed date, or a range of the wrong size',
+  })
+  snapshot(@Query() range: DateRangeQuery): Promise<FareSnapshotResponse> {
+    return this.fares.onDates(range);
   }
 
   @Put(':flightNumber/:flightDate')
