@@ -3,6 +3,7 @@ import { MessagingModule } from '@pss/messaging';
 import { PlatformModule } from '@pss/platform';
 import { RegistryClientModule } from '@pss/registry-client';
 import { AvailabilityModule } from './availability/availability.module';
+import { CatchUpModule } from './catch-up/catch-up.module';
 import { database } from './database/schema';
 import { FaresModule } from './fares/fares.module';
 import { FlightsModule } from './flights/flights.module';
@@ -21,6 +22,7 @@ import { FlightsModule } from './flights/flights.module';
     FlightsModule,
     AvailabilityModule,
     FaresModule,
+    CatchUpModule,
   ],
 })
 export class AppModule {}

@@ -16,7 +16,10 @@ export interface RunningSearch extends RunningService {
   close(): Promise<void>;
 }
 
-/** The real search app on a fresh database and a fresh RabbitMQ vhost of the run's containers. */
+/**
+ * The real search app on a fresh database and a fresh RabbitMQ vhost of the run's containers, alone:
+ * the tests publish the events it follows.
+ */
 export async function startSearch(env: Record<string, string> = {}): Promise<RunningSearch> {
   const database: TestDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
   const vhost: TestVhost = await createTestVhost(
@@ -26,6 +29,8 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Run
   const service = await startService(AppModule, {
     DATABASE_URL: database.url,
     RABBITMQ_URL: vhost.url,
+    // Alone: no fares or booking to catch up from (test/catch-up.int-spec.ts has them).
+    SEARCH_CATCH_UP: 'false',
     ...env,
   });
   return {

@@ -14,7 +14,7 @@ describe('an operator changes a fare', () => {
     const before = await user.flight(BF101, date);
     expect((await user.booked(BF101, date, 1, before.fare)).status).toBe('CONFIRMED'); // booking now holds a quote
 
-    const newFare = { amount: '151.00', currency: before.fare.currency };
+    const newFare = { amount: (Number(before.fare.amount) + 50).toFixed(2), currency: before.fare.currency };
     const changed = await user.changeFare('BF101', date, newFare);
     expect(changed.status).toBe(200);
     await eventually(async () => expect((await user.flight(BF101, date)).fare).toEqual(newFare), 1_000);

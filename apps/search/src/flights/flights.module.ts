@@ -19,5 +19,6 @@ import { RouteCache } from './route-cache';
     FlightSearch,
     FlightSchedule,
   ],
+  exports: [SearchConfig, RouteCache],
 })
 export class FlightsModule {}
