@@ -37,6 +37,11 @@ export interface ComposeStack {
   readonly address: ComposeStackAddress;
   /** http://127.0.0.1:<port> of a service's published port (fares: its first instance's). */
   url(service: PublishedService): string;
+  /**
+   * http://127.0.0.1:<port> of a running container of `service`: for fares once it was scaled or
+   * restarted, when its remaining instance may have any port of its range.
+   */
+  runningUrl(service: PublishedService): Promise<string>;
   /** `docker compose <args>` on this stack; resolves with its stdout. */
   compose(...args: string[]): Promise<string>;
   /** A running container of `service` (the first, when it is scaled). */
@@ -104,6 +109,14 @@ export function composeStack(address: ComposeStackAddress): ComposeStack {
   return {
     address,
     url: (service) => `http://127.0.0.1:${ports[service]}`,
+    async runningUrl(service) {
+      const { NetworkSettings } = await (await container(service)).inspect();
+      const [published] = Object.values(NetworkSettings.Ports ?? {})
+        .flat()
+        .filter((binding) => binding?.HostPort);
+      if (!published) throw new Error(`${service} publishes no port`);
+      return `http://127.0.0.1:${published.HostPort}`;
+    },
     compose,
     container,
     async sqlAsOperator(service, sql) {

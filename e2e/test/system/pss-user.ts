@@ -108,10 +108,10 @@ export class PssUser {
     return { status: response.status, seats: (body.boardingPasses ?? []).map((pass) => pass.seat) };
   }
 
-  /** The operator changes a fare at fares (its operator route, with the operator account). */
+  /** The operator changes a fare at fares (its operator route, with the operator account), at a running instance. */
   async changeFare(flightNumber: string, date: string, fare: Money): Promise<Response> {
     const password = readFileSync(join(this.stack.address.secretsDir, 'operator-password'), 'utf8').trim();
-    return fetch(`${this.stack.url('fares')}/fares/${flightNumber}/${date}`, {
+    return fetch(`${await this.stack.runningUrl('fares')}/fares/${flightNumber}/${date}`, {
       method: 'PUT',
       headers: { ...json, authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` },
       body: JSON.stringify(fare),
