@@ -10,9 +10,11 @@ declare global {
 /**
  * Starts one PostgreSQL and one RabbitMQ for the whole integration run (in parallel). If either
  * fails to start, the other is stopped before the run fails: jest runs no teardown after a failed
- * setup, and with Ryuk disabled nothing else would remove it.
+ * setup, and with Ryuk disabled nothing else would remove it. A run inside another (the generator
+ * test runs a generated service's tests) is given the outer run's servers, and starts none.
  */
 export default async function globalSetup(): Promise<void> {
+  if (Object.values(testEnv).every((name) => process.env[name])) return;
   process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
   const [postgres, rabbitmq] = await Promise.allSettled([startPostgres(), startRabbitMq()]);
   if (postgres.status === 'rejected' || rabbitmq.status === 'rejected') {
