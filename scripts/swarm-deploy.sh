@@ -27,6 +27,8 @@ if [ -z "$(docker node ls --quiet --filter node.label=pss.data=true)" ]; then
   docker node update --label-add pss.data=true "$(docker info --format '{{.Swarm.NodeID}}')" >/dev/null
 fi
 
+# Images carry their version and commit, and are tagged <version>-<commit> (PSS_IMAGE_TAG).
+eval "$(node tools/build/image-version.js)"
 compose=(docker compose --env-file "$env_file" -f docker-compose.yml -f docker-compose.swarm.yml)
 # One image at a time: see scripts/up.sh.
 [ "${PSS_SKIP_BUILD:-}" = true ] || "${compose[@]}" --parallel 1 build --quiet

@@ -11,6 +11,8 @@ export PATH=/usr/local/bin:$PATH
 if [ -z "${PSS_EXTRA_CA_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
   export PSS_EXTRA_CA_FILE=/etc/ssl/certs/ca-certificates.crt
 fi
+# Images carry their version and commit, and are tagged <version>-<commit> (PSS_IMAGE_TAG).
+eval "$(node tools/build/image-version.js)"
 # One image at a time: the engine's BuildKit (Docker 20.10) can mix up the Dockerfiles of builds
 # that run at once from one context, and tag one service's image with another's code.
 docker compose --parallel 1 build

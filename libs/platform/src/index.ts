@@ -9,7 +9,12 @@ export { ServiceCommand } from './commands/service-command';
 export { runCommand } from './commands/run-command';
 
 // Configuration.
-export { ServiceConfig, loadServiceConfig, type DatabaseConfig } from './config/service-config';
+export {
+  ServiceConfig,
+  loadServiceConfig,
+  type BuildInfo,
+  type DatabaseConfig,
+} from './config/service-config';
 export {
   ServiceEnvironment,
   DatabaseEnvironment,

@@ -6,6 +6,7 @@ import { PlatformDatabaseModule } from './database/database.module';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
+import { InfoController } from './health/info.controller';
 import { ReadinessService } from './health/readiness.service';
 import { NestLogger } from './logging/nest-logger';
 import { ServiceLogger } from './logging/service-logger';
@@ -29,7 +30,7 @@ export class PlatformModule {
         DiscoveryModule,
         ...(options.database ? [PlatformDatabaseModule.forRoot(options.database)] : []),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, InfoController, MetricsController],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         { provide: ServiceConfig, useFactory: () => loadServiceConfig(options) },

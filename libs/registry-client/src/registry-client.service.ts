@@ -102,7 +102,7 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     if (this.stopping) return;
     const identity = instanceIdentity(this.settings.appName, port, this.config.instanceHost, routed);
     const status = STATUS_FOR[this.readiness?.state ?? 'UP'];
-    this.client?.registerAs(instanceConfig(this.settings, identity, status));
+    this.client?.registerAs(instanceConfig(this.settings, identity, status, this.config.build));
     const registries = redactUserinfo(this.settings.registryUrls.join(', '));
     this.logger.log(`registering as ${identity.instanceId} at ${registries}`);
     this.followReadiness();

@@ -4,6 +4,12 @@ import type { LogLevel } from './service-environment';
 import { DatabaseEnvironment, ServiceEnvironment } from './service-environment';
 import { validateEnvironment, validateEnvironments } from './validate-environment';
 
+/** What the running code is: a release and the commit it was built from (`dev` out of an image). */
+export interface BuildInfo {
+  version: string;
+  revision: string;
+}
+
 export interface DatabaseConfig {
   url: string;
   poolMax: number;
@@ -13,6 +19,7 @@ export interface DatabaseConfig {
 /** The validated configuration of a service; inject it by this class. */
 export class ServiceConfig {
   serviceName!: string;
+  build!: BuildInfo;
   port!: number;
   logLevel!: LogLevel;
   /**
@@ -38,6 +45,7 @@ export function loadServiceConfig(
     : [validateEnvironment(ServiceEnvironment, env), undefined];
   return Object.assign(new ServiceConfig(), {
     serviceName: options.serviceName,
+    build: { version: service.PSS_VERSION, revision: service.PSS_REVISION },
     port: service.PORT ?? options.defaultPort ?? 8080,
     logLevel: service.LOG_LEVEL,
     instanceHost: service.INSTANCE_HOST,

@@ -46,6 +46,9 @@ export class ServiceEnvironment {
   @Min(1, { message: 'LOOKUP_RATE_LIMIT_PER_MINUTE must be at least 1' })
   @IsInt({ message: 'LOOKUP_RATE_LIMIT_PER_MINUTE must be a whole number' })
   LOOKUP_RATE_LIMIT_PER_MINUTE = 60;
+  /** The release and the commit the running code was built from: set by the image's build. */
+  @Expose() @IsString() @IsNotEmpty() PSS_VERSION = 'dev';
+  @Expose() @IsString() @IsNotEmpty() PSS_REVISION = 'unknown';
 }
 
 /** The variables of a service that owns a database. */

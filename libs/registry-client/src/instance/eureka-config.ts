@@ -5,6 +5,7 @@ import type {
   EurekaLogger,
   EurekaStatus,
 } from '../eureka/eureka-js-client.types';
+import type { BuildInfo } from '@pss/platform';
 import type { InstanceIdentity } from './instance-identity';
 
 const DEFAULT_DATA_CENTER = {
@@ -42,11 +43,15 @@ export function eurekaConfig(settings: RegistryClientSettings, logger: EurekaLog
   };
 }
 
-/** The instance as it registers, in the shapes every Eureka server accepts (port object, @class). */
+/**
+ * The instance as it registers, in the shapes every Eureka server accepts (port object, @class),
+ * with the release and commit it runs in its metadata (what an operator compares after a rollout).
+ */
 export function instanceConfig(
   settings: RegistryClientSettings,
   identity: InstanceIdentity,
   status: EurekaStatus,
+  build: BuildInfo,
 ): EurekaInstanceConfig {
   const base = `http://${identity.ipAddr}:${identity.port}`;
   return {
@@ -61,6 +66,7 @@ export function instanceConfig(
     statusPageUrl: `${base}/docs`,
     healthCheckUrl: `${base}/health/ready`,
     dataCenterInfo: DEFAULT_DATA_CENTER,
+    metadata: { version: build.version, revision: build.revision },
     leaseInfo: {
       renewalIntervalInSecs: Math.max(1, Math.round(settings.heartbeatIntervalMs / 1000)),
       durationInSecs: settings.leaseDurationSeconds,

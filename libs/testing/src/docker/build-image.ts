@@ -2,14 +2,26 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { extraCaBundle, workspaceRoot } from '../images';
 
+/** What scripts/up.sh builds images as (tools/build/image-version.js): version, commit, time, source. */
+export async function imageVersion(): Promise<Record<string, string>> {
+  const { stdout } = await promisify(execFile)('node', ['tools/build/image-version.js', '--json'], {
+    cwd: workspaceRoot,
+  });
+  return JSON.parse(stdout) as Record<string, string>;
+}
+
 /**
  * `docker build` of a service's Dockerfile from the repository root, as compose builds it: with
- * BuildKit (the Dockerfiles mount secrets and caches) and the optional proxy CA as a secret.
+ * BuildKit (the Dockerfiles mount secrets and caches), the optional proxy CA as a secret, and the
+ * version build args scripts/up.sh gives.
  */
 export async function buildServiceImage(service: string, tag: string): Promise<void> {
   const caBundle = extraCaBundle();
   const secret = caBundle ? ['--secret', `id=extra_ca,src=${caBundle}`] : [];
-  const args = ['build', '-f', `apps/${service}/Dockerfile`, '-t', tag, ...secret, '.'];
+  const buildArgs = Object.entries(await imageVersion())
+    .filter(([name]) => name !== 'PSS_IMAGE_TAG')
+    .flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
+  const args = ['build', '-f', `apps/${service}/Dockerfile`, '-t', tag, ...secret, ...buildArgs, '.'];
   try {
     await promisify(execFile)('docker', args, {
       cwd: workspaceRoot,

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { eventually, waitUntil } from '../eventually';
 import { baseImages } from '../images';
 import { testRegistryEnv, withRegistryCredentials } from '../accounts/registry-credentials';
-import { buildServiceImage } from './build-image';
-import { exec, imageSize, logLines, runToCompletion } from './docker-client';
+import { buildServiceImage, imageVersion } from './build-image';
+import { docker, exec, imageSize, logLines, runToCompletion } from './docker-client';
 import { TestNetwork } from './test-network';
 
 export interface ServiceImageSpec {
@@ -61,7 +61,14 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
       });
       if (response.status === 404) return [];
       const { application } = (await response.json()) as {
-        application: { instance: { status: string; port: { $: number }; ipAddr: string }[] };
+        application: {
+          instance: {
+            status: string;
+            port: { $: number };
+            ipAddr: string;
+            metadata?: Record<string, string>;
+          }[];
+        };
       };
       return application.instance;
     };
@@ -140,6 +147,23 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
       expect(entries.find((entry) => entry.requestId === requestId)).toMatchObject({ service: spec.service });
     });
 
+    it('says what it is: OCI labels with the version and commit, and the same at /info', async () => {
+      const version = await imageVersion();
+      const { Config } = await docker.getImage(tag).inspect();
+      expect(Config.Labels).toMatchObject({
+        'org.opencontainers.image.title': `pss-${spec.service}`,
+        'org.opencontainers.image.version': version.PSS_VERSION,
+        'org.opencontainers.image.revision': version.PSS_REVISION,
+        'org.opencontainers.image.created': version.PSS_CREATED,
+      });
+      const info = await fetch(`${baseUrl}/info`);
+      expect(await info.json()).toEqual({
+        service: spec.service,
+        version: version.PSS_VERSION,
+        revision: version.PSS_REVISION,
+      });
+    });
+
     it('reports healthy through its HEALTHCHECK', async () => {
       await waitUntil(
         'Docker health',
@@ -151,12 +175,17 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
     if (spec.registersAs) {
       it('registers as UP at its address and the port it listens on', async () => {
         const address = await network.address(container);
+        const version = await imageVersion();
         await eventually(async () => {
           expect(await registered()).toEqual([
             expect.objectContaining({
               status: 'UP',
               ipAddr: address,
               port: expect.objectContaining({ $: spec.port }),
+              metadata: expect.objectContaining({
+                version: version.PSS_VERSION,
+                revision: version.PSS_REVISION,
+              }),
             }),
           ]);
         }, 30_000);
