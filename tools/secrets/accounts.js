@@ -10,7 +10,7 @@ const { createHash } = require('node:crypto');
  */
 const SERVICES = {
   fares: { events: true, publishes: 'fare' },
-  search: { events: true, publishes: 'search' },
+  search: { events: true, publishes: 'flight' },
   booking: { events: true, publishes: 'booking' },
   checkin: { events: true, publishes: 'checkin' },
 };

@@ -1,11 +1,13 @@
 // POST /bookings under load (one passenger each, over many flights and dates, at the quoted fare),
 // beside pgbench running the same booking transaction in SQL on the same database container, with
 // as many clients; then booking at a steady 200 bookings/s. Booking asks the fares service (its own
-// container, found through the registry) for each flight and date's fare, and keeps the quote for
-// its max-age, as it does in production: 1,190 flights and dates, so 1,190 look-ups per run.
+// container, found through the registry) for each flight and date's fare, and keeps the quote
+// until fares changes it, as it does in production: 1,190 flights and dates, so 1,190 look-ups per
+// run. Search runs too, alone, to announce the schedule booking opens its inventories from.
 // Targets: at least 0.5x pgbench's rate; p99 under 100 ms at a steady 200 bookings/s.
-import { REFERENCE_SCHEDULE } from '@pss/contracts';
 import {
+  type Candidate,
+  type ServiceBench,
   compareUnderLoad,
   describeLoad,
   measureLoad,
@@ -14,7 +16,8 @@ import {
   runPgbench,
   serviceBench,
 } from '@pss/bench';
-import { daysFromToday } from '@pss/testing';
+import { REFERENCE_FLIGHTS } from '@pss/messaging/testing';
+import { daysFromToday, waitUntil } from '@pss/testing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DAYS = 170;
@@ -24,12 +27,12 @@ function bookings(): string[] {
   const bodies: string[] = [];
   for (let day = 1; day <= DAYS; day++) {
     const flightDate = daysFromToday(day);
-    for (const flight of REFERENCE_SCHEDULE) {
+    for (const flight of REFERENCE_FLIGHTS) {
       bodies.push(
         JSON.stringify({
           flightNumber: flight.flightNumber,
           origin: flight.origin,
-          destination: flight.destination,
+          destination: 'SFO',
           flightDate,
           fare: { amount: flight.fare, currency: 'USD' },
           passengers: [{ firstName: 'Bench', lastName: 'Passenger', gender: 'Unspecified' }],
@@ -54,9 +57,9 @@ const LOAD = {
 };
 
 // The transaction booking runs, in SQL: the booking, its passenger, the seat, the outbox row.
-const FLIGHT = `(ARRAY['${REFERENCE_SCHEDULE.map((flight) => flight.flightNumber).join("','")}'])[:flight::int + 1]`;
+const FLIGHT = `(ARRAY['${REFERENCE_FLIGHTS.map((flight) => flight.flightNumber).join("','")}'])[:flight::int + 1]`;
 const BOOKING_TRANSACTION = `
-\\set flight random(0, ${REFERENCE_SCHEDULE.length - 1})
+\\set flight random(0, ${REFERENCE_FLIGHTS.length - 1})
 \\set day random(1, ${DAYS})
 BEGIN;
 WITH booking AS (
@@ -76,16 +79,42 @@ INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
            'payload', json_build_object('seats', 1, 'remainingSeats', :inventory_remaining, 'inventoryVersion', :inventory_version));
 COMMIT;`;
 
+/** Starts booking once and waits until it has applied the schedule for every day the load books. */
+async function openInventories(bench: ServiceBench, booking: Candidate): Promise<void> {
+  const { container, baseUrl } = await bench.start(booking);
+  const pages = Array.from({ length: Math.ceil(DAYS / 30) }, (_, page) => [
+    daysFromToday(1 + page * 30),
+    daysFromToday(Math.min(DAYS, (page + 1) * 30)),
+  ]);
+  await waitUntil(
+    'booking has every inventory the load books',
+    async () => {
+      let inventories = 0;
+      for (const [from, to] of pages) {
+        const response = await fetch(`${baseUrl}/inventories/snapshot?from=${from}&to=${to}`);
+        inventories += ((await response.json()) as { items: unknown[] }).items.length;
+      }
+      return inventories === DAYS * REFERENCE_FLIGHTS.length;
+    },
+    180_000,
+  );
+  await container.remove({ force: true });
+}
+
 async function main(): Promise<void> {
   const bench = await serviceBench({
     service: 'booking',
     port: 8060,
     broker: true,
-    calls: [{ service: 'fares', port: 8080 }],
+    calls: [
+      { service: 'search', port: 8090, env: { SEARCH_CATCH_UP: 'false' } },
+      { service: 'fares', port: 8080 },
+    ],
     probe: () => '/health/ready',
   });
   try {
     const booking = { name: 'booking', image: bench.image };
+    await openInventories(bench, booking);
     const results = await compareUnderLoad(bench, [booking], LOAD, ROUNDS);
     const pgbench = await runPgbench(bench.database, {
       database: 'booking',

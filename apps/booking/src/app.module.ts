@@ -7,6 +7,7 @@ import { BookingsModule } from './bookings/bookings.module';
 import { CheckinsModule } from './checkins/checkins.module';
 import { database } from './database/schema';
 import { FaresModule } from './fares/fares.module';
+import { ScheduleModule } from './schedule/schedule.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { FaresModule } from './fares/fares.module';
     LegacyRoutesModule,
     CheckinsModule,
     FaresModule,
+    ScheduleModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
+import { publishReferenceSchedule } from '@pss/messaging/testing';
 import { startServiceInWorld } from '@pss/registry-client/testing';
-import { TEST_OPERATOR_ENV, type RunningProcess } from '@pss/testing';
+import { eventually, TEST_OPERATOR_ENV, type RunningProcess } from '@pss/testing';
 import { type RunningService } from '@pss/platform/testing';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -17,7 +18,8 @@ export interface BookingWorld {
 /**
  * Booking in this process, with what it works with for real: a registry and the fares service as
  * processes (fares on its own database), its own database and a RabbitMQ vhost of the run, which
- * fares publishes its fare changes to.
+ * fares publishes its fare changes to. The test plays the schedule's owner: booking and fares have
+ * the book's flights (and fares their fares) from today to 30 days ahead when this resolves.
  */
 export async function startBookingWorld(env: Record<string, string> = {}): Promise<BookingWorld> {
   const booking = await startServiceInWorld(AppModule, {
@@ -28,6 +30,17 @@ export async function startBookingWorld(env: Record<string, string> = {}): Promi
     // Fares with the operator account: a test may change a fare.
     envOf: { fares: TEST_OPERATOR_ENV },
   });
+  const scheduled = await publishReferenceSchedule(booking.rabbitmqUrl);
+  const [first, last] = [scheduled[0].payload.flightDate, scheduled[scheduled.length - 1].payload.flightDate];
+  const faresUrl = `http://127.0.0.1:${booking.world.apps.fares.port}`;
+  await eventually(async () => {
+    const [{ count }] = await booking.dataSource.query('SELECT count(*)::int AS count FROM inventories');
+    const filed = await fetch(`${faresUrl}/fares/snapshot?from=${first}&to=${last}`);
+    expect([count, ((await filed.json()) as { items: unknown[] }).items.length]).toEqual([
+      scheduled.length,
+      scheduled.length,
+    ]);
+  }, 30_000);
   return {
     booking,
     fares: booking.world.apps.fares,

@@ -1,8 +1,12 @@
 import type { ProblemDetails } from '@pss/platform';
-import { createIntegrationEvent } from '@pss/contracts';
+import {
+  createIntegrationEvent,
+  type FlightChangedEvent,
+  type FlightScheduledEvent,
+  type ScheduledFlightPayload,
+} from '@pss/contracts';
 import { daysFromToday, eventually, expectMigrationsInStep, operatorAuthorization } from '@pss/testing';
 import { publishEvents } from '@pss/messaging/testing';
-import { seedInventory } from '../src/schedule/seed-inventory';
 import { bookingRequest, startBookingWorld, type BookingWorld } from './booking-world';
 
 interface BookingBody {
@@ -393,8 +397,72 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('has migrations in step with its entities', async () => {
-    await expectMigrationsInStep(world.dataSource, seedInventory);
+  describe("following the schedule's events", () => {
+    const flightOn = (flightDate: string, changes: Partial<ScheduledFlightPayload> = {}) =>
+      createIntegrationEvent(
+        changes.scheduleVersion && changes.scheduleVersion > 1 ? 'flight.changed' : 'flight.scheduled',
+        {
+          flightNumber: 'BF777',
+          flightDate,
+          origin: 'BOS',
+          destination: 'SFO',
+          departsAt: `${flightDate}T12:00:00.000Z`,
+          arrivesAt: `${flightDate}T18:30:00.000Z`,
+          capacity: 100,
+          scheduleVersion: 1,
+          ...changes,
+        },
+      ) as FlightScheduledEvent | FlightChangedEvent;
+    const seatsOf = async (flightNumber: string, date: string) => {
+      const response = await world.get(`/inventories/snapshot?from=${date}&to=${date}`);
+      const { items } = (await response.json()) as {
+        items: { flightNumber: string; remainingSeats: number }[];
+      };
+      return items.find((item) => item.flightNumber === flightNumber)?.remainingSeats;
+    };
+
+    it('opens an inventory for a flight scheduled, and follows its newest change only', async () => {
+      const date = daysFromToday(20);
+      await publishEvents(world.brokerUrl, [flightOn(date)]);
+      await eventually(async () => expect(await seatsOf('BF777', date)).toBe(95));
+
+      await publishEvents(world.brokerUrl, [flightOn(date, { capacity: 50, scheduleVersion: 3 })]);
+      await eventually(async () => expect(await seatsOf('BF777', date)).toBe(45));
+      const stale = [
+        flightOn(date, { capacity: 200, scheduleVersion: 2 }),
+        flightOn(date, { capacity: 300, scheduleVersion: 1 }),
+      ];
+      await publishEvents(world.brokerUrl, stale);
+      await eventually(async () => {
+        const [{ taken }] = await world.dataSource.query(
+          'SELECT count(*)::int AS taken FROM inbox_messages WHERE event_id = ANY($1)',
+          [stale.map((event) => event.id)],
+        );
+        expect(taken).toBe(2);
+      });
+      expect(await seatsOf('BF777', date)).toBe(45);
+    });
+
+    it('keeps every seat sold when the aircraft shrinks below them, and sells no more', async () => {
+      const date = daysFromToday(21);
+      expect((await world.post('/bookings', bookingRequest(date, 3))).status).toBe(201);
+      const smaller = createIntegrationEvent('flight.changed', {
+        ...flightOn(date).payload,
+        flightNumber: 'BF101',
+        origin: 'NYC',
+        capacity: 2,
+        scheduleVersion: 2,
+      });
+      await publishEvents(world.brokerUrl, [smaller]);
+      await eventually(async () => {
+        const [inventory] = await world.dataSource.query(
+          `SELECT capacity, seats_sold AS sold FROM inventories WHERE flight_number = 'BF101' AND flight_date = $1`,
+          [date],
+        );
+        expect(inventory).toEqual({ capacity: 3, sold: 3 });
+      });
+      await problemOf(await world.post('/bookings', bookingRequest(date, 1)), 409);
+    });
   });
 
   it('while the fares service cannot be reached, books at a fare whose quote it kept, and answers 503 with Retry-After and writes nothing for another', async () => {
@@ -408,5 +476,9 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     expect((await problemOf(response, 503)).detail).toMatch(/FARES/);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await counts()).toEqual(before);
+  });
+
+  it('has migrations in step with its entities', async () => {
+    await expectMigrationsInStep(world.dataSource);
   });
 });

@@ -16,7 +16,7 @@ import { SeatsModule } from './seats/seats.module';
       database,
     }),
     RegistryClientModule.forRoot({ appName: 'CHECKIN' }),
-    // Check-in publishes checkin.completed and consumes nothing.
+    // Check-in publishes checkin.completed, and follows the schedule's events for its seat maps.
     MessagingModule.forService('checkin'),
     SeatsModule,
     CheckinsModule,

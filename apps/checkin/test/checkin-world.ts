@@ -1,6 +1,7 @@
+import { publishReferenceSchedule } from '@pss/messaging/testing';
 import { startServiceInWorld } from '@pss/registry-client/testing';
 import { type RunningService } from '@pss/platform/testing';
-import { type ServiceWorld } from '@pss/testing';
+import { eventually, type ServiceWorld } from '@pss/testing';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -21,6 +22,8 @@ export interface CheckinWorld {
   bookingStatus(id: string): Promise<string>;
   /** `POST /bookings/{id}/cancel` at the booking service, as a passenger would. */
   cancel(id: string): Promise<Response>;
+  /** RABBITMQ_URL of the services of this world. */
+  rabbitmqUrl: string;
   /** Booking's own database, to check what booking wrote. */
   bookingDatabase: Pool;
   close(): Promise<void>;
@@ -31,12 +34,14 @@ const FARES: Record<string, { origin: string; fare: string }> = {
   BF102: { origin: 'CHI', fare: '102.00' },
   BF103: { origin: 'HOU', fare: '103.00' },
   BF104: { origin: 'LAX', fare: '104.00' },
+  BF105: { origin: 'NYC', fare: '105.00' },
 };
 
 /**
  * Check-in in this process, with a registry, fares and booking as processes (booking selling every
  * seat: no safety buffer), on RabbitMQ at `rabbitmqUrl` (each service's own vhost is not needed:
- * booking must receive check-in's events).
+ * booking must receive check-in's events). The test plays the schedule's owner: check-in, booking
+ * and fares have the book's flights (100 seats each) from today to 30 days ahead when this resolves.
  */
 export async function startCheckinWorld(
   rabbitmqUrl: string,
@@ -51,6 +56,21 @@ export async function startCheckinWorld(
   });
   const bookingUrl = `http://127.0.0.1:${checkin.world.apps.booking.port}`;
   const bookingDatabase = new Pool({ connectionString: checkin.world.databases.booking, max: 2 });
+  const scheduled = await publishReferenceSchedule(rabbitmqUrl);
+  const [first, last] = [scheduled[0].payload.flightDate, scheduled[scheduled.length - 1].payload.flightDate];
+  await eventually(async () => {
+    const [{ maps }] = await checkin.dataSource.query('SELECT count(*)::int AS maps FROM scheduled_flights');
+    const { rows } = await bookingDatabase.query('SELECT count(*)::int AS inventories FROM inventories');
+    const fares = await fetch(
+      `http://127.0.0.1:${checkin.world.apps.fares.port}/fares/snapshot?from=${first}&to=${last}`,
+    );
+    const filed = ((await fares.json()) as { items: unknown[] }).items.length;
+    expect({ maps, inventories: rows[0].inventories, filed }).toEqual({
+      maps: scheduled.length,
+      inventories: scheduled.length,
+      filed: scheduled.length,
+    });
+  }, 60_000);
   return {
     checkin,
     world: checkin.world,
@@ -82,6 +102,7 @@ export async function startCheckinWorld(
     bookingStatus: async (id) =>
       ((await (await fetch(`${bookingUrl}/bookings/${id}`)).json()) as { status: string }).status,
     cancel: (id) => fetch(`${bookingUrl}/bookings/${id}/cancel`, { method: 'POST' }),
+    rabbitmqUrl,
     bookingDatabase,
     close: async () => {
       await bookingDatabase.end();

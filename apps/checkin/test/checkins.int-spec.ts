@@ -2,14 +2,16 @@ import type { ProblemDetails } from '@pss/platform';
 import {
   createTestVhost,
   daysFromToday,
+  eventually,
   expectMigrationsInStep,
   mapWithConcurrency,
   requireTestEnv,
   times,
   type TestVhost,
 } from '@pss/testing';
+import { createIntegrationEvent, type FlightChangedEvent, type FlightScheduledEvent } from '@pss/contracts';
+import { publishEvents } from '@pss/messaging/testing';
 import { checkinIdOf } from '../src/checkins/checkin-id';
-import { seedSeatMaps } from '../src/seats/seed-seat-maps';
 import { startCheckinWorld, type CheckinWorld } from './checkin-world';
 
 interface CheckinBody {
@@ -147,7 +149,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       freeSeats: number;
       seats: { seat: string; free: boolean }[];
     };
-    expect(map.freeSeats).toBe(180 - 100);
+    expect(map.freeSeats).toBe(0);
     expect(
       map.seats
         .filter((seat) => !seat.free)
@@ -205,7 +207,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       bookingId: booking.id,
       firstName: 'Gean B',
       lastName: 'Franc',
-      seatNumber: '28A',
+      seatNumber: '12A',
       flightNumber: 'BF101',
       flightDate: '22-JAN-16',
     });
@@ -214,12 +216,71 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     const checkin = (await (await world.get(`/checkin/get/${id}`)).json()) as CheckinBody;
     expect(checkin.boardingPasses.map((pass) => [pass.firstName, pass.seat])).toEqual([
       ['Gean A', expect.stringMatching(/^\d+[A-F]$/)],
-      ['Gean B', '28A'],
+      ['Gean B', '12A'],
     ]);
   });
 
-  it('has migrations in step with its entities', async () => {
-    await expectMigrationsInStep(world.dataSource, seedSeatMaps);
+  describe("seat maps from the schedule's events", () => {
+    const scheduleOf = (
+      flightNumber: string,
+      flightDate: string,
+      capacity: number,
+      scheduleVersion: number,
+    ) =>
+      createIntegrationEvent(scheduleVersion === 1 ? 'flight.scheduled' : 'flight.changed', {
+        flightNumber,
+        flightDate,
+        origin: 'BOS',
+        destination: 'SFO',
+        departsAt: `${flightDate}T12:00:00.000Z`,
+        arrivesAt: `${flightDate}T18:30:00.000Z`,
+        capacity,
+        scheduleVersion,
+      }) as FlightScheduledEvent | FlightChangedEvent;
+    const seatMap = async (flightNumber: string, date: string) =>
+      (await world.get(`/flights/${flightNumber}/${date}/seats`)).json() as Promise<{
+        capacity: number;
+        rows: number;
+        seats: { seat: string }[];
+      }>;
+    const taken = (events: readonly { id: string }[]) =>
+      world.dataSource.query('SELECT 1 FROM inbox_messages WHERE event_id = ANY($1)', [
+        events.map((event) => event.id),
+      ]);
+
+    it('has as many seats as the capacity: 100 in rows of six, the last 17A to 17D', async () => {
+      const map = await seatMap('BF101', tomorrow);
+      expect([map.capacity, map.rows, map.seats.length]).toEqual([100, 17, 100]);
+      expect(map.seats.slice(-4).map((seat) => seat.seat)).toEqual(['17A', '17B', '17C', '17D']);
+    });
+
+    it('follows the newest change of capacity only, and knows no seat of a flight it has not heard of', async () => {
+      const date = daysFromToday(25);
+      const events = [
+        scheduleOf('BF777', date, 100, 1),
+        scheduleOf('BF777', date, 60, 3),
+        scheduleOf('BF777', date, 120, 2),
+      ];
+      await publishEvents(world.rabbitmqUrl, events);
+      await eventually(async () => expect(await taken(events)).toHaveLength(3));
+      expect((await seatMap('BF777', date)).seats).toHaveLength(60);
+      const unknown = await world.get(`/flights/BF778/${date}/seats`);
+      expect((await problemOf(unknown, 404)).detail).toBe(`Check-in has no seat map for BF778 on ${date}`);
+    });
+
+    it('answers 503 with Retry-After for a flight booking sells but whose schedule check-in has not had, writing nothing', async () => {
+      const booking = await world.book('BF105', tomorrow, 1);
+      await world.dataSource.query(
+        `DELETE FROM scheduled_flights WHERE flight_number = 'BF105' AND flight_date = $1`,
+        [tomorrow],
+      );
+      const before = await counts();
+      const response = await world.post('/checkins', { bookingId: booking.id });
+      expect((await problemOf(response, 503)).detail).toMatch(/not yet had the schedule of BF105/);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(await counts()).toEqual(before);
+      expect(await world.bookingStatus(booking.id)).toBe('CONFIRMED');
+    });
   });
 
   it('answers 503 with Retry-After while the booking service cannot be reached, writing nothing', async () => {
@@ -229,5 +290,9 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     expect((await problemOf(response, 503)).detail).toMatch(/BOOKING/);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await counts()).toEqual(before);
+  });
+
+  it('has migrations in step with its entities', async () => {
+    await expectMigrationsInStep(world.dataSource);
   });
 });

@@ -1,15 +1,23 @@
 import { serviceBench, type ServiceBench } from '@pss/bench';
-import { workspaceRoot } from '@pss/testing';
+import { daysFromToday, workspaceRoot } from '@pss/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** fares on its bench network: its PostgreSQL, RabbitMQ and a registry, as compose gives them. */
+/** The last day the benchmarks ask fares of: today and the 59 days after. */
+export const BENCH_DAYS = 60;
+
+/**
+ * fares on its bench network: its PostgreSQL, RabbitMQ and a registry, as compose gives them, and
+ * search, alone, to announce the schedule fares files the book's fares from. A server is measured
+ * once it answers the fare of the last flight of the last day (the schedule goes out in date order).
+ */
 export const faresBench = (): Promise<ServiceBench> =>
   serviceBench({
     service: 'fares',
     port: 8080,
     broker: true,
-    probe: () => `/fares?flightNumber=BF101&flightDate=${new Date().toISOString().slice(0, 10)}`,
+    calls: [{ service: 'search', port: 8090, env: { SEARCH_CATCH_UP: 'false' } }],
+    probe: () => `/fares?flightNumber=BF106&flightDate=${daysFromToday(BENCH_DAYS - 1)}`,
   });
 
 /** The default of `PSS_SERVICE_MEMORY` in docker-compose.yml, in MiB. */

@@ -13,7 +13,7 @@ const IDLE_MS = 30_000;
 async function main(): Promise<void> {
   const bench = await faresBench();
   try {
-    // fares first: it migrates and seeds the database the floors read.
+    // fares first: it migrates the database and files the fares the floors read.
     const limit = composeServiceMemoryMiB();
     const candidates: Candidate[] = [
       { name: 'fares, registered', image: bench.image },

@@ -6,14 +6,14 @@
 // Target: fares at least 0.5x the bare server. A CPU profile of fares under the same load follows.
 import { compareUnderLoad, printRatios, profileUnderLoad, runPgbench, type Candidate } from '@pss/bench';
 import { daysFromToday } from '@pss/testing';
-import { composeServiceMemoryMiB, faresBench } from './fares-bench';
+import { BENCH_DAYS, composeServiceMemoryMiB, faresBench } from './fares-bench';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** A realistic mix: every book flight on each of the next 60 days. */
 function farePaths(): string[] {
   const paths: string[] = [];
-  for (let day = 0; day < 60; day++) {
+  for (let day = 0; day < BENCH_DAYS; day++) {
     const date = daysFromToday(day);
     for (let flight = 100; flight <= 106; flight++)
       paths.push(`/fares?flightNumber=BF${flight}&flightDate=${date}`);
@@ -26,7 +26,7 @@ const LOAD = { paths: farePaths(), connections: 50, durationSeconds: 10, warmupS
 async function main(): Promise<void> {
   const bench = await faresBench();
   try {
-    // fares first: it migrates and seeds the database the floors read.
+    // fares first: it migrates the database and files the fares the floors read.
     const candidates: Candidate[] = [
       { name: 'fares', image: bench.image },
       {

@@ -14,7 +14,8 @@ import { FaresModule } from './fares/fares.module';
       database,
     }),
     RegistryClientModule.forRoot({ appName: 'FARES' }),
-    // Fares consumes nothing: it publishes `fare.changed` when an operator changes a fare.
+    // Fares publishes `fare.changed` when an operator files or changes a fare, and hears of new
+    // flights from the schedule's `flight.scheduled`.
     MessagingModule.forService('fares'),
     FaresModule,
   ],

@@ -1,9 +1,8 @@
-import type { FareChangedEvent } from '@pss/contracts';
+import { createIntegrationEvent, type FareChangedEvent } from '@pss/contracts';
 import { queueFor } from '@pss/messaging';
-import { takeQueuedEvents } from '@pss/messaging/testing';
+import { publishEvents, referenceScheduleEvents, takeQueuedEvents } from '@pss/messaging/testing';
 import { daysFromToday, mapWithConcurrency, operatorAuthorization, times, waitUntil } from '@pss/testing';
 import { DataSource } from 'typeorm';
-import { seedFares } from '../src/seed/seed-fares';
 import { problemOf, startFares, type RunningFares } from './fares-app';
 
 // Invariants: only fares changes a fare, through this operator route; a change is published as
@@ -29,6 +28,7 @@ describe('an operator changes a fare', () => {
 
   beforeAll(async () => {
     fares = await startFares();
+    await published(); // the book's fares, filed as the schedule was announced
   });
 
   afterAll(async () => {
@@ -55,9 +55,44 @@ describe('an operator changes a fare', () => {
           flightNumber: 'BF101',
           flightDate: date,
           fare: { amount: '120.00', currency: 'USD' },
-          fareVersion: 1,
+          fareVersion: 2,
         },
       }),
+    ]);
+  });
+
+  it('files the first fare of a flight the schedule announced: 201, version 1, then changes as any other', async () => {
+    const date = daysFromToday(6);
+    await publishEvents(fares.brokerUrl, [
+      createIntegrationEvent('flight.scheduled', {
+        flightNumber: 'BF777',
+        flightDate: date,
+        origin: 'BOS',
+        destination: 'SFO',
+        departsAt: `${date}T12:00:00.000Z`,
+        arrivesAt: `${date}T18:30:00.000Z`,
+        capacity: 100,
+        scheduleVersion: 1,
+      }),
+    ]);
+    let filed: Response | undefined;
+    await waitUntil(
+      'fares heard of BF777',
+      async () => (filed = await put(`BF777/${date}`, { amount: '150.00', currency: 'EUR' })).status !== 404,
+      10_000,
+    );
+    expect(filed?.status).toBe(201);
+    expect(await quote('BF777', date)).toEqual({ amount: '150.00', currency: 'EUR' });
+    expect((await put(`BF777/${date}`, { amount: '155.00', currency: 'EUR' })).status).toBe(200);
+    let events: FareChangedEvent[] = [];
+    await waitUntil(
+      'both published',
+      async () => (events = [...events, ...(await published())]).length >= 2,
+      10_000,
+    );
+    expect(events.map(({ payload }) => [payload.fare.amount, payload.fareVersion])).toEqual([
+      ['150.00', 1],
+      ['155.00', 2],
     ]);
   });
 
@@ -67,12 +102,12 @@ describe('an operator changes a fare', () => {
     expect((await put(`BF102/${date}`, { amount: '130.00', currency: 'USD' })).status).toBe(200);
     expect((await put(`BF102/${date}`, { amount: '0130.00', currency: 'USD' })).status).toBe(200);
     await waitUntil('the outbox is relayed', async () => (await unsent()) === 0, 10_000);
-    expect((await published()).map((event) => event.payload.fareVersion)).toEqual([1]);
+    expect((await published()).map((event) => event.payload.fareVersion)).toEqual([2]);
   });
 
   it.each([
     ['without the operator account', 'BF101', { amount: '1.00', currency: 'USD' }, 401, null],
-    ['for a flight and date with no fare', 'BF101', { amount: '1.00', currency: 'USD' }, 404, null],
+    ['for a flight not scheduled on that date', 'BF101', { amount: '1.00', currency: 'USD' }, 404, null],
     ['with a negative amount', 'BF101', { amount: '-1.00', currency: 'USD' }, 400, 'amount'],
     ['with a float for an amount', 'BF101', { amount: 99.5, currency: 'USD' }, 400, 'amount'],
     [
@@ -121,15 +156,26 @@ describe('an operator changes a fare', () => {
       },
       10_000,
     );
-    expect(events.map((event) => event.payload.fareVersion)).toEqual(times(20).map((i) => i + 1));
+    expect(events.map((event) => event.payload.fareVersion)).toEqual(times(20).map((i) => i + 2));
     const newest = events[events.length - 1].payload.fare;
     expect(await quote('BF103', date)).toEqual(newest);
   });
 
-  it('keeps a changed fare when the seed runs again (a restart does not undo an operator)', async () => {
+  it('keeps a changed fare when the schedule announces the flight again', async () => {
     const date = daysFromToday(7);
     expect((await put(`BF104/${date}`, { amount: '150.00', currency: 'USD' })).status).toBe(200);
-    await seedFares(fares.app.get(DataSource));
+    const [again] = referenceScheduleEvents([date]).filter((event) => event.payload.flightNumber === 'BF104');
+    await publishEvents(fares.brokerUrl, [again]);
+    await waitUntil(
+      'the event taken',
+      async () =>
+        (
+          await fares.app
+            .get(DataSource)
+            .query('SELECT 1 FROM inbox_messages WHERE event_id = $1', [again.id])
+        ).length === 1,
+      10_000,
+    );
     expect(await quote('BF104', date)).toEqual({ amount: '150.00', currency: 'USD' });
     await waitUntil('the outbox is relayed', async () => (await unsent()) === 0, 10_000);
     await published();
@@ -146,13 +192,13 @@ describe('an operator changes a fare', () => {
       flightNumber: 'BF100',
       flightDate: from,
       fare: { amount: '100.00', currency: 'USD' },
-      fareVersion: 0,
+      fareVersion: 1,
     });
     expect(snapshot.items.find((fare) => fare.flightNumber === 'BF105' && fare.flightDate === to)).toEqual({
       flightNumber: 'BF105',
       flightDate: to,
       fare: { amount: '155.00', currency: 'USD' },
-      fareVersion: 1,
+      fareVersion: 2,
     });
     await waitUntil('the outbox is relayed', async () => (await unsent()) === 0, 10_000);
     await published();

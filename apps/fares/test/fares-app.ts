@@ -1,5 +1,7 @@
 import type { ProblemDetails } from '@pss/platform';
-import { createTestDatabase, createTestVhost, requireTestEnv } from '@pss/testing';
+import { publishReferenceSchedule } from '@pss/messaging/testing';
+import { createTestDatabase, createTestVhost, requireTestEnv, waitUntil } from '@pss/testing';
+import { DataSource } from 'typeorm';
 import { startService, type RunningService } from '@pss/platform/testing';
 import { AppModule } from '../src/app.module';
 
@@ -10,8 +12,10 @@ export interface RunningFares extends RunningService {
 }
 
 /**
- * The real fares app (migrations and seed included) on a free port, on a fresh RabbitMQ vhost, and
- * on `databaseUrl` or else a fresh test database (dropped by close()).
+ * The real fares app (migrations included) on a free port, on a fresh RabbitMQ vhost, and on
+ * `databaseUrl` or else a fresh test database (dropped by close()). The test plays the schedule's
+ * owner: the book's flights from today to 30 days ahead are announced, and fares has filed
+ * their fares (version 1) and relayed the `fare.changed` of each when this resolves.
  */
 export async function startFares(databaseUrl?: string): Promise<RunningFares> {
   const database = databaseUrl ? undefined : await createTestDatabase(requireTestEnv('databaseUrl'));
@@ -20,6 +24,19 @@ export async function startFares(databaseUrl?: string): Promise<RunningFares> {
     DATABASE_URL: database?.url ?? String(databaseUrl),
     RABBITMQ_URL: vhost.url,
   });
+  const scheduled = await publishReferenceSchedule(vhost.url);
+  const dataSource = service.app.get(DataSource);
+  await waitUntil(
+    "fares filed and announced the book's fares",
+    async () => {
+      const [{ fares, unsent }] = await dataSource.query(
+        `SELECT (SELECT count(*)::int FROM fares) AS fares,
+                (SELECT count(*)::int FROM outbox_messages WHERE sent_at IS NULL) AS unsent`,
+      );
+      return fares === scheduled.length && unsent === 0;
+    },
+    60_000,
+  );
   return {
     ...service,
     brokerUrl: vhost.url,

@@ -1,8 +1,8 @@
 import { expectMigrationsInStep, startPostgres, waitUntil } from '@pss/testing';
 import { todayUtc } from '@pss/platform';
 import { DataSource } from 'typeorm';
-import { REFERENCE_SCHEDULE, SEED_WINDOW } from '@pss/contracts';
-import { seedFares } from '../src/seed/seed-fares';
+import { createIntegrationEvent } from '@pss/contracts';
+import { publishEvents, referenceScheduleEvents } from '@pss/messaging/testing';
 import { problemOf, startFares, type RunningFares } from './fares-app';
 
 describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
@@ -18,7 +18,7 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
     await fares?.close();
   });
 
-  it('returns the seeded fare of BF101 today, with its currency, echoing the request id', async () => {
+  it("returns the book's fare of BF101 today, with its currency, echoing the request id", async () => {
     const response = await get(`/fares?flightNumber=BF101&flightDate=${todayUtc()}`, {
       'X-Request-Id': 'trace-101',
     });
@@ -99,23 +99,33 @@ describe('fares over HTTP, on PostgreSQL with the real migrations', () => {
     expect(metrics).toMatch(/db_pool_connections\{[^}]*state="total"[^}]*\} [1-9]/);
   });
 
-  it('seeds every reference flight over the rolling window, idempotently, never undoing a change', async () => {
+  it("files the book's fare once for each book flight the schedule announces, never undoing a change, and nothing for another flight", async () => {
     const dataSource = fares.app.get(DataSource);
     const count = async () => Number((await dataSource.query('SELECT count(*) AS n FROM fares'))[0].n);
-    const expected = REFERENCE_SCHEDULE.length * (SEED_WINDOW.daysBefore + SEED_WINDOW.daysAfter + 1);
-    expect(await count()).toBe(expected);
-    await seedFares(dataSource);
-    expect(await count()).toBe(expected);
+    const before = await count();
+    expect(before).toBe(7 * 31);
     await dataSource.query(`UPDATE fares SET amount = 1 WHERE flight_number = 'BF100'`);
-    await seedFares(dataSource);
+    const [again] = referenceScheduleEvents([todayUtc()]);
+    const other = createIntegrationEvent('flight.scheduled', { ...again.payload, flightNumber: 'XY999' });
+    await publishEvents(fares.brokerUrl, [again, other]);
+    await waitUntil(
+      'both events taken',
+      async () =>
+        (
+          await dataSource.query('SELECT 1 FROM inbox_messages WHERE event_id = ANY($1)', [
+            [again.id, other.id],
+          ])
+        ).length === 2,
+      10_000,
+    );
+    expect(await count()).toBe(before);
     const amounts = await dataSource.query(`SELECT DISTINCT amount FROM fares WHERE flight_number = 'BF100'`);
     expect(amounts).toEqual([{ amount: '1.00' }]);
     await dataSource.query(`UPDATE fares SET amount = 100 WHERE flight_number = 'BF100'`);
   });
 
   it('has entities that match the migrations, and migrations that revert', async () => {
-    await expectMigrationsInStep(fares.app.get(DataSource), seedFares);
-    expect((await get(`/fares?flightNumber=BF101&flightDate=${todayUtc()}`)).status).toBe(200);
+    await expectMigrationsInStep(fares.app.get(DataSource));
   });
 });
 

@@ -17,8 +17,8 @@ import { FlightsModule } from './flights/flights.module';
       database,
     }),
     RegistryClientModule.forRoot({ appName: 'SEARCH' }),
-    // Search publishes nothing: it follows booking's inventory events and fares' fare events.
-    MessagingModule.forService('search', { relay: false }),
+    // Search publishes the schedule's events, and follows booking's inventory and fares' fare events.
+    MessagingModule.forService('search'),
     FlightsModule,
     AvailabilityModule,
     FaresModule,

@@ -86,23 +86,28 @@ describe('a search with a new or wiped database catches up with fares and bookin
     await startSearch();
     await waitUntil('search ready', async () => (await readiness()).status === 200, 30_000);
     const fare = { amount: '133.00', currency: 'USD' };
-    expect(
-      (await call('fares', 'PUT', `/fares/BF101/${date}`, fare, { authorization: operatorAuthorization() }))
-        .status,
-    ).toBe(200);
-    const booking = await call('booking', 'POST', '/bookings', {
-      flightNumber: 'BF101',
-      origin: 'NYC',
-      destination: 'SFO',
-      flightDate: date,
-      fare,
-      passengers: ['A', 'B', 'C'].map((initial) => ({
-        firstName: `Gean ${initial}`,
-        lastName: 'Franc',
-        gender: 'Male',
-      })),
-    });
-    expect(booking.status).toBe(201);
+    // Fares and booking hear of the flight from the schedule search announced at its start.
+    await waitUntil(
+      'fares changed the fare',
+      async () =>
+        (await call('fares', 'PUT', `/fares/BF101/${date}`, fare, { authorization: operatorAuthorization() }))
+          .status === 200,
+      30_000,
+    );
+    const book = () =>
+      call('booking', 'POST', '/bookings', {
+        flightNumber: 'BF101',
+        origin: 'NYC',
+        destination: 'SFO',
+        flightDate: date,
+        fare,
+        passengers: ['A', 'B', 'C'].map((initial) => ({
+          firstName: `Gean ${initial}`,
+          lastName: 'Franc',
+          gender: 'Male',
+        })),
+      });
+    await waitUntil('booking sold three seats', async () => (await book()).status === 201, 30_000);
     await eventually(async () => expect(await bf101()).toEqual({ fare, seatsAvailable: 92 }), 10_000);
 
     // Its events were taken by the search that had the database; the new one can only ask.

@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { publishEvents } from '@pss/messaging/testing';
+import { publishEvents, takeQueuedEvents } from '@pss/messaging/testing';
 import { seedFlights } from '../src/schedule/seed-flights';
+import { inventoryEvent } from './booking-events';
 import { fareEvent } from './fare-events';
 import { startSearch, type RunningSearch } from './search-app';
 
@@ -23,6 +24,12 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       fare: { amount: string };
     }[];
   };
+  const putFlight = (flightNumber: string, date: string, body: Record<string, unknown>) =>
+    fetch(`${search.baseUrl}/flights/${flightNumber}/${date}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: operatorAuthorization() },
+      body: JSON.stringify(body),
+    });
   const problemOf = async (response: Response) => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -159,18 +166,12 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
 
   it('adds a flight, shown once fares has a fare for it, corrects it, and never takes a fare itself', async () => {
     const date = daysFromToday(3);
-    const put = (body: Record<string, unknown>) =>
-      fetch(`${search.baseUrl}/flights/BF107/${date}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', authorization: operatorAuthorization() },
-        body: JSON.stringify(body),
-      });
     const flight = {
       origin: 'BOS',
       destination: 'SFO',
       departureTime: `${date}T12:00:00Z`,
       arrivalTime: `${date}T18:30:00Z`,
-      seatsAvailable: 80,
+      capacity: 80,
     };
     const bostonFlights = () => flights(`origin=BOS&destination=SFO&date=${date}`);
     expect(await bostonFlights()).toEqual([]);
@@ -180,9 +181,14 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       body: JSON.stringify(flight),
     });
     expect(anonymous.status).toBe(401);
-    const added = await put(flight);
+    const added = await putFlight('BF107', date, flight);
     expect(added.status).toBe(201);
-    expect(await added.json()).toMatchObject({ flightNumber: 'BF107', fare: null, seatsAvailable: 80 });
+    expect(await added.json()).toMatchObject({
+      flightNumber: 'BF107',
+      fare: null,
+      capacity: 80,
+      seatsAvailable: 75,
+    });
     expect(await bostonFlights()).toEqual([]);
 
     await publishEvents(search.brokerUrl, [
@@ -192,12 +198,14 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       expect(await bostonFlights()).toEqual([
         expect.objectContaining({
           flightNumber: 'BF107',
-          seatsAvailable: 80,
+          seatsAvailable: 75,
           fare: { amount: '120.00', currency: 'USD' },
         }),
       ]),
     );
-    expect((await put({ ...flight, departureTime: `${date}T13:00:00Z` })).status).toBe(200);
+    expect((await putFlight('BF107', date, { ...flight, departureTime: `${date}T13:00:00Z` })).status).toBe(
+      200,
+    );
     expect(await bostonFlights()).toEqual([
       expect.objectContaining({
         departureTime: `${date}T13:00:00.000Z`,
@@ -205,13 +213,87 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       }),
     ]);
 
-    const withFare = await problemOf(await put({ ...flight, fare: { amount: '1.00', currency: 'USD' } }));
+    const withFare = await problemOf(
+      await putFlight('BF107', date, { ...flight, fare: { amount: '1.00', currency: 'USD' } }),
+    );
     expect(withFare.errors).toEqual([{ field: 'fare', detail: 'property fare should not exist' }]);
-    const backwards = await problemOf(await put({ ...flight, arrivalTime: `${date}T11:00:00Z` }));
+    const backwards = await problemOf(
+      await putFlight('BF107', date, { ...flight, arrivalTime: `${date}T11:00:00Z` }),
+    );
     expect(backwards.errors).toEqual([
       { field: 'arrivalTime', detail: 'arrivalTime must be after departureTime' },
     ]);
     expect((await bostonFlights())[0].fare).toEqual({ amount: '120.00', currency: 'USD' });
+  });
+
+  it('announces each flight it schedules and each change, once, with a version one higher', async () => {
+    const date = daysFromToday(4);
+    const flight = {
+      origin: 'BOS',
+      destination: 'SFO',
+      departureTime: `${date}T12:00:00Z`,
+      arrivalTime: `${date}T18:30:00Z`,
+      capacity: 80,
+    };
+    expect((await putFlight('BF108', date, flight)).status).toBe(201);
+    expect((await putFlight('BF108', date, flight)).status).toBe(200);
+    expect((await putFlight('BF108', date, { ...flight, destination: 'LAX', capacity: 120 })).status).toBe(
+      200,
+    );
+
+    const announced = (await takeQueuedEvents(search.brokerUrl, 'checkin.events')).filter(
+      (event) => 'flightNumber' in event.payload && event.payload.flightNumber === 'BF108',
+    );
+    expect(announced.map((event) => [event.type, event.payload])).toEqual([
+      [
+        'flight.scheduled',
+        {
+          flightNumber: 'BF108',
+          flightDate: date,
+          origin: 'BOS',
+          destination: 'SFO',
+          departsAt: `${date}T12:00:00.000Z`,
+          arrivesAt: `${date}T18:30:00.000Z`,
+          capacity: 80,
+          scheduleVersion: 1,
+        },
+      ],
+      ['flight.changed', expect.objectContaining({ destination: 'LAX', capacity: 120, scheduleVersion: 2 })],
+    ]);
+  });
+
+  it('refuses a capacity that is not a whole number from 1 to 1000, or below the seats taken, and changes nothing', async () => {
+    const date = daysFromToday(6);
+    const flight = {
+      origin: 'NYC',
+      destination: 'SFO',
+      departureTime: `${date}T13:00:00Z`,
+      arrivalTime: `${date}T19:25:00Z`,
+      capacity: 100,
+    };
+    await publishEvents(search.brokerUrl, [
+      inventoryEvent({ flightNumber: 'BF101', flightDate: date, remainingSeats: 55, inventoryVersion: 1 }),
+    ]);
+    const seatsOf101 = async () =>
+      (await flights(`origin=NYC&destination=SFO&date=${date}`)).find((f) => f.flightNumber === 'BF101')
+        ?.seatsAvailable;
+    await eventually(async () => expect(await seatsOf101()).toBe(55));
+    for (const capacity of [0, -1, 1.5, 1001, '100'])
+      expect((await problemOf(await putFlight('BF101', date, { ...flight, capacity }))).errors).toEqual([
+        expect.objectContaining({ field: 'capacity' }),
+      ]);
+    const tooSmall = await problemOf(await putFlight('BF101', date, { ...flight, capacity: 44 }));
+    expect(tooSmall.errors).toEqual([
+      {
+        field: 'capacity',
+        detail: 'capacity must be at least 45: the seats already sold or held back on BF101',
+      },
+    ]);
+    expect(await seatsOf101()).toBe(55);
+
+    const smallest = await putFlight('BF101', date, { ...flight, capacity: 45 });
+    expect(smallest.status).toBe(200);
+    expect(await smallest.json()).toMatchObject({ capacity: 45, seatsAvailable: 0 });
   });
 
   it('is ready while its database and broker answer', async () => {
@@ -222,12 +304,21 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
     });
   });
 
-  it('seeds the reference flights idempotently, and has migrations in step with its entities', async () => {
+  it('seeds the reference flights idempotently, announcing each once, and has migrations in step with its entities', async () => {
     const dataSource = search.app.get(DataSource);
-    const count = async () => Number((await dataSource.query('SELECT count(*) AS n FROM flights'))[0].n);
+    const count = async () =>
+      (
+        await dataSource.query(
+          `SELECT (SELECT count(*)::int FROM flights WHERE flight_number BETWEEN 'BF100' AND 'BF106') AS flights,
+                (SELECT count(*)::int FROM outbox_messages
+                  WHERE event_type = 'flight.scheduled' AND aggregate_id BETWEEN 'BF100' AND 'BF106~') AS announced`,
+        )
+      )[0];
     const before = await count();
+    expect(before.flights).toBe(7 * 188);
+    expect(before.announced).toBe(before.flights);
     await seedFlights(dataSource);
-    expect(await count()).toBe(before);
+    expect(await count()).toEqual(before);
     await expectMigrationsInStep(dataSource, seedFlights);
   });
 });

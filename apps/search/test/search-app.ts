@@ -2,10 +2,13 @@ import {
   createTestDatabase,
   createTestVhost,
   requireTestEnv,
+  waitUntil,
   type TestDatabase,
   type TestVhost,
 } from '@pss/testing';
+import { publishReferenceFares } from '@pss/messaging/testing';
 import { startService, type RunningService } from '@pss/platform/testing';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 
 export interface RunningSearch extends RunningService {
@@ -18,7 +21,8 @@ export interface RunningSearch extends RunningService {
 
 /**
  * The real search app on a fresh database and a fresh RabbitMQ vhost of the run's containers, alone:
- * the tests publish the events it follows.
+ * the tests publish the events it follows. It has the book's fares (version 1, as fares files them)
+ * from today to 30 days ahead when this resolves.
  */
 export async function startSearch(env: Record<string, string> = {}): Promise<RunningSearch> {
   const database: TestDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
@@ -33,6 +37,15 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Run
     SEARCH_CATCH_UP: 'false',
     ...env,
   });
+  const fares = await publishReferenceFares(vhost.url);
+  const dataSource = service.app.get(DataSource);
+  await waitUntil(
+    "search has the book's fares",
+    async () =>
+      (await dataSource.query('SELECT count(*)::int AS n FROM flights WHERE fare_version > 0'))[0].n ===
+      fares.length,
+    60_000,
+  );
   return {
     ...service,
     brokerUrl: vhost.url,

@@ -42,7 +42,16 @@ describe('PSS deployed to a single-node Docker Swarm by scripts/swarm-deploy.sh'
       );
       return (body as { flightNumber: string; seatsAvailable: number; fare: unknown }[])[0];
     };
+    // Search shows the flight once fares filed its fare; booking sells it once the schedule's event
+    // for it reached booking.
+    await eventually(async () => expect((await seats())?.fare).toBeDefined(), 60_000);
     const before = await seats();
+    await eventually(async () => {
+      const { body } = await stack.fetch(`http://booking:8060/inventories/snapshot?from=${date}&to=${date}`);
+      expect((body as { items: unknown[] }).items).toContainEqual(
+        expect.objectContaining({ flightNumber: 'BF100' }),
+      );
+    }, 60_000);
     const { status, body } = await stack.fetch('http://booking:8060/bookings', {
       method: 'POST',
       body: {

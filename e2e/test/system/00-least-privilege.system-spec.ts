@@ -129,6 +129,7 @@ describe('least privilege in the composed stack', () => {
     expect(await brokerAnswerTo('booking', publish('checkin.completed'))).toBe('403');
     expect(await brokerAnswerTo('search', publish('booking.cancelled'))).toBe('403');
     expect(await brokerAnswerTo('fares', publish('booking.confirmed'))).toBe('403');
+    expect(await brokerAnswerTo('booking', publish('flight.changed'))).toBe('403');
     expect(await brokerAnswerTo('fares', "await channel.get('booking.events')")).toBe('403');
     expect(await brokerAnswerTo('booking', "await channel.get('search.events')")).toBe('403');
     expect(
@@ -140,5 +141,6 @@ describe('least privilege in the composed stack', () => {
     // Its own events still go out: the passenger flow in the next suites depends on it.
     expect(await brokerAnswerTo('booking', publish('booking.ignored-by-everyone'))).toBe('allowed');
     expect(await brokerAnswerTo('fares', publish('fare.ignored-by-everyone'))).toBe('allowed');
+    expect(await brokerAnswerTo('search', publish('flight.ignored-by-everyone'))).toBe('allowed');
   });
 });

@@ -51,6 +51,8 @@ describe('RabbitMQ stopped during a burst of 200 bookings, then started again', 
       const deadLettered = await user.query('max by (app) (messaging_dead_letter_queue_events)');
       expect(deadLettered.map((sample) => [sample.metric.app, sample.value]).sort()).toEqual([
         ['booking', 0],
+        ['checkin', 0],
+        ['fares', 0],
         ['search', 0],
       ]);
     }, 30_000);

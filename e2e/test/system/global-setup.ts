@@ -15,10 +15,37 @@ async function upOn(stack: ComposeStack, node: 'discovery-1' | 'discovery-2'): P
     .map((app) => app.name);
 }
 
+const DAY_MS = 86_400_000;
+/** The suites use the book's flights from today to 60 days ahead. */
+const DAYS_USED = 61;
+
+/**
+ * Whether the whole system has followed the schedule search seeded, on every date the suites use:
+ * booking has an inventory and search a fare (from fares' `fare.changed`) for each of the book's 7
+ * flights, and check-in the seat map of the last one.
+ */
+async function scheduleFollowed(stack: ComposeStack): Promise<boolean> {
+  const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+  for (let start = 0; start < DAYS_USED; start += 31) {
+    const end = Math.min(start + 30, DAYS_USED - 1);
+    const response = await fetch(
+      `${stack.url('booking')}/inventories/snapshot?from=${day(start)}&to=${day(end)}`,
+    );
+    if (!response.ok) return false;
+    const { items } = (await response.json()) as { items: unknown[] };
+    if (items.length !== 7 * (end - start + 1)) return false;
+  }
+  const last = day(DAYS_USED - 1);
+  const priced = await fetch(`${stack.url('search')}/flights?origin=NYC&destination=SFO&date=${last}`);
+  const seats = await fetch(`${stack.url('checkin')}/flights/BF106/${last}/seats`);
+  return priced.ok && ((await priced.json()) as unknown[]).length === 3 && seats.ok;
+}
+
 /**
  * One composed stack for every system test file: starting it is most of the suite's time. Compose
  * waits for the containers' health (the process is up); the suites start once every service is
- * also ready, registered UP on both registry nodes, as a passenger would find it.
+ * also ready, registered UP on both registry nodes, and the schedule search seeded has reached
+ * fares, booking and check-in, as a passenger would find it.
  */
 export default async function globalSetup(): Promise<void> {
   const stack = await startComposeStack();
@@ -30,6 +57,11 @@ export default async function globalSetup(): Promise<void> {
       const lists = await Promise.all([upOn(stack, 'discovery-1'), upOn(stack, 'discovery-2')]);
       return lists.every((up) => APPS.every((app) => up.includes(app)));
     },
+    120_000,
+  );
+  await waitUntil(
+    async () => 'fares, booking and check-in followed the schedule search seeded',
+    () => scheduleFollowed(stack),
     120_000,
   );
 }

@@ -22,6 +22,14 @@ export interface Booked {
   problem?: { title?: string; detail?: string; currentFare?: Money };
 }
 
+export interface ScheduledFlight {
+  origin: string;
+  destination: string;
+  departureTime: string;
+  arrivalTime: string;
+  capacity: number;
+}
+
 export interface RegisteredInstance {
   instanceId: string;
   status: string;
@@ -108,13 +116,26 @@ export class PssUser {
     return { status: response.status, seats: (body.boardingPasses ?? []).map((pass) => pass.seat) };
   }
 
-  /** The operator changes a fare at fares (its operator route, with the operator account), at a running instance. */
+  /** The operator files or changes a fare at fares (its operator route), at a running instance. */
   async changeFare(flightNumber: string, date: string, fare: Money): Promise<Response> {
+    return this.operatorPut(`${await this.stack.runningUrl('fares')}/fares/${flightNumber}/${date}`, fare);
+  }
+
+  /** The operator adds a flight to the schedule, or changes one, at search (the schedule's owner). */
+  async scheduleFlight(flightNumber: string, date: string, flight: ScheduledFlight): Promise<Response> {
+    return this.operatorPut(`${this.stack.url('search')}/flights/${flightNumber}/${date}`, flight);
+  }
+
+  async seatMap(flightNumber: string, date: string): Promise<Response> {
+    return fetch(`${this.stack.url('checkin')}/flights/${flightNumber}/${date}/seats`);
+  }
+
+  private operatorPut(url: string, body: unknown): Promise<Response> {
     const password = readFileSync(join(this.stack.address.secretsDir, 'operator-password'), 'utf8').trim();
-    return fetch(`${await this.stack.runningUrl('fares')}/fares/${flightNumber}/${date}`, {
+    return fetch(url, {
       method: 'PUT',
       headers: { ...json, authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` },
-      body: JSON.stringify(fare),
+      body: JSON.stringify(body),
     });
   }
 

@@ -30,10 +30,19 @@ export interface ServiceBenchSpec {
   service: string;
   port: number;
   broker?: boolean;
-  /** Services it calls, each run from its image with its own database, registered. */
-  calls?: { service: string; port: number }[];
+  /**
+   * Services it calls or follows, each run from its image with its own database, registered, in
+   * this order, with `env` added to compose's.
+   */
+  calls?: CalledService[];
   /** A path answered 200 once the server is ready. */
   probe: () => string;
+}
+
+export interface CalledService {
+  service: string;
+  port: number;
+  env?: Record<string, string>;
 }
 
 export interface ServiceBench {
@@ -108,7 +117,7 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
  */
 async function startCalled(
   network: TestNetwork,
-  { service, port }: { service: string; port: number },
+  { service, port, env }: CalledService,
   brokerUrl: string | undefined,
 ): Promise<void> {
   const image = `pss/${service}:bench`;
@@ -122,6 +131,7 @@ async function startCalled(
       DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/', service),
       INSTANCE_HOST: service,
       ...(brokerUrl && { RABBITMQ_URL: brokerUrl }),
+      ...env,
     },
   });
   const ready = `http://${await network.address(container)}:${port}/health/ready`;

@@ -6,6 +6,11 @@ export type {
 } from './events/booking-events';
 export type { CheckinCompletedEvent, CheckinCompletedPayload } from './events/checkin-events';
 export type { FareChangedEvent, FareChangedPayload } from './events/fare-events';
+export type {
+  FlightChangedEvent,
+  FlightScheduledEvent,
+  ScheduledFlightPayload,
+} from './events/flight-events';
 export {
   pssEventSubscriptions,
   pssEventTypes,
@@ -17,15 +22,7 @@ export { InvalidIntegrationEventError, parseIntegrationEvent } from './events/pa
 export type { Money } from './dto/money';
 export type { FareState, InventoryState, Snapshot } from './dto/snapshots';
 export { bookingStatuses, type BookingStatus } from './dto/booking-status';
-export {
-  REFERENCE_AIRCRAFT_SEATS,
-  REFERENCE_CURRENCY,
-  DEFAULT_SAFETY_BUFFER,
-  REFERENCE_SCHEDULE,
-  SEED_WINDOW,
-  seedWindow,
-  type ReferenceFlight,
-} from './reference/reference-schedule';
+export { DEFAULT_SAFETY_BUFFER } from './values/safety-buffer';
 export type { BookingSummary, PassengerSummary } from './dto/booking';
 
 // Shared domain values as requests carry them, with their validation rules.

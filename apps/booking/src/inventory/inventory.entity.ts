@@ -33,4 +33,8 @@ export class Inventory {
 
   @Column({ type: 'integer', default: 0 })
   version!: number;
+
+  /** The version of the schedule's newest event applied (`flight.scheduled` is 1). */
+  @Column({ name: 'schedule_version', type: 'integer', default: 1 })
+  scheduleVersion!: number;
 }

@@ -76,7 +76,14 @@ export class CreateCheckin {
     ]);
     const earlier = await this.reader.byBooking(manager, booking.id);
     if (earlier) return { checkin: earlier, created: false };
-    const cabin = await this.seatMaps.of(manager, flightNumber);
+    const cabin = await this.seatMaps.of(manager, flightNumber, flightDate);
+    // Booking sells the flight, so the schedule's event for it is on its way to check-in too.
+    if (!cabin) {
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        `Check-in has not yet had the schedule of ${flightNumber} on ${flightDate}; try again shortly`,
+      );
+    }
     const taken = await this.seatMaps.taken(manager, flightNumber, flightDate);
     const seats = assignSeats(cabin.seats, taken, wanted, booking.passengers.length);
     const passes = booking.passengers.map((passenger, index) => ({

@@ -3,13 +3,14 @@ import type { PlatformDatabaseOptions } from '@pss/platform';
 import { BoardingPass } from '../checkins/boarding-pass.entity';
 import { Checkin } from '../checkins/checkin.entity';
 import { CreateCheckins1795980000000 } from '../migrations/1795980000000-CreateCheckins';
-import { AircraftType } from '../seats/aircraft-type.entity';
-import { FlightAircraft } from '../seats/flight-aircraft.entity';
-import { seedSeatMaps } from '../seats/seed-seat-maps';
+import { FollowTheSchedule1796200000001 } from '../migrations/1796200000001-FollowTheSchedule';
+import { ScheduledFlight } from '../seats/scheduled-flight.entity';
 
-/** The check-in database: what the app and the migration CLI (tools/typeorm) both use. */
+/**
+ * The check-in database: what the app and the migration CLI (tools/typeorm) both use. No seed: its
+ * seat maps come from the schedule's events.
+ */
 export const database: PlatformDatabaseOptions = {
-  entities: [AircraftType, FlightAircraft, Checkin, BoardingPass, ...messagingEntities],
-  migrations: [...messagingMigrations, CreateCheckins1795980000000],
-  seed: seedSeatMaps,
+  entities: [ScheduledFlight, Checkin, BoardingPass, ...messagingEntities],
+  migrations: [...messagingMigrations, CreateCheckins1795980000000, FollowTheSchedule1796200000001],
 };

@@ -1,6 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIsoDate } from '@pss/platform';
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIsoDate, ProblemDocument } from '@pss/platform';
 import { Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { SeatMapResponse } from './seat-map.response';
@@ -29,17 +29,22 @@ export class SeatMapController {
   @Get(':flightNumber/:date/seats')
   @ApiOperation({ summary: 'The seats of a flight on a date, and which are free' })
   @ApiOkResponse({ type: SeatMapResponse })
+  @ApiNotFoundResponse({
+    type: ProblemDocument,
+    description: 'A flight and date the schedule has not announced',
+  })
   async seats(@Param() { flightNumber, date }: FlightDateParams): Promise<SeatMapResponse> {
     const manager = this.dataSource.manager;
     const [map, taken] = await Promise.all([
-      this.seatMaps.of(manager, flightNumber),
+      this.seatMaps.of(manager, flightNumber, date),
       this.seatMaps.taken(manager, flightNumber, date),
     ]);
+    if (!map) throw new NotFoundException(`Check-in has no seat map for ${flightNumber} on ${date}`);
     const seats = map.seats.map((seat) => ({ seat, free: !taken.has(seat) }));
     return {
       flightNumber,
       date,
-      aircraftType: map.aircraftType,
+      capacity: map.capacity,
       rows: map.rows,
       letters: map.letters,
       freeSeats: seats.filter((seat) => seat.free).length,

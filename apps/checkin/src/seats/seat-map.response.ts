@@ -8,9 +8,10 @@ class SeatDocument {
 export class SeatMapResponse {
   @ApiProperty({ example: 'BF101' }) flightNumber!: string;
   @ApiProperty({ example: '2026-12-01', format: 'date' }) date!: string;
-  @ApiProperty({ example: 'A320' }) aircraftType!: string;
-  @ApiProperty({ example: 30 }) rows!: number;
+  @ApiProperty({ example: 100, description: 'Seats on the aircraft, as the schedule says' })
+  capacity!: number;
+  @ApiProperty({ example: 17 }) rows!: number;
   @ApiProperty({ example: 'ABCDEF' }) letters!: string;
-  @ApiProperty({ example: 178, description: 'Seats nobody holds' }) freeSeats!: number;
+  @ApiProperty({ example: 98, description: 'Seats nobody holds' }) freeSeats!: number;
   @ApiProperty({ type: [SeatDocument] }) seats!: SeatDocument[];
 }

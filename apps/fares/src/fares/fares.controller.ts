@@ -1,7 +1,8 @@
-import { applyDecorators, Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpStatus, Param, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   ApiBadRequestResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -67,17 +68,24 @@ export class FaresController {
   @Put(':flightNumber/:flightDate')
   @OperatorRoute()
   @ApiOperation({
-    summary: 'Changes the fare of a flight on a date',
+    summary: 'Files the first fare of a scheduled flight on a date, or changes its fare',
     description: 'Publishes `fare.changed`; the same amount again changes nothing.',
   })
-  @ApiOkResponse({ type: FareResponse })
+  @ApiCreatedResponse({ type: FareResponse, description: 'The first fare of that flight and date' })
+  @ApiOkResponse({ type: FareResponse, description: 'Changed, or the same amount again' })
   @ApiBadRequestResponse({
     type: ProblemDocument,
     description: 'A malformed amount, or not the currency the flight is sold in',
   })
-  @ApiNotFoundResponse({ type: ProblemDocument, description: 'No fare for that flight and date' })
-  change(@Param() flight: FareQuery, @Body() fare: MoneyInput): Promise<FareResponse> {
-    return this.fareChange.change(flight, fare);
+  @ApiNotFoundResponse({ type: ProblemDocument, description: 'The flight is not scheduled on that date' })
+  async change(
+    @Param() flight: FareQuery,
+    @Body() fare: MoneyInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FareResponse> {
+    const outcome = await this.fareChange.change(flight, fare);
+    if (outcome.filed) reply.status(HttpStatus.CREATED);
+    return outcome.fare;
   }
 
   private async quote(query: FareQuery, reply: FastifyReply): Promise<FareResponse> {

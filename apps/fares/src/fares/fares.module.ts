@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ScheduleProjection } from '../schedule/schedule.projection';
 import { FareChange } from './fare-change.service';
 import { FaresController } from './fares.controller';
 import { FaresService } from './fares.service';
 
-@Module({ controllers: [FaresController], providers: [FaresService, FareChange] })
+@Module({ controllers: [FaresController], providers: [FaresService, FareChange, ScheduleProjection] })
 export class FaresModule {}

@@ -11,7 +11,7 @@ export const FLIGHTS_ON_ROUTE = `
    WHERE origin = $1 AND destination = $2 AND flight_date = $3 AND fare_amount IS NOT NULL
    ORDER BY departs_at`;
 
-interface FlightRow {
+export interface FlightRow {
   flight_number: string;
   origin: string;
   destination: string;
@@ -45,7 +45,7 @@ export function toResponse(row: PricedFlightRow): FlightResponse {
   return { ...toScheduledResponse(row), fare: { amount: row.fare_amount, currency: row.fare_currency } };
 }
 
-export function toScheduledResponse(row: FlightRow): ScheduledFlightResponse {
+export function toScheduledResponse(row: FlightRow): Omit<ScheduledFlightResponse, 'capacity'> {
   return {
     flightNumber: row.flight_number,
     origin: row.origin,

@@ -1,13 +1,15 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * A flight on a date as search shows it: its route and times, its fare (a read copy of the fares
+ * A flight on a date as search shows it: its route, times and capacity (search owns the schedule),
+ * its fare (a read copy of the fares
  * service's, as of the newest fare event applied), and the seats booking still sells, as of the
  * newest inventory event applied.
  */
 @Entity('flights')
 @Index('IDX_flights_route_date', ['origin', 'destination', 'flightDate'])
 @Check('CHK_flights_seats_not_negative', '"seats_available" >= 0')
+@Check('CHK_flights_capacity', '"capacity" > 0')
 export class Flight {
   @PrimaryColumn({
     name: 'flight_number',
@@ -32,6 +34,14 @@ export class Flight {
   @Column({ name: 'arrives_at', type: 'timestamptz' })
   arrivesAt!: Date;
 
+  /** Seats on the aircraft. */
+  @Column({ type: 'integer' })
+  capacity!: number;
+
+  /** 1 when scheduled, one higher with every change; `flight.*` events carry it. */
+  @Column({ name: 'schedule_version', type: 'integer', default: 1 })
+  scheduleVersion!: number;
+
   /** Null until fares has a fare for the flight: a flight without one is not shown. */
   @Column({ name: 'fare_amount', type: 'numeric', precision: 10, scale: 2, nullable: true })
   fareAmount!: string | null;
@@ -39,7 +49,7 @@ export class Flight {
   @Column({ name: 'fare_currency', type: 'char', length: 3, nullable: true })
   fareCurrency!: string | null;
 
-  /** The version of the newest `fare.changed` applied; 0 for the reference fare seeded. */
+  /** The version of the newest `fare.changed` applied; 0 before any. */
   @Column({ name: 'fare_version', type: 'integer', default: 0 })
   fareVersion!: number;
 

@@ -19,6 +19,18 @@ const fareChanged = (fare: unknown = { amount: '120.00', currency: 'USD' }) =>
     fareVersion: 2,
   });
 
+const scheduled = () =>
+  createIntegrationEvent('flight.scheduled', {
+    flightNumber: 'BF107',
+    flightDate: '2026-12-01',
+    origin: 'BOS',
+    destination: 'SFO',
+    departsAt: '2026-12-01T12:00:00.000Z',
+    arrivesAt: '2026-12-01T18:30:00.000Z',
+    capacity: 100,
+    scheduleVersion: 1,
+  });
+
 describe('parseIntegrationEvent', () => {
   it('accepts each event type that PSS publishes, as sent over the wire', () => {
     const checkin = createIntegrationEvent('checkin.completed', { checkinId: 'c-1', bookingId: 'b-1' });
@@ -27,6 +39,8 @@ describe('parseIntegrationEvent', () => {
       { ...confirmed(), type: 'booking.cancelled' },
       checkin,
       fareChanged(),
+      scheduled(),
+      { ...scheduled(), type: 'flight.changed' },
     ]) {
       expect(parseIntegrationEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
     }
@@ -39,7 +53,7 @@ describe('parseIntegrationEvent', () => {
   });
 
   it.each([
-    [{ ...confirmed(), type: 'booking.exploded' }, /type must be one of booking.confirmed/],
+    [{ ...confirmed(), type: 'booking.exploded' }, /type must be one of flight.scheduled, flight.changed, booking.confirmed/],
     [{ ...confirmed(), id: 'event-1' }, /id must be a UUID/],
     [{ ...confirmed(), occurredAt: 'yesterday' }, /occurredAt must be an ISO 8601 timestamp/],
     [{ ...confirmed(), payload: null }, /payload must be an object/],
@@ -53,6 +67,12 @@ describe('parseIntegrationEvent', () => {
     [fareChanged({ amount: '-1.00', currency: 'USD' }), /payload.fare must be/],
     [fareChanged({ amount: '120.00', currency: 'usd' }), /payload.fare must be/],
     [fareChanged(null), /payload.fare must be/],
+    [{ ...scheduled(), type: 'booking.confirmed' }, /payload.bookingId/],
+    [
+      { ...scheduled(), payload: { ...scheduled().payload, departsAt: '12:00' } },
+      /payload.departsAt must be an ISO/,
+    ],
+    [{ ...scheduled(), payload: { ...scheduled().payload, capacity: 99.5 } }, /payload.capacity must be/],
     ['not an object', /event must be an object/],
   ])('rejects a malformed event naming the field (%#)', (event, message) => {
     expect(() => parseIntegrationEvent(event)).toThrow(message);

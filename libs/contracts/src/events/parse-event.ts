@@ -1,6 +1,6 @@
 import { pssEventTypes, type PssEventType, type PssIntegrationEvent } from './pss-events';
 
-type FieldKind = 'text' | 'date' | 'count' | 'money';
+type FieldKind = 'text' | 'date' | 'count' | 'money' | 'timestamp';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,14 +13,27 @@ const inventoryFields = {
   inventoryVersion: 'count',
 } as const;
 
+const scheduleFields = {
+  flightNumber: 'text',
+  flightDate: 'date',
+  origin: 'text',
+  destination: 'text',
+  departsAt: 'timestamp',
+  arrivesAt: 'timestamp',
+  capacity: 'count',
+  scheduleVersion: 'count',
+} as const;
+
 const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {
+  'flight.scheduled': scheduleFields,
+  'flight.changed': scheduleFields,
   'booking.confirmed': inventoryFields,
   'booking.cancelled': inventoryFields,
   'checkin.completed': { checkinId: 'text', bookingId: 'text' },
   'fare.changed': { flightNumber: 'text', flightDate: 'date', fare: 'money', fareVersion: 'count' },
 };
 
-const isValid: Record<FieldKind | 'uuid' | 'timestamp', (value: unknown) => boolean> = {
+const isValid: Record<FieldKind | 'uuid', (value: unknown) => boolean> = {
   uuid: (value) => typeof value === 'string' && uuidPattern.test(value),
   text: (value) => typeof value === 'string' && value.length > 0,
   date: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value),

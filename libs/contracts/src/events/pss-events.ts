@@ -1,14 +1,22 @@
 import type { BookingCancelledEvent, BookingConfirmedEvent } from './booking-events';
 import type { CheckinCompletedEvent } from './checkin-events';
 import type { FareChangedEvent } from './fare-events';
+import type { FlightChangedEvent, FlightScheduledEvent } from './flight-events';
 
 /** Every integration event PSS publishes. */
 export type PssIntegrationEvent =
-  BookingConfirmedEvent | BookingCancelledEvent | CheckinCompletedEvent | FareChangedEvent;
+  | FlightScheduledEvent
+  | FlightChangedEvent
+  | BookingConfirmedEvent
+  | BookingCancelledEvent
+  | CheckinCompletedEvent
+  | FareChangedEvent;
 export type PssEventType = PssIntegrationEvent['type'];
 export type PssEventOfType<TType extends PssEventType> = Extract<PssIntegrationEvent, { type: TType }>;
 
 export const pssEventTypes = [
+  'flight.scheduled',
+  'flight.changed',
   'booking.confirmed',
   'booking.cancelled',
   'checkin.completed',
@@ -21,6 +29,8 @@ export const pssEventTypes = [
  * ran still has a queue to wait in.
  */
 export const pssEventSubscriptions = {
+  fares: ['flight.scheduled'],
   search: ['booking.confirmed', 'booking.cancelled', 'fare.changed'],
-  booking: ['checkin.completed', 'fare.changed'],
+  booking: ['flight.scheduled', 'flight.changed', 'checkin.completed', 'fare.changed'],
+  checkin: ['flight.scheduled', 'flight.changed'],
 } as const satisfies Record<string, readonly PssEventType[]>;

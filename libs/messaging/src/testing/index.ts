@@ -1,3 +1,10 @@
 // @pss/messaging/testing: for tests only.
 export { publishEvents } from './publish-events';
 export { takeQueuedEvents } from './queued-events';
+export {
+  publishReferenceFares,
+  publishReferenceSchedule,
+  referenceFareEvents,
+  referenceScheduleEvents,
+  REFERENCE_FLIGHTS,
+} from './reference-schedule';

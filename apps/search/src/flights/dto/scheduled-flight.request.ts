@@ -18,8 +18,8 @@ export class ScheduledFlightParams {
 }
 
 /**
- * A flight to add to what search offers, or to correct (its seats stay booking's once it sold). Its
- * fare is not search's to set: it comes from fares' events, and a flight is shown once it has one.
+ * A flight to add to the schedule, or to correct. Its fare is not search's to set: it comes from
+ * fares' events, and a flight is shown once it has one.
  */
 export class ScheduledFlightRequest {
   @ApiProperty({ example: 'BOS' }) @IsAirportCode('origin') origin!: string;
@@ -33,9 +33,12 @@ export class ScheduledFlightRequest {
   @IsISO8601({ strict: true }, { message: 'arrivalTime must be an ISO 8601 date and time' })
   arrivalTime!: string;
 
-  @ApiProperty({ example: 95, description: 'Seats for sale, for a flight search does not have yet' })
-  @Max(1_000, { message: 'seatsAvailable must be at most 1000' })
-  @Min(0, { message: 'seatsAvailable must not be negative' })
-  @IsInt({ message: 'seatsAvailable must be a whole number' })
-  seatsAvailable!: number;
+  @ApiProperty({
+    example: 100,
+    description: 'Seats on the aircraft; booking sells them less its safety buffer, check-in maps them',
+  })
+  @Max(1_000, { message: 'capacity must be at most 1000' })
+  @Min(1, { message: 'capacity must be at least 1' })
+  @IsInt({ message: 'capacity must be a whole number' })
+  capacity!: number;
 }

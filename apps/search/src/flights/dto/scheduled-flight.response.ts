@@ -11,4 +11,6 @@ export class ScheduledFlightResponse extends OmitType(FlightResponse, ['fare']) 
       "From fares' events; null until fares has a fare for the flight (it is not shown until then)",
   })
   fare!: Money | null;
+
+  @ApiProperty({ example: 100, description: 'Seats on the aircraft' }) capacity!: number;
 }

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { createIntegrationEvent, type FlightScheduledEvent } from '@pss/contracts';
+import { EventConsumer, OutboxWriter, Projection } from '@pss/messaging';
+import { MetricsService } from '@pss/platform';
+import type { EntityManager } from 'typeorm';
+import { REFERENCE_TARIFF } from './reference-tariff';
+
+type Outcome = 'fare_filed' | 'recorded' | 'known';
+
+/**
+ * Records each flight and date the schedule announces, so that an operator can file its first
+ * fare; a flight of the reference tariff gets its fare at once (version 1, announced with
+ * `fare.changed` in the same transaction). Either way the fare follows the flight, so a follower
+ * never hears of a fare before the flight it is for. The same flight announced again changes
+ * nothing: a fare an operator changed stays.
+ */
+@Injectable()
+export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> {
+  constructor(
+    consumer: EventConsumer,
+    metrics: MetricsService,
+    private readonly outbox: OutboxWriter,
+  ) {
+    super(consumer, metrics.registry, {
+      events: ['flight.scheduled'],
+      metric: {
+        name: 'fares_schedule_events_total',
+        help: "The schedule's new flights, as fares heard them",
+      },
+    });
+  }
+
+  async apply(event: FlightScheduledEvent, manager: EntityManager): Promise<Outcome> {
+    const { flightNumber, flightDate } = event.payload;
+    const recorded = await manager.query(
+      `INSERT INTO scheduled_flights (flight_number, flight_date) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [flightNumber, flightDate],
+    );
+    if (recorded.length === 0) return 'known';
+    const tariff = REFERENCE_TARIFF.get(flightNumber);
+    if (!tariff) return 'recorded';
+    const [filed] = await manager.query(
+      `INSERT INTO fares (flight_number, flight_date, amount, currency, version) VALUES ($1, $2, $3, $4, 1)
+       ON CONFLICT (flight_number, flight_date) DO NOTHING RETURNING version`,
+      [flightNumber, flightDate, tariff.amount, tariff.currency],
+    );
+    if (!filed) return 'recorded';
+    const fareChanged = createIntegrationEvent('fare.changed', {
+      flightNumber,
+      flightDate,
+      fare: tariff,
+      fareVersion: 1,
+    });
+    await this.outbox.write(manager, fareChanged, `${flightNumber}/${flightDate}`);
+    return 'fare_filed';
+  }
+}
