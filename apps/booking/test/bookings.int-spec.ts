@@ -1,12 +1,7 @@
 import type { ProblemDetails } from '@pss/platform';
-import {
-  createIntegrationEvent,
-  type FlightChangedEvent,
-  type FlightScheduledEvent,
-  type ScheduledFlightPayload,
-} from '@pss/contracts';
+import { createIntegrationEvent, type ScheduledFlightPayload } from '@pss/contracts';
 import { daysFromToday, eventually, expectMigrationsInStep, operatorAuthorization } from '@pss/testing';
-import { publishEvents } from '@pss/messaging/testing';
+import { publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
 import { bookingRequest, startBookingWorld, type BookingWorld } from './booking-world';
 
 interface BookingBody {
@@ -399,20 +394,7 @@ describe('booking over HTTP, with the fares service and a registry', () => {
 
   describe("following the schedule's events", () => {
     const flightOn = (flightDate: string, changes: Partial<ScheduledFlightPayload> = {}) =>
-      createIntegrationEvent(
-        changes.scheduleVersion && changes.scheduleVersion > 1 ? 'flight.changed' : 'flight.scheduled',
-        {
-          flightNumber: 'BF777',
-          flightDate,
-          origin: 'BOS',
-          destination: 'SFO',
-          departsAt: `${flightDate}T12:00:00.000Z`,
-          arrivesAt: `${flightDate}T18:30:00.000Z`,
-          capacity: 100,
-          scheduleVersion: 1,
-          ...changes,
-        },
-      ) as FlightScheduledEvent | FlightChangedEvent;
+      scheduledFlightEvent('BF777', flightDate, changes);
     const seatsOf = async (flightNumber: string, date: string) => {
       const response = await world.get(`/inventories/snapshot?from=${date}&to=${date}`);
       const { items } = (await response.json()) as {
@@ -446,13 +428,7 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     it('keeps every seat sold when the aircraft shrinks below them, and sells no more', async () => {
       const date = daysFromToday(21);
       expect((await world.post('/bookings', bookingRequest(date, 3))).status).toBe(201);
-      const smaller = createIntegrationEvent('flight.changed', {
-        ...flightOn(date).payload,
-        flightNumber: 'BF101',
-        origin: 'NYC',
-        capacity: 2,
-        scheduleVersion: 2,
-      });
+      const smaller = scheduledFlightEvent('BF101', date, { origin: 'NYC', capacity: 2, scheduleVersion: 2 });
       await publishEvents(world.brokerUrl, [smaller]);
       await eventually(async () => {
         const [inventory] = await world.dataSource.query(

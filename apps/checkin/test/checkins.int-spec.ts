@@ -9,8 +9,7 @@ import {
   times,
   type TestVhost,
 } from '@pss/testing';
-import { createIntegrationEvent, type FlightChangedEvent, type FlightScheduledEvent } from '@pss/contracts';
-import { publishEvents } from '@pss/messaging/testing';
+import { publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
 import { checkinIdOf } from '../src/checkins/checkin-id';
 import { startCheckinWorld, type CheckinWorld } from './checkin-world';
 
@@ -226,17 +225,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       flightDate: string,
       capacity: number,
       scheduleVersion: number,
-    ) =>
-      createIntegrationEvent(scheduleVersion === 1 ? 'flight.scheduled' : 'flight.changed', {
-        flightNumber,
-        flightDate,
-        origin: 'BOS',
-        destination: 'SFO',
-        departsAt: `${flightDate}T12:00:00.000Z`,
-        arrivesAt: `${flightDate}T18:30:00.000Z`,
-        capacity,
-        scheduleVersion,
-      }) as FlightScheduledEvent | FlightChangedEvent;
+    ) => scheduledFlightEvent(flightNumber, flightDate, { capacity, scheduleVersion });
     const seatMap = async (flightNumber: string, date: string) =>
       (await world.get(`/flights/${flightNumber}/${date}/seats`)).json() as Promise<{
         capacity: number;

@@ -1,6 +1,11 @@
-import { createIntegrationEvent, type FareChangedEvent } from '@pss/contracts';
+import type { FareChangedEvent } from '@pss/contracts';
 import { queueFor } from '@pss/messaging';
-import { publishEvents, referenceScheduleEvents, takeQueuedEvents } from '@pss/messaging/testing';
+import {
+  publishEvents,
+  referenceScheduleEvents,
+  scheduledFlightEvent,
+  takeQueuedEvents,
+} from '@pss/messaging/testing';
 import { daysFromToday, mapWithConcurrency, operatorAuthorization, times, waitUntil } from '@pss/testing';
 import { DataSource } from 'typeorm';
 import { problemOf, startFares, type RunningFares } from './fares-app';
@@ -63,18 +68,7 @@ describe('an operator changes a fare', () => {
 
   it('files the first fare of a flight the schedule announced: 201, version 1, then changes as any other', async () => {
     const date = daysFromToday(6);
-    await publishEvents(fares.brokerUrl, [
-      createIntegrationEvent('flight.scheduled', {
-        flightNumber: 'BF777',
-        flightDate: date,
-        origin: 'BOS',
-        destination: 'SFO',
-        departsAt: `${date}T12:00:00.000Z`,
-        arrivesAt: `${date}T18:30:00.000Z`,
-        capacity: 100,
-        scheduleVersion: 1,
-      }),
-    ]);
+    await publishEvents(fares.brokerUrl, [scheduledFlightEvent('BF777', date)]);
     let filed: Response | undefined;
     await waitUntil(
       'fares heard of BF777',

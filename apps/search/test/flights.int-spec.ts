@@ -24,6 +24,14 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       fare: { amount: string };
     }[];
   };
+  /** What an operator sends for a flight from Boston, 80 seats. */
+  const bostonFlight = (date: string) => ({
+    origin: 'BOS',
+    destination: 'SFO',
+    departureTime: `${date}T12:00:00Z`,
+    arrivalTime: `${date}T18:30:00Z`,
+    capacity: 80,
+  });
   const putFlight = (flightNumber: string, date: string, body: Record<string, unknown>) =>
     fetch(`${search.baseUrl}/flights/${flightNumber}/${date}`, {
       method: 'PUT',
@@ -166,13 +174,7 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
 
   it('adds a flight, shown once fares has a fare for it, corrects it, and never takes a fare itself', async () => {
     const date = daysFromToday(3);
-    const flight = {
-      origin: 'BOS',
-      destination: 'SFO',
-      departureTime: `${date}T12:00:00Z`,
-      arrivalTime: `${date}T18:30:00Z`,
-      capacity: 80,
-    };
+    const flight = bostonFlight(date);
     const bostonFlights = () => flights(`origin=BOS&destination=SFO&date=${date}`);
     expect(await bostonFlights()).toEqual([]);
     const anonymous = await fetch(`${search.baseUrl}/flights/BF107/${date}`, {
@@ -228,13 +230,7 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
 
   it('announces each flight it schedules and each change, once, with a version one higher', async () => {
     const date = daysFromToday(4);
-    const flight = {
-      origin: 'BOS',
-      destination: 'SFO',
-      departureTime: `${date}T12:00:00Z`,
-      arrivalTime: `${date}T18:30:00Z`,
-      capacity: 80,
-    };
+    const flight = bostonFlight(date);
     expect((await putFlight('BF108', date, flight)).status).toBe(201);
     expect((await putFlight('BF108', date, flight)).status).toBe(200);
     expect((await putFlight('BF108', date, { ...flight, destination: 'LAX', capacity: 120 })).status).toBe(

@@ -6,5 +6,6 @@ export {
   publishReferenceSchedule,
   referenceFareEvents,
   referenceScheduleEvents,
+  scheduledFlightEvent,
   REFERENCE_FLIGHTS,
 } from './reference-schedule';

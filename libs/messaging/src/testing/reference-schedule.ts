@@ -1,8 +1,10 @@
 import {
   createIntegrationEvent,
   type FareChangedEvent,
+  type FlightChangedEvent,
   type FlightScheduledEvent,
   type PssIntegrationEvent,
+  type ScheduledFlightPayload,
 } from '@pss/contracts';
 import { publishEvents } from './publish-events';
 
@@ -85,3 +87,28 @@ export const publishReferenceSchedule = (brokerUrl: string, range: DayRange = {}
 /** Plays fares for a test of a service that follows fares: the book's fares on every date of the range. */
 export const publishReferenceFares = (brokerUrl: string, range: DayRange = {}) =>
   published(brokerUrl, referenceFareEvents(datesAround(range)));
+
+/**
+ * An operator's flight as search announces it: BOS to SFO, 12:00 to 18:30 UTC, 100 seats, version 1
+ * (`flight.scheduled`) unless `changes` say otherwise; a later version is a `flight.changed`.
+ */
+export function scheduledFlightEvent(
+  flightNumber: string,
+  flightDate: string,
+  changes: Partial<ScheduledFlightPayload> = {},
+): FlightScheduledEvent | FlightChangedEvent {
+  const payload: ScheduledFlightPayload = {
+    flightNumber,
+    flightDate,
+    origin: 'BOS',
+    destination: 'SFO',
+    departsAt: `${flightDate}T12:00:00.000Z`,
+    arrivesAt: `${flightDate}T18:30:00.000Z`,
+    capacity: 100,
+    scheduleVersion: 1,
+    ...changes,
+  };
+  return payload.scheduleVersion === 1
+    ? createIntegrationEvent('flight.scheduled', payload)
+    : createIntegrationEvent('flight.changed', payload);
+}
