@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     port: 8060,
     broker: true,
     calls: [
-      { service: 'search', port: 8090, env: { SEARCH_CATCH_UP: 'false' } },
+      { service: 'search', port: 8090, env: { CATCH_UP: 'false' } },
       { service: 'fares', port: 8080 },
     ],
     probe: () => '/health/ready',

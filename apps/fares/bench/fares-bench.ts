@@ -16,7 +16,7 @@ export const faresBench = (): Promise<ServiceBench> =>
     service: 'fares',
     port: 8080,
     broker: true,
-    calls: [{ service: 'search', port: 8090, env: { SEARCH_CATCH_UP: 'false' } }],
+    calls: [{ service: 'search', port: 8090, env: { CATCH_UP: 'false' } }],
     probe: () => `/fares?flightNumber=BF106&flightDate=${daysFromToday(BENCH_DAYS - 1)}`,
   });
 

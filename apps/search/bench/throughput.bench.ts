@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   try {
     // search first: it migrates and seeds the database the floor reads. Alone on its bench: no
     // fares or booking to catch up from.
-    const alone = { SEARCH_CATCH_UP: 'false' };
+    const alone = { CATCH_UP: 'false' };
     const search = { name: 'search, cached', image: bench.image, env: alone };
     const results = await compareUnderLoad(
       bench,

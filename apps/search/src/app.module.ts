@@ -7,6 +7,7 @@ import { CatchUpModule } from './catch-up/catch-up.module';
 import { database } from './database/schema';
 import { FaresModule } from './fares/fares.module';
 import { FlightsModule } from './flights/flights.module';
+import { ScheduleModule } from './schedule/schedule.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { FlightsModule } from './flights/flights.module';
     // Search publishes the schedule's events, and follows booking's inventory and fares' fare events.
     MessagingModule.forService('search'),
     FlightsModule,
+    ScheduleModule,
     AvailabilityModule,
     FaresModule,
     CatchUpModule,

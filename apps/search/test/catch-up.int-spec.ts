@@ -30,7 +30,7 @@ describe('a search with a new or wiped database catches up with fares and bookin
       ...world.discoveryFor('search'),
       DATABASE_URL: database.url,
       RABBITMQ_URL: vhost.url,
-      SEARCH_CATCH_UP: 'true',
+      CATCH_UP: 'true',
     });
     return search;
   };

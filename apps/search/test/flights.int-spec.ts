@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { publishEvents, takeQueuedEvents } from '@pss/messaging/testing';
+import { seedWindow } from '../src/schedule/reference-schedule';
 import { seedFlights } from '../src/schedule/seed-flights';
 import { inventoryEvent } from './booking-events';
 import { fareEvent } from './fare-events';
@@ -256,6 +257,36 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       ],
       ['flight.changed', expect.objectContaining({ destination: 'LAX', capacity: 120, scheduleVersion: 2 })],
     ]);
+  });
+
+  it("answers the schedule's dates and a snapshot of a range, as its events say each flight, for a follower catching up", async () => {
+    const date = daysFromToday(5);
+    expect((await putFlight('BF109', date, bostonFlight(date))).status).toBe(201);
+    expect((await putFlight('BF109', date, { ...bostonFlight(date), capacity: 90 })).status).toBe(200);
+
+    const { from, to } = seedWindow(new Date());
+    expect(await (await search.get('/schedule/dates')).json()).toEqual({ first: from, last: to });
+    const response = await search.get(`/schedule/snapshot?from=${date}&to=${date}`);
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as { items: { flightNumber: string }[] };
+    expect(items.map((item) => item.flightNumber)).toEqual([
+      ...['BF100', 'BF101', 'BF102', 'BF103', 'BF104', 'BF105', 'BF106'],
+      'BF109',
+    ]);
+    expect(items.at(-1)).toEqual({
+      flightNumber: 'BF109',
+      flightDate: date,
+      origin: 'BOS',
+      destination: 'SFO',
+      departsAt: `${date}T12:00:00.000Z`,
+      arrivesAt: `${date}T18:30:00.000Z`,
+      capacity: 90,
+      scheduleVersion: 2,
+    });
+
+    const tooLong = await search.get(`/schedule/snapshot?from=${date}&to=${daysFromToday(60)}`);
+    expect(tooLong.status).toBe(400);
+    expect((await problemOf(tooLong)).errors?.map((error) => error.field)).toEqual(['to']);
   });
 
   it('refuses a capacity that is not a whole number from 1 to 1000, or below the seats taken, and changes nothing', async () => {

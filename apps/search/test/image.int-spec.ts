@@ -6,7 +6,5 @@ describeServiceImage({
   registersAs: 'SEARCH',
   database: true,
   broker: true,
-  // The image alone, without fares and booking to catch up from.
-  env: { SEARCH_CATCH_UP: 'false' },
   probe: () => `/flights?origin=NYC&destination=SFO&date=${daysFromToday(1)}`,
 });

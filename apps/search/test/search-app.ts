@@ -33,8 +33,6 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Run
   const service = await startService(AppModule, {
     DATABASE_URL: database.url,
     RABBITMQ_URL: vhost.url,
-    // Alone: no fares or booking to catch up from (test/catch-up.int-spec.ts has them).
-    SEARCH_CATCH_UP: 'false',
     ...env,
   });
   const fares = await publishReferenceFares(vhost.url);

@@ -20,7 +20,17 @@ export {
 } from './events/pss-events';
 export { InvalidIntegrationEventError, parseIntegrationEvent } from './events/parse-event';
 export type { Money } from './dto/money';
-export type { FareState, InventoryState, Snapshot } from './dto/snapshots';
+export {
+  FARES_SNAPSHOT,
+  INVENTORIES_SNAPSHOT,
+  SCHEDULE_SNAPSHOT,
+  type FareState,
+  type InventoryState,
+  type ScheduledFlightState,
+  type Snapshot,
+  type SnapshotDates,
+  type SnapshotSource,
+} from './dto/snapshots';
 export { bookingStatuses, type BookingStatus } from './dto/booking-status';
 export { DEFAULT_SAFETY_BUFFER } from './values/safety-buffer';
 export type { BookingSummary, PassengerSummary } from './dto/booking';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Expose, Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Min, ValidateBy } from 'class-validator';
+import { toBoolean } from '@pss/platform';
+import { IsBoolean, IsInt, IsOptional, IsString, Min, ValidateBy } from 'class-validator';
 
 // SWC records no design:type for un-annotated fields, so numbers convert through @Type.
 // A comma-separated list of http(s) URLs, each a registry base such as http://discovery:8761/eureka/,
@@ -34,4 +35,10 @@ export class RegistryClientEnvironment {
   @Expose() @Type(() => Number) @Min(100) @IsInt() DISCOVERY_FETCH_INTERVAL_MS = 1_000;
   @Expose() @Type(() => Number) @Min(1) @IsInt() DISCOVERY_REQUEST_TIMEOUT_MS = 2_000;
   @Expose() @Type(() => Number) @Min(1024) @IsInt() DISCOVERY_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+  /**
+   * At start, a service that follows other services' events takes their owners' snapshots and answers
+   * not ready until it has applied them (a new or wiped database catches up). Off only for a service
+   * run without its owners, as its own tests do.
+   */
+  @Expose() @Transform(toBoolean) @IsBoolean() CATCH_UP = true;
 }

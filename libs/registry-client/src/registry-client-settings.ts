@@ -19,6 +19,8 @@ export interface RegistryClientSettings {
   requestTimeoutMs: number;
   /** The largest registry answer read, as received and after inflating. */
   maxResponseBytes: number;
+  /** Take the owners' snapshots at start (see CatchUp). */
+  catchUp: boolean;
 }
 
 /** eureka-js-client wants the apps collection URL with its trailing slash. */
@@ -45,5 +47,6 @@ export function registryClientSettings(
     fetchIntervalMs: vars.DISCOVERY_FETCH_INTERVAL_MS,
     requestTimeoutMs: vars.DISCOVERY_REQUEST_TIMEOUT_MS,
     maxResponseBytes: vars.DISCOVERY_MAX_RESPONSE_BYTES,
+    catchUp: vars.CATCH_UP,
   };
 }

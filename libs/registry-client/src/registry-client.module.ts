@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from './registry-client.service';
 import { registryClientSettings, type RegistryClientOptions } from './registry-client-settings';
 import { ServiceHttpClient } from './http/service-http-client';
+import { CatchUp } from './catch-up/catch-up.service';
 
 /** Import once in a service's AppModule: `RegistryClientModule.forRoot({ appName: 'FARES' })`. */
 @Module({})
@@ -14,8 +15,9 @@ export class RegistryClientModule {
         { provide: REGISTRY_CLIENT_SETTINGS, useFactory: () => registryClientSettings(options, process.env) },
         RegistryClient,
         ServiceHttpClient,
+        CatchUp,
       ],
-      exports: [RegistryClient, ServiceHttpClient],
+      exports: [RegistryClient, ServiceHttpClient, CatchUp],
     };
   }
 }

@@ -72,9 +72,10 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     await this.deregister();
   }
 
-  /** UP instances of `appName`, from the last registry fetch. */
-  instances(appName: string): EurekaInstance[] {
-    return this.client?.getInstancesByAppId(appName.toUpperCase()) ?? [];
+  /** The instances of `appName` in one of `statuses` (UP unless named), from the last registry fetch. */
+  instances(appName: string, statuses: readonly EurekaStatus[] = ['UP']): EurekaInstance[] {
+    const listed = this.client?.getInstancesByAppId(appName.toUpperCase()) ?? [];
+    return listed.filter((instance) => statuses.includes(instance.status));
   }
 
   /** Fetches the registry now (one fetch at a time, shared by the callers that wait for it). */

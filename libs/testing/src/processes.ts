@@ -68,7 +68,8 @@ export async function startNodeProcess(
 ): Promise<RunningProcess> {
   const child = spawn(process.execPath, args, {
     cwd: workspaceRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port ?? 0), ...env },
+    // A test starts the owners it needs itself: catching up with them is what a test turns on.
+    env: { ...process.env, LOG_LEVEL: 'warn', CATCH_UP: 'false', PORT: String(port ?? 0), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

@@ -1,8 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { FlightChangedEvent, FlightScheduledEvent } from '@pss/contracts';
+import {
+  SCHEDULE_SNAPSHOT,
+  type FlightChangedEvent,
+  type FlightScheduledEvent,
+  type ScheduledFlightState,
+} from '@pss/contracts';
 import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
-import type { EntityManager } from 'typeorm';
+import { CatchUp } from '@pss/registry-client';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export type ScheduleOutcome = 'applied' | 'stale' | 'capacity_below_sold';
 
@@ -22,13 +28,18 @@ const APPLY = `
  * event is newer than what the inventory was made from. Seats sold are booking's and stay: an
  * aircraft smaller than the seats already sold keeps capacity at the seats sold (nothing more is
  * sold), and the outcome is counted for an operator, since search refuses such a change when it
- * knows of the sales.
+ * knows of the sales. A new or wiped database catches up from the schedule's snapshot.
  */
 @Injectable()
 export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.changed', ScheduleOutcome> {
   private readonly logger = new Logger(ScheduleProjection.name);
 
-  constructor(consumer: EventConsumer, metrics: MetricsService) {
+  constructor(
+    consumer: EventConsumer,
+    metrics: MetricsService,
+    private readonly catchUp: CatchUp,
+    private readonly dataSource: DataSource,
+  ) {
     super(consumer, metrics.registry, {
       events: ['flight.scheduled', 'flight.changed'],
       metric: {
@@ -38,11 +49,22 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
     });
   }
 
-  async apply(
-    event: FlightScheduledEvent | FlightChangedEvent,
-    manager: EntityManager,
-  ): Promise<ScheduleOutcome> {
-    const { flightNumber, flightDate, origin, destination, capacity, scheduleVersion } = event.payload;
+  override onModuleInit(): void {
+    super.onModuleInit();
+    this.catchUp.followSnapshot<ScheduledFlightState>(
+      'the schedule',
+      SCHEDULE_SNAPSHOT,
+      this.dataSource,
+      (flight, manager) => this.follow(flight, manager),
+    );
+  }
+
+  apply(event: FlightScheduledEvent | FlightChangedEvent, manager: EntityManager): Promise<ScheduleOutcome> {
+    return this.follow(event.payload, manager);
+  }
+
+  private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<ScheduleOutcome> {
+    const { flightNumber, flightDate, origin, destination, capacity, scheduleVersion } = flight;
     const [written] = (await manager.query(APPLY, [
       flightNumber,
       flightDate,
@@ -54,7 +76,7 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
     if (!written) return 'stale';
     if (!written.belowSold) return 'applied';
     this.logger.warn(
-      `${event.type} ${event.id} gives ${flightNumber} on ${flightDate} ${capacity} seats, fewer than booking sold`,
+      `schedule version ${scheduleVersion} gives ${flightNumber} on ${flightDate} ${capacity} seats, fewer than booking sold`,
     );
     return 'capacity_below_sold';
   }

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { createIntegrationEvent, type FlightScheduledEvent } from '@pss/contracts';
+import {
+  createIntegrationEvent,
+  SCHEDULE_SNAPSHOT,
+  type FlightScheduledEvent,
+  type ScheduledFlightState,
+} from '@pss/contracts';
 import { EventConsumer, OutboxWriter, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
-import type { EntityManager } from 'typeorm';
+import { CatchUp } from '@pss/registry-client';
+import { DataSource, type EntityManager } from 'typeorm';
 import { REFERENCE_TARIFF } from './reference-tariff';
 
 type Outcome = 'fare_filed' | 'recorded' | 'known';
@@ -12,7 +18,8 @@ type Outcome = 'fare_filed' | 'recorded' | 'known';
  * fare; a flight of the reference tariff gets its fare at once (version 1, announced with
  * `fare.changed` in the same transaction). Either way the fare follows the flight, so a follower
  * never hears of a fare before the flight it is for. The same flight announced again changes
- * nothing: a fare an operator changed stays.
+ * nothing: a fare an operator changed stays. A new or wiped database catches up from the
+ * schedule's snapshot, the same way.
  */
 @Injectable()
 export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> {
@@ -20,6 +27,8 @@ export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> 
     consumer: EventConsumer,
     metrics: MetricsService,
     private readonly outbox: OutboxWriter,
+    private readonly catchUp: CatchUp,
+    private readonly dataSource: DataSource,
   ) {
     super(consumer, metrics.registry, {
       events: ['flight.scheduled'],
@@ -30,8 +39,24 @@ export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> 
     });
   }
 
-  async apply(event: FlightScheduledEvent, manager: EntityManager): Promise<Outcome> {
-    const { flightNumber, flightDate } = event.payload;
+  override onModuleInit(): void {
+    super.onModuleInit();
+    this.catchUp.followSnapshot<ScheduledFlightState>(
+      'the schedule',
+      SCHEDULE_SNAPSHOT,
+      this.dataSource,
+      (flight, manager) => this.follow(flight, manager),
+    );
+  }
+
+  apply(event: FlightScheduledEvent, manager: EntityManager): Promise<Outcome> {
+    return this.follow(event.payload, manager);
+  }
+
+  private async follow(
+    { flightNumber, flightDate }: ScheduledFlightState,
+    manager: EntityManager,
+  ): Promise<Outcome> {
     const recorded = await manager.query(
       `INSERT INTO scheduled_flights (flight_number, flight_date) VALUES ($1, $2)
        ON CONFLICT DO NOTHING RETURNING 1`,

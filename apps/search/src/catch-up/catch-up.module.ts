@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FlightsModule } from '../flights/flights.module';
-import { CatchUp } from './catch-up.service';
+import { SearchCatchUp } from './search-catch-up';
 
-@Module({ imports: [FlightsModule], providers: [CatchUp] })
+@Module({ imports: [FlightsModule], providers: [SearchCatchUp] })
 export class CatchUpModule {}

@@ -1,6 +1,6 @@
-import { toBoolean, validateEnvironment } from '@pss/platform';
-import { Expose, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { validateEnvironment } from '@pss/platform';
+import { Expose, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 
 /** The variables search reads besides the platform's. */
 export class SearchEnvironment {
@@ -10,12 +10,6 @@ export class SearchEnvironment {
   @Expose() @Type(() => Number) @Min(1_000) @IsInt() SEARCH_CACHE_TTL_MS = 60_000;
   /** A file listing closed origin airports, read again whenever it changes. */
   @Expose() @IsOptional() @IsString() CLOSED_ORIGINS_FILE?: string;
-  /**
-   * At start, take a snapshot of the fares and seats of every date search holds from fares and
-   * booking, and answer not ready until it is applied (a new or wiped database catches up). Off
-   * only for a search run alone, as its own tests do.
-   */
-  @Expose() @Transform(toBoolean) @IsBoolean() SEARCH_CATCH_UP = true;
 }
 
 export class SearchConfig {
@@ -23,16 +17,10 @@ export class SearchConfig {
     readonly cacheMaxRoutes: number,
     readonly cacheTtlMs: number,
     readonly closedOriginsFile: string | undefined,
-    readonly catchUp: boolean,
   ) {}
 
   static fromEnvironment(env: Record<string, string | undefined> = process.env): SearchConfig {
     const vars = validateEnvironment(SearchEnvironment, env);
-    return new SearchConfig(
-      vars.SEARCH_CACHE_MAX_ROUTES,
-      vars.SEARCH_CACHE_TTL_MS,
-      vars.CLOSED_ORIGINS_FILE,
-      vars.SEARCH_CATCH_UP,
-    );
+    return new SearchConfig(vars.SEARCH_CACHE_MAX_ROUTES, vars.SEARCH_CACHE_TTL_MS, vars.CLOSED_ORIGINS_FILE);
   }
 }

@@ -22,7 +22,8 @@ export interface ScheduleRow {
 export const SCHEDULE_COLUMNS = `flight_number, flight_date::text AS flight_date, origin, destination,
   departs_at, arrives_at, capacity, schedule_version`;
 
-function payloadOf(row: ScheduleRow): ScheduledFlightPayload {
+/** A row as the schedule's events (and its snapshot) say it. */
+export function scheduledFlightOf(row: ScheduleRow): ScheduledFlightPayload {
   return {
     flightNumber: row.flight_number,
     flightDate: row.flight_date,
@@ -49,7 +50,7 @@ export async function announceSchedule(
     rows.map((row) => ({
       event: createIntegrationEvent(
         row.schedule_version === 1 ? 'flight.scheduled' : 'flight.changed',
-        payloadOf(row),
+        scheduledFlightOf(row),
       ) as FlightScheduledEvent | FlightChangedEvent,
       aggregateId: `${row.flight_number}/${row.flight_date}`,
     })),

@@ -53,7 +53,10 @@ describe('parseIntegrationEvent', () => {
   });
 
   it.each([
-    [{ ...confirmed(), type: 'booking.exploded' }, /type must be one of flight.scheduled, flight.changed, booking.confirmed/],
+    [
+      { ...confirmed(), type: 'booking.exploded' },
+      /type must be one of flight.scheduled, flight.changed, booking.confirmed/,
+    ],
     [{ ...confirmed(), id: 'event-1' }, /id must be a UUID/],
     [{ ...confirmed(), occurredAt: 'yesterday' }, /occurredAt must be an ISO 8601 timestamp/],
     [{ ...confirmed(), payload: null }, /payload must be an object/],

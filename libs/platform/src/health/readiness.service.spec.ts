@@ -42,6 +42,16 @@ describe('ReadinessService', () => {
     expect(changes).toEqual(['UP', 'DOWN', 'UP']);
   });
 
+  it('stays STARTING while the checks fail before they ever passed', async () => {
+    databaseUp = false;
+    await readiness.onApplicationBootstrap();
+    await expect(readiness.evaluate()).rejects.toThrow(ServiceUnavailableException);
+    expect(readiness.state).toBe('STARTING');
+    databaseUp = true;
+    await readiness.evaluate();
+    expect(changes).toEqual(['UP']);
+  });
+
   it('stays STOPPING once shutdown began, whatever the checks say', async () => {
     await readiness.onApplicationBootstrap();
     readiness.beforeApplicationShutdown();

@@ -7,7 +7,11 @@ import {
 import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ServiceConfig } from '../config/service-config';
 
-/** STARTING until the first check; STOPPING from SIGTERM on, whatever the checks say. */
+/**
+ * STARTING until the checks first pass (a service still catching up, or whose database is not there
+ * yet, has not started: Eureka's STARTING); DOWN when they fail after that; STOPPING from SIGTERM on,
+ * whatever the checks say.
+ */
 export type ReadinessState = 'STARTING' | 'UP' | 'DOWN' | 'STOPPING';
 export type ReadinessCheck = () => Promise<HealthIndicatorResult>;
 export type ReadinessListener = (state: ReadinessState, previous: ReadinessState) => void;
@@ -52,7 +56,7 @@ export class ReadinessService implements OnApplicationBootstrap, BeforeApplicati
       this.transition('UP');
       return result;
     } catch (error) {
-      this.transition('DOWN');
+      if (this.current !== 'STARTING') this.transition('DOWN');
       throw error;
     }
   }

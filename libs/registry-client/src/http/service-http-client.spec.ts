@@ -43,7 +43,8 @@ const deadInstance = (port: number): EurekaInstance => ({
 function client(instances: EurekaInstance[], refreshed = instances): ServiceHttpClient {
   let current = instances;
   const discovery = {
-    instances: () => current,
+    instances: (_app: string, statuses: string[]) =>
+      current.filter((instance) => statuses.includes(instance.status)),
     refresh: async () => void (current = refreshed),
   } as unknown as RegistryClient;
   return new ServiceHttpClient(discovery, { requestTimeoutMs: 1_000 } as RegistryClientSettings);
@@ -65,6 +66,14 @@ describe('ServiceHttpClient', () => {
     const response = await client([], [started.instance]).get('fares', '/fares');
     expect(response.status).toBe(200);
     await expect(client([], []).get('fares', '/fares')).rejects.toBeInstanceOf(NoInstanceAvailableException);
+  });
+
+  it('calls an instance that is still starting only when the request says it may', async () => {
+    const started = await start(() => 200);
+    const starting = client([{ ...started.instance, status: 'STARTING' }]);
+    await expect(starting.get('fares', '/x')).rejects.toBeInstanceOf(NoInstanceAvailableException);
+    expect((await starting.request('fares', { path: '/x', alsoStarting: true })).status).toBe(200);
+    expect(started.hits).toEqual(['GET']);
   });
 
   it('tries the instances the registry lists now when every one it knew failed (a restart at a new address)', async () => {

@@ -3,7 +3,7 @@ import { currentRequestId, REQUEST_ID_HEADER } from '@pss/platform';
 import { BrokenCircuitError } from 'cockatiel';
 import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from '../registry-client.service';
 import type { RegistryClientSettings } from '../registry-client-settings';
-import type { EurekaInstance } from '../eureka/eureka-js-client.types';
+import type { EurekaInstance, EurekaStatus } from '../eureka/eureka-js-client.types';
 import { InstanceBalancer, instanceKey } from './instance-balancer';
 import {
   neverReachedInstance,
@@ -22,6 +22,11 @@ export interface ServiceRequest {
   timeoutMs?: number;
   /** Safe to send twice (default: GET, HEAD, PUT, DELETE, OPTIONS; a POST with an Idempotency-Key). */
   idempotent?: boolean;
+  /**
+   * Also an instance that serves HTTP but is not ready yet (registered STARTING): only for what an
+   * owner serves before it is ready, such as the schedule's snapshot to a follower catching up.
+   */
+  alsoStarting?: boolean;
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -76,13 +81,16 @@ export class ServiceHttpClient {
       }
       return undefined;
     };
-    const response = await tryEach(await this.instancesOf(name));
+    const statuses: EurekaStatus[] = request.alsoStarting ? ['UP', 'STARTING'] : ['UP'];
+    const response = await tryEach(await this.instancesOf(name, statuses));
     if (response) return response;
     // Every instance we knew failed: the registry may list others by now (a restarted instance at a
     // new address, while the old one waits out its lease). Those, once.
     if (lastError !== undefined) {
       await this.discovery.refresh();
-      const fresh = this.discovery.instances(name).filter((instance) => !tried.has(instanceKey(instance)));
+      const fresh = this.discovery
+        .instances(name, statuses)
+        .filter((instance) => !tried.has(instanceKey(instance)));
       const retried = await tryEach(fresh);
       if (retried) return retried;
     }
@@ -97,14 +105,14 @@ export class ServiceHttpClient {
   }
 
   /**
-   * The UP instances of `service` from the registry client's cache, asking the registry again when
-   * it has none: a service that registered after the last fetch is then found at once.
+   * The instances of `service` in `statuses` from the registry client's cache, asking the registry
+   * again when it has none: a service that registered after the last fetch is then found at once.
    */
-  private async instancesOf(service: string): Promise<EurekaInstance[]> {
-    const cached = this.discovery.instances(service);
+  private async instancesOf(service: string, statuses: EurekaStatus[]): Promise<EurekaInstance[]> {
+    const cached = this.discovery.instances(service, statuses);
     if (cached.length > 0) return cached;
     await this.discovery.refresh();
-    return this.discovery.instances(service);
+    return this.discovery.instances(service, statuses);
   }
 
   private async send(

@@ -36,7 +36,8 @@ export function eurekaConfig(settings: RegistryClientSettings, logger: EurekaLog
       requestRetryDelay: 200,
       registerWithEureka: false,
       fetchRegistry: true,
-      filterUpInstances: true,
+      // Every status is kept: RegistryClient.instances filters (UP, or also STARTING when asked).
+      filterUpInstances: false,
     },
     logger,
     cwd: FOLDER_WITHOUT_YAML,

@@ -53,6 +53,8 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
       ...(spec.registersAs && {
         DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/', spec.service),
       }),
+      // Alone on its network, the image has no owner to catch up from.
+      CATCH_UP: 'false',
       ...spec.env,
     });
     const registered = async () => {
