@@ -10,6 +10,7 @@ export type {
   FlightChangedEvent,
   FlightScheduledEvent,
   ScheduledFlightPayload,
+  ScheduledFlightState,
 } from './events/flight-events';
 export {
   pssEventSubscriptions,
@@ -26,7 +27,6 @@ export {
   SCHEDULE_SNAPSHOT,
   type FareState,
   type InventoryState,
-  type ScheduledFlightState,
   type Snapshot,
   type SnapshotDates,
   type SnapshotSource,

@@ -1,4 +1,3 @@
-import type { ScheduledFlightPayload } from '../events/flight-events';
 import type { Money } from './money';
 
 /**
@@ -45,9 +44,6 @@ export interface InventoryState {
   remainingSeats: number;
   inventoryVersion: number;
 }
-
-/** search's `GET /schedule/snapshot`: as `flight.scheduled` / `flight.changed` would say it. */
-export type ScheduledFlightState = ScheduledFlightPayload;
 
 export const FARES_SNAPSHOT: SnapshotSource = { service: 'fares', path: '/fares/snapshot' };
 

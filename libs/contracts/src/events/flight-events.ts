@@ -26,3 +26,6 @@ export interface ScheduledFlightPayload {
 
 export type FlightScheduledEvent = IntegrationEvent<'flight.scheduled', ScheduledFlightPayload>;
 export type FlightChangedEvent = IntegrationEvent<'flight.changed', ScheduledFlightPayload>;
+
+/** An item of search's `GET /schedule/snapshot`: the flight as its latest event says it. */
+export type ScheduledFlightState = ScheduledFlightPayload;
