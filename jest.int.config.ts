@@ -1,5 +1,7 @@
 // Integration tests: every *.int-spec.ts, against real PostgreSQL and RabbitMQ started once per run
-// by libs/testing's global setup. Serial: a 2-core machine runs one container-heavy suite at a time.
+// by libs/testing's global setup. Two suites at a time: most of a suite's time is spent waiting
+// (containers starting, leases ending, outages lasting), and each suite has its own databases,
+// vhosts and ports; image builds take turns (libs/testing's buildServiceImage).
 import type { Config } from 'jest';
 import preset from './jest.preset.js';
 
@@ -11,7 +13,7 @@ const config: Config = {
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   testTimeout: 120_000,
-  maxWorkers: 1,
+  maxWorkers: 2,
   // The last guard against a hang: a run that left a handle open still ends (its global teardown
   // names what was left open).
   forceExit: true,

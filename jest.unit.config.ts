@@ -15,6 +15,8 @@ const projectRoots = [
 ].filter((root) => existsSync(join(root, 'project.json')));
 
 const config: Config = {
+  // Jest's default on two cores is one worker; the workspace-rule suites spend their time in eslint.
+  maxWorkers: 2,
   projects: projectRoots.map((rootDir) => ({
     ...preset,
     displayName: JSON.parse(readFileSync(join(rootDir, 'project.json'), 'utf8')).name,

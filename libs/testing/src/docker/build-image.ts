@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { lock } from 'proper-lockfile';
 import { extraCaBundle, workspaceRoot } from '../images';
 
 /** What scripts/up.sh builds images as (tools/build/image-version.js): version, commit, time, source. */
@@ -9,6 +12,12 @@ export async function imageVersion(): Promise<Record<string, string>> {
   });
   return JSON.parse(stdout) as Record<string, string>;
 }
+
+/**
+ * One build at a time on this machine, whichever jest worker or workspace copy asks: the engine's
+ * BuildKit (Docker 20.10) can mix up the Dockerfiles of builds that run at once from one context.
+ */
+const BUILD_LOCK = join(tmpdir(), 'pss-docker-build');
 
 /**
  * `docker build` of a service's Dockerfile from the repository root, as compose builds it: with
@@ -22,6 +31,10 @@ export async function buildServiceImage(service: string, tag: string): Promise<v
     .filter(([name]) => name !== 'PSS_IMAGE_TAG')
     .flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
   const args = ['build', '-f', `apps/${service}/Dockerfile`, '-t', tag, ...secret, ...buildArgs, '.'];
+  const release = await lock(BUILD_LOCK, {
+    realpath: false,
+    retries: { retries: 1_000, minTimeout: 200, maxTimeout: 1_000 },
+  });
   try {
     await promisify(execFile)('docker', args, {
       cwd: workspaceRoot,
@@ -31,5 +44,7 @@ export async function buildServiceImage(service: string, tag: string): Promise<v
   } catch (error) {
     const { stderr } = error as { stderr?: string };
     throw new Error(`docker build of ${service} failed:\n${stderr?.split('\n').slice(-30).join('\n')}`);
+  } finally {
+    await release();
   }
 }
