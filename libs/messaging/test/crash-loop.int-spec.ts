@@ -1,7 +1,7 @@
 import { waitUntil } from '@pss/testing';
 import { connect } from 'amqplib';
 import type { ChildProcess } from 'node:child_process';
-import { deadLetterQueueFor } from '../src';
+import { DELIVERY_LIMIT, deadLetterQueueFor } from '../src';
 import { kill, startConsumerProcess } from './test-processes';
 import {
   createMessaging,
@@ -14,7 +14,8 @@ import {
 import { useSharedContainers, type SharedContainersContext } from './suite-context';
 
 const EVENTS = 1_000;
-const CRASHES = 25;
+// One crash more than the queue's delivery limit: a message held at every crash would be dead-lettered.
+const CRASHES = DELIVERY_LIMIT + 1;
 // The consumer dies this long after it starts consuming (or once it applied an event, if later), its
 // handler taking 30 ms per event.
 const LIFE_MS = 1_500;

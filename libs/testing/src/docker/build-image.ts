@@ -14,10 +14,23 @@ export async function imageVersion(): Promise<Record<string, string>> {
 }
 
 /**
- * One build at a time on this machine, whichever jest worker or workspace copy asks: the engine's
+ * One build at a time on this machine, whichever jest worker, suite or workspace copy asks: the engine's
  * BuildKit (Docker 20.10) can mix up the Dockerfiles of builds that run at once from one context.
  */
 const BUILD_LOCK = join(tmpdir(), 'pss-docker-build');
+
+/** Runs `build` (anything that builds images: docker build, compose build) holding the build lock. */
+export async function withBuildLock<T>(build: () => Promise<T>): Promise<T> {
+  const release = await lock(BUILD_LOCK, {
+    realpath: false,
+    retries: { retries: 1_000, minTimeout: 200, maxTimeout: 1_000 },
+  });
+  try {
+    return await build();
+  } finally {
+    await release();
+  }
+}
 
 /**
  * `docker build` of a service's Dockerfile from the repository root, as compose builds it: with
@@ -31,20 +44,16 @@ export async function buildServiceImage(service: string, tag: string): Promise<v
     .filter(([name]) => name !== 'PSS_IMAGE_TAG')
     .flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
   const args = ['build', '-f', `apps/${service}/Dockerfile`, '-t', tag, ...secret, ...buildArgs, '.'];
-  const release = await lock(BUILD_LOCK, {
-    realpath: false,
-    retries: { retries: 1_000, minTimeout: 200, maxTimeout: 1_000 },
+  await withBuildLock(async () => {
+    try {
+      await promisify(execFile)('docker', args, {
+        cwd: workspaceRoot,
+        env: { ...process.env, DOCKER_BUILDKIT: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (error) {
+      const { stderr } = error as { stderr?: string };
+      throw new Error(`docker build of ${service} failed:\n${stderr?.split('\n').slice(-30).join('\n')}`);
+    }
   });
-  try {
-    await promisify(execFile)('docker', args, {
-      cwd: workspaceRoot,
-      env: { ...process.env, DOCKER_BUILDKIT: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    const { stderr } = error as { stderr?: string };
-    throw new Error(`docker build of ${service} failed:\n${stderr?.split('\n').slice(-30).join('\n')}`);
-  } finally {
-    await release();
-  }
 }
