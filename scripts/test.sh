@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: type checks, lint, unit tests, integration tests (real PostgreSQL and RabbitMQ
 # through testcontainers), the system suite (the repository's docker-compose.yml driven over HTTP,
-# fault drills included) and, beside it, the same services on a single-node Docker Swarm. Runs every step,
+# fault drills included) and the same services on a single-node Docker Swarm. Runs every step,
 # then prints a summary; exits non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,23 +26,8 @@ step sync npx nx sync:check
 step lint npx eslint . --max-warnings=0
 step unit limit 10m bash scripts/jest.sh --config jest.unit.config.ts --json --outputFile="$reports/unit.json"
 step integration limit 30m bash scripts/jest.sh --config jest.int.config.ts --json --outputFile="$reports/int.json"
-# The Swarm suite runs beside the system suite (both spend most of their time waiting on containers;
-# their image builds take turns): its output is shown once it ends.
-swarm_step() {
-  local log="$reports/swarm.log" started=$SECONDS status=0
-  limit 15m bash scripts/jest.sh --config jest.swarm.config.ts --json --outputFile="$reports/swarm.json" \
-    >"$log" 2>&1 || status=$?
-  echo "$status $((SECONDS - started))" >"$reports/swarm.status"
-}
-swarm_step &
-swarm=$!
 step system limit 20m bash scripts/jest.sh --config jest.system.config.ts --json --outputFile="$reports/system.json"
-wait "$swarm"
-printf '\n=== swarm (ran beside the system suite) ===\n'
-cat "$reports/swarm.log"
-read -r swarm_status swarm_seconds <"$reports/swarm.status"
-[ "$swarm_status" = 0 ] || failed+=(swarm)
-timings+=("swarm $swarm_seconds s")
+step swarm limit 15m bash scripts/jest.sh --config jest.swarm.config.ts --json --outputFile="$reports/swarm.json"
 
 printf '\n=== summary ===\n'
 node scripts/jest/summary.js "$reports"/*.json

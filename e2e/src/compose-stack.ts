@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { docker, exec, extraCaBundle, workspaceRoot, freePort, withBuildLock } from '@pss/testing';
+import { docker, exec, extraCaBundle, workspaceRoot, freePort } from '@pss/testing';
 import type Docker from 'dockerode';
 
 /** The compose project the system tests use; .ci/run removes it if a crashed run left it behind. */
@@ -70,9 +70,9 @@ export async function startComposeStack(project = SYSTEM_TEST_PROJECT): Promise<
   const stack = composeStack({ project, envFile, secretsDir, ports });
   await stack.down();
   try {
-    // One image at a time, as scripts/up.sh builds them, and not while the Swarm suite builds
-    // (Docker 20.10's BuildKit can mix up the Dockerfiles of concurrent builds from one context).
-    await withBuildLock(() => stack.compose('--parallel', '1', 'build'));
+    // One image at a time, as scripts/up.sh builds them (Docker 20.10's BuildKit can mix up the
+    // Dockerfiles of concurrent builds from one context).
+    await stack.compose('--parallel', '1', 'build');
     await stack.compose('up', '--detach', '--wait');
   } catch (error) {
     const logs = await stack.compose('logs', '--no-color', '--tail', '40').catch(() => '');

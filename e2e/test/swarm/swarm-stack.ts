@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { docker, exec, waitUntil, withBuildLock, workspaceRoot } from '@pss/testing';
+import { docker, exec, waitUntil, workspaceRoot } from '@pss/testing';
 
 const run = promisify(execFile);
 
@@ -32,20 +32,17 @@ export interface SwarmStack {
  */
 export async function deploySwarmStack(name: string, fromService = 'discovery-1'): Promise<SwarmStack> {
   const dir = mkdtempSync(join(tmpdir(), 'pss-swarm-'));
-  // The script builds the images first: not while the system suite builds (see withBuildLock).
-  await withBuildLock(() =>
-    run('bash', [join(workspaceRoot, 'scripts', 'swarm-deploy.sh')], {
-      cwd: workspaceRoot,
-      env: {
-        ...process.env,
-        PSS_STACK: name,
-        PSS_ENV_FILE: join(dir, '.env'),
-        PSS_SECRETS_DIR: join(dir, 'secrets'),
-        PSS_SWARM_ENDPOINT_MODE: 'dnsrr',
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    }),
-  );
+  await run('bash', [join(workspaceRoot, 'scripts', 'swarm-deploy.sh')], {
+    cwd: workspaceRoot,
+    env: {
+      ...process.env,
+      PSS_STACK: name,
+      PSS_ENV_FILE: join(dir, '.env'),
+      PSS_SECRETS_DIR: join(dir, 'secrets'),
+      PSS_SWARM_ENDPOINT_MODE: 'dnsrr',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 
   // Sixteen tasks starting on a small host take minutes: the stack is there once every service runs
   // all its replicas (a task with a health check counts as running once it is healthy).

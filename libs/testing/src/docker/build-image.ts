@@ -14,13 +14,13 @@ export async function imageVersion(): Promise<Record<string, string>> {
 }
 
 /**
- * One build at a time on this machine, whichever jest worker, suite or workspace copy asks: the engine's
+ * One build at a time on this machine, whichever jest worker or workspace copy asks: the engine's
  * BuildKit (Docker 20.10) can mix up the Dockerfiles of builds that run at once from one context.
  */
 const BUILD_LOCK = join(tmpdir(), 'pss-docker-build');
 
 /** Runs `build` (anything that builds images: docker build, compose build) holding the build lock. */
-export async function withBuildLock<T>(build: () => Promise<T>): Promise<T> {
+async function withBuildLock<T>(build: () => Promise<T>): Promise<T> {
   const release = await lock(BUILD_LOCK, {
     realpath: false,
     retries: { retries: 1_000, minTimeout: 200, maxTimeout: 1_000 },
