@@ -5,6 +5,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * newest event gave it, and the map is that many seats. The aircraft types check-in kept for
  * itself go (search owns the schedule); the upgrade's flights arrive from search's announcement of
  * every flight it had.
+ *
+ * Rollback: the previous version reads the aircraft tables this drops. Run `node main.js
+ * migrate:revert` with this version's image first (down makes them again, empty), then deploy the
+ * previous version, which seeds them at start.
  */
 export class FollowTheSchedule1796200000001 implements MigrationInterface {
   name = 'FollowTheSchedule1796200000001';

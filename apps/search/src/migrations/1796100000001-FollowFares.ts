@@ -3,6 +3,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Search follows fares' `fare.changed` events: each flight keeps the version of the fare it shows.
  * A flight added before fares has a fare for it has none, and is not shown.
+ *
+ * Rollback: the previous version cannot show a flight without a fare. Run `node main.js
+ * migrate:revert` with this version's image first (down removes the flights with no fare, which were
+ * never shown), then deploy the previous version.
  */
 export class FollowFares1796100000001 implements MigrationInterface {
   name = 'FollowFares1796100000001';

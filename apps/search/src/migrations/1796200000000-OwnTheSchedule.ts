@@ -6,6 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * 100-seat aircraft. The flights search already has are announced once, so that check-in and
  * booking, which follow the schedule from now on, hear of them (booking already has them at
  * version 1, and keeps its own).
+ *
+ * Rollback: the previous version writes flights without a capacity, which this refuses. Run `node
+ * main.js migrate:revert` with this version's image first (down drops capacity and schedule
+ * version), then deploy the previous version.
  */
 const utc = (timestamp: string) =>
   `to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

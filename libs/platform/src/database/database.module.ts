@@ -5,6 +5,7 @@ import type { PlatformDatabaseOptions } from '../platform-options';
 import { createDataSourceOptions } from './data-source-options';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { PoolMetrics } from './pool-metrics';
+import { RevertMigrationCommand } from './revert-migration.command';
 
 @Module({})
 export class PlatformDatabaseModule {
@@ -27,7 +28,7 @@ export class PlatformDatabaseModule {
           }),
         }),
       ],
-      providers: [DatabaseLifecycle, PoolMetrics],
+      providers: [DatabaseLifecycle, PoolMetrics, RevertMigrationCommand],
       exports: [DatabaseLifecycle],
     };
   }

@@ -195,19 +195,30 @@ export function describeServiceImage(spec: ServiceImageSpec): void {
     }
 
     if (spec.database) {
-      it('migrates and seeds as a one-shot command, for a job to run before the service', async () => {
+      /** `node main.js <command>` with the image beside the running service; its log messages. */
+      const oneShot = async (command: string) => {
         const { code, lines } = await runToCompletion({
           Image: tag,
-          Cmd: ['node', 'main.js', 'migrate'],
+          Cmd: ['node', 'main.js', command],
           Env: Object.entries({ ...env(), MIGRATE_ON_START: 'false' }).map(
             ([name, value]) => `${name}=${value}`,
           ),
           HostConfig: { NetworkMode: network.id },
         });
         expect(code).toBe(0);
-        expect(lines.map((line) => JSON.parse(line).msg)).toContain(
-          'database migrated (0 applied) and seeded',
+        return lines.map((line) => JSON.parse(line).msg as string);
+      };
+
+      it('migrates and seeds as a one-shot command, for a job to run before the service', async () => {
+        expect(await oneShot('migrate')).toContain('database migrated (0 applied) and seeded');
+      });
+
+      it('reverts its newest migration as a one-shot command (a rollback), and applies it again', async () => {
+        const reverted = (await oneShot('migrate:revert')).find((msg) =>
+          msg.startsWith('reverted migration '),
         );
+        expect(reverted).toMatch(/^reverted migration \w+\d{13}$/);
+        expect(await oneShot('migrate')).toContain('database migrated (1 applied) and seeded');
       });
     }
 
