@@ -1,20 +1,36 @@
-import { daysFromToday, docker, eventually, freePort, startRabbitMqOnPort } from '@pss/testing';
+import {
+  createTestVhost,
+  daysFromToday,
+  docker,
+  eventually,
+  freePort,
+  requireTestEnv,
+  startRabbitMqOnPort,
+  type TestVhost,
+} from '@pss/testing';
 import type { StartedTestContainer } from 'testcontainers';
 import { startCheckinWorld, type CheckinWorld } from './checkin-world';
 
-/** RabbitMQ of this test's own, stopped while a booking is checked in and started again later. */
-describe('check-in while RabbitMQ is down', () => {
+/**
+ * Check-in's RabbitMQ, a broker of this test's own, stopped while a booking is checked in and
+ * started again later. Booking and fares stay on theirs, so booking stays in the registry (a
+ * service that lost its broker reports itself DOWN there) and agrees to the check-in.
+ */
+describe('check-in while its RabbitMQ is down', () => {
   let broker: StartedTestContainer;
+  let vhost: TestVhost;
   let world: CheckinWorld;
 
   beforeAll(async () => {
     const port = await freePort();
     broker = await startRabbitMqOnPort(port);
-    world = await startCheckinWorld(`amqp://guest:guest@127.0.0.1:${port}`);
+    vhost = await createTestVhost(requireTestEnv('rabbitmqUrl'), requireTestEnv('rabbitmqManagementUrl'));
+    world = await startCheckinWorld(vhost.url, {}, `amqp://guest:guest@127.0.0.1:${port}`);
   }, 300_000);
 
   afterAll(async () => {
     await world?.close();
+    await vhost?.drop();
     await broker?.stop();
   });
 

@@ -22,7 +22,7 @@ export interface CheckinWorld {
   bookingStatus(id: string): Promise<string>;
   /** `POST /bookings/{id}/cancel` at the booking service, as a passenger would. */
   cancel(id: string): Promise<Response>;
-  /** RABBITMQ_URL of the services of this world. */
+  /** RABBITMQ_URL of the services of this world (check-in's too, unless it has a broker of its own). */
   rabbitmqUrl: string;
   /** Booking's own database, to check what booking wrote. */
   bookingDatabase: Pool;
@@ -46,17 +46,20 @@ const FARES: Record<string, { origin: string; fare: string }> = {
 export async function startCheckinWorld(
   rabbitmqUrl: string,
   env: Record<string, string> = {},
+  /** A broker of check-in's own (the schedule is published there too); else `rabbitmqUrl`. */
+  checkinRabbitmqUrl?: string,
 ): Promise<CheckinWorld> {
   const checkin = await startServiceInWorld(AppModule, {
     account: 'checkin',
     calls: ['fares', 'booking'],
     rabbitmq: { url: rabbitmqUrl },
     envOf: { booking: { BOOKING_SAFETY_BUFFER: '0' } },
-    env,
+    env: checkinRabbitmqUrl ? { ...env, RABBITMQ_URL: checkinRabbitmqUrl } : env,
   });
   const bookingUrl = `http://127.0.0.1:${checkin.world.apps.booking.port}`;
   const bookingDatabase = new Pool({ connectionString: checkin.world.databases.booking, max: 2 });
   const scheduled = await publishReferenceSchedule(rabbitmqUrl);
+  if (checkinRabbitmqUrl) await publishReferenceSchedule(checkinRabbitmqUrl);
   const [first, last] = [scheduled[0].payload.flightDate, scheduled[scheduled.length - 1].payload.flightDate];
   await eventually(async () => {
     const [{ maps }] = await checkin.dataSource.query('SELECT count(*)::int AS maps FROM scheduled_flights');

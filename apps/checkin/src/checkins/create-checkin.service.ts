@@ -24,10 +24,10 @@ const ATTEMPTS = 3;
 
 /**
  * Checks a booking in: a seat per passenger (held by the database to one passenger per flight and
- * date), the check-in and `checkin.completed` in the outbox, in one transaction that commits only
- * after booking agreed to move the booking to CHECKED_IN for this check-in. Booking owns the status:
- * a cancel that won there refuses the check-in, and nothing is written here. A booking checked in
- * before gets its check-in back.
+ * date), the check-in and `checkin.completed` in the outbox, in one transaction. Booking owns the
+ * status and is asked first, to move the booking to CHECKED_IN for this check-in: a cancel that won
+ * there refuses the check-in, and nothing is written here. A booking checked in before gets its
+ * check-in back.
  */
 @Injectable()
 export class CreateCheckin {
@@ -49,9 +49,13 @@ export class CreateCheckin {
     if (earlier) return { checkin: earlier, created: false };
     this.ensureOpen(booking);
     const wanted = this.wantedSeats(request, booking);
+    // Refusals check-in can tell before asking booking: a booking agreed to is no longer cancellable.
+    await this.chooseSeats(this.dataSource.manager, booking, wanted);
+    const id = checkinIdOf(booking.id);
+    await this.bookings.checkIn(booking.id, id);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => this.record(manager, booking, wanted));
+        return await this.dataSource.transaction((manager) => this.record(manager, booking, id, wanted));
       } catch (error) {
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
         // A boarding reference drawn at random that is taken already: draw others.
@@ -65,27 +69,19 @@ export class CreateCheckin {
   private async record(
     manager: EntityManager,
     booking: BookingSummary,
+    id: string,
     wanted: Map<number, string>,
   ): Promise<CheckinOutcome> {
     const { flightNumber, flightDate } = booking;
-    const id = checkinIdOf(booking.id);
     // Check-ins of one flight take their turn here (so that picking free seats does not race); the
-    // unique index on the seat is what holds a seat to one passenger.
+    // unique index on the seat is what holds a seat to one passenger. Nothing under it waits on
+    // the network.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
       `checkin:${flightNumber}/${flightDate}`,
     ]);
     const earlier = await this.reader.byBooking(manager, booking.id);
     if (earlier) return { checkin: earlier, created: false };
-    const cabin = await this.seatMaps.of(manager, flightNumber, flightDate);
-    // Booking sells the flight, so the schedule's event for it is on its way to check-in too.
-    if (!cabin) {
-      throw new ProblemException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        `Check-in has not yet had the schedule of ${flightNumber} on ${flightDate}; try again shortly`,
-      );
-    }
-    const taken = await this.seatMaps.taken(manager, flightNumber, flightDate);
-    const seats = assignSeats(cabin.seats, taken, wanted, booking.passengers.length);
+    const seats = await this.chooseSeats(manager, booking, wanted);
     const passes = booking.passengers.map((passenger, index) => ({
       firstName: passenger.firstName,
       lastName: passenger.lastName,
@@ -112,9 +108,6 @@ export class CreateCheckin {
         ),
       ],
     );
-    // Asked last, when only the commit can still fail: booking's answer decides, and a commit that
-    // fails after booking agreed is completed by the passenger's retry (the same check-in id).
-    await this.bookings.checkIn(booking.id, id);
     await this.outbox.write(
       manager,
       createIntegrationEvent('checkin.completed', { checkinId: id, bookingId: booking.id }),
@@ -130,6 +123,24 @@ export class CreateCheckin {
       createdAt: (createdAt as Date).toISOString(),
     };
     return { checkin, created: true };
+  }
+
+  /** The seats the passengers get on the flight as it stands, or the refusal (409, 422, 503). */
+  private async chooseSeats(
+    manager: EntityManager,
+    { flightNumber, flightDate, passengers }: BookingSummary,
+    wanted: Map<number, string>,
+  ): Promise<string[]> {
+    const cabin = await this.seatMaps.of(manager, flightNumber, flightDate);
+    // Booking sells the flight, so the schedule's event for it is on its way to check-in too.
+    if (!cabin) {
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        `Check-in has not yet had the schedule of ${flightNumber} on ${flightDate}; try again shortly`,
+      );
+    }
+    const taken = await this.seatMaps.taken(manager, flightNumber, flightDate);
+    return assignSeats(cabin.seats, taken, wanted, passengers.length);
   }
 
   private ensureOpen({ id, status, flightNumber, flightDate }: BookingSummary): void {

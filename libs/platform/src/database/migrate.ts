@@ -26,8 +26,9 @@ export function migrateAndSeed(
  */
 export function revertLastMigration(dataSource: DataSource): Promise<string | undefined> {
   return withMigrationLock(dataSource, async () => {
+    // The one TypeORM reverts: the last executed (highest id), whatever its timestamp.
     const applied: { name: string }[] = await dataSource.query(
-      `SELECT name FROM "${dataSource.options.migrationsTableName ?? 'migrations'}" ORDER BY "timestamp" DESC LIMIT 1`,
+      `SELECT name FROM "${dataSource.options.migrationsTableName ?? 'migrations'}" ORDER BY id DESC LIMIT 1`,
     );
     if (applied.length === 0) return undefined;
     await dataSource.undoLastMigration({ transaction: 'each' });
