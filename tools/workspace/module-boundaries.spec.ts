@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workspaceRoot } from '@pss/testing';
+import { LintProbe } from './lint-probe';
 
 // The module boundaries (docs/architecture.md) are lint rules: these prove the rules bite.
 describe('module boundaries', () => {
@@ -12,19 +13,9 @@ describe('module boundaries', () => {
     execFileSync('npx', ['nx', 'show', 'projects'], { cwd: workspaceRoot, stdio: 'ignore' });
   }, 60_000);
 
-  // The ESLint CLI, as `npm run lint` runs it (its config is an ES module, which jest's VM cannot load).
-  async function problems(file: string, code: string): Promise<{ ruleId: string | null; message: string }[]> {
-    const eslint = join(workspaceRoot, 'node_modules', '.bin', 'eslint');
-    const args = ['--format', 'json', '--stdin', '--stdin-filename', join(workspaceRoot, file)];
-    let output: string;
-    try {
-      output = execFileSync(eslint, args, { cwd: workspaceRoot, input: code, encoding: 'utf8' });
-    } catch (error) {
-      output = (error as { stdout: string }).stdout; // exit code 1: problems found
-    }
-    const [result] = JSON.parse(output) as { messages: { ruleId: string | null; message: string }[] }[];
-    return result.messages;
-  }
+  const linter = new LintProbe();
+  afterAll(() => linter.close());
+  const problems = (file: string, code: string) => linter.lint(file, code);
 
   const messagesOf = async (file: string, code: string) =>
     (await problems(file, code)).map(({ message }) => message);

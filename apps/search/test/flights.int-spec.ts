@@ -1,3 +1,4 @@
+import type { PssIntegrationEvent } from '@pss/contracts';
 import type { ProblemDetails } from '@pss/platform';
 import { daysFromToday, eventually, expectMigrationsInStep, operatorAuthorization } from '@pss/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -238,9 +239,15 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       200,
     );
 
-    const announced = (await takeQueuedEvents(search.brokerUrl, 'checkin.events')).filter(
-      (event) => 'flightNumber' in event.payload && event.payload.flightNumber === 'BF108',
-    );
+    // The outbox relay publishes after the commit: take the queue until both have come.
+    const announced: PssIntegrationEvent[] = [];
+    await eventually(async () => {
+      const taken = await takeQueuedEvents(search.brokerUrl, 'checkin.events');
+      announced.push(
+        ...taken.filter((event) => 'flightNumber' in event.payload && event.payload.flightNumber === 'BF108'),
+      );
+      expect(announced.length).toBeGreaterThanOrEqual(2);
+    }, 30_000);
     expect(announced.map((event) => [event.type, event.payload])).toEqual([
       [
         'flight.scheduled',
