@@ -19,8 +19,6 @@ if [ ! -f "$target" ]; then
   fi
   log "wrote $target from .env.example"
 fi
-# As compose reads it: the environment before the env file.
-secrets=${2:-${PSS_SECRETS_DIR:-$(sed -n 's/^PSS_SECRETS_DIR=//p' "$target" | tail -1)}}
-secrets=${secrets:-./.secrets}
+secrets=${2:-$(secrets_dir_of "$target")}
 [[ $secrets = /* ]] || secrets="$root/$secrets"
 node "$root/tools/secrets/ensure-secrets.js" "$secrets"

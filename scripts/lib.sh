@@ -19,3 +19,14 @@ apt_install() {
   apt_update_once
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# The secrets directory compose reads for an env file: PSS_SECRETS_DIR of the environment, else of
+# the env file, else .secrets; absolute.
+secrets_dir_of() {
+  local env_file=$1 root dir
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  dir=${PSS_SECRETS_DIR:-$(sed -n 's/^PSS_SECRETS_DIR=//p' "$env_file" 2>/dev/null | tail -1)}
+  dir=${dir:-./.secrets}
+  [[ $dir = /* ]] || dir="$root/${dir#./}"
+  printf '%s\n' "$dir"
+}

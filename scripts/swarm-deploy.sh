@@ -3,7 +3,11 @@
 # docker-compose.swarm.yml over it, rendered for `docker stack deploy` by tools/swarm/stack-file.js.
 # On a host in no swarm it makes a single-node one. The stateful services (databases, RabbitMQ,
 # Prometheus) run on the node labelled pss.data=true; when no node is, this one gets the label.
-# Images: built here; for more nodes, push them to a registry first (README, "Docker Swarm").
+# Images: built here; or, with PSS_IMAGE_PREFIX, pulled from a registry by every node (publish them
+# with scripts/publish.sh first; the project's registry is checked to hold every one of them before
+# anything changes). Rolling back is deploying the previous version: PSS_IMAGE_TAG=<version-commit>.
+#   PSS_IMAGE_PREFIX          <registry>/pss, e.g. 127.0.0.1:5000/pss (default: the local images)
+#   PSS_IMAGE_TAG             the version to deploy (default: this work tree's <version>-<commit>)
 #   PSS_ENV_FILE              the env file (default .env, made from .env.example when missing)
 #   PSS_SECRETS_DIR           the secret files (default: as the env file says; made when missing)
 #   PSS_SWARM_ENDPOINT_MODE   vip (default) or dnsrr, for hosts without IPVS (see stack-file.js)
@@ -18,6 +22,22 @@ if [ -z "${PSS_EXTRA_CA_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ];
   export PSS_EXTRA_CA_FILE=/etc/ssl/certs/ca-certificates.crt
 fi
 
+# Images carry their version and commit, and are tagged <version>-<commit> (PSS_IMAGE_TAG).
+eval "$(node tools/build/image-version.js)"
+deploy=(docker stack deploy)
+if [ -n "${PSS_IMAGE_PREFIX:-}" ]; then
+  . scripts/image-registry-lib.sh
+  if [ "${PSS_IMAGE_PREFIX%%/*}" = "$image_registry" ]; then
+    image_registry_answers || die "no image registry answers at http://$image_registry/v2/; nothing was deployed"
+    for image in $(pss_images); do
+      repository=${image#"$image_registry"/} && repository=${repository%:*}
+      image_registry_has "$repository" "$PSS_IMAGE_TAG" \
+        || die "the image registry at $image_registry holds no $repository:$PSS_IMAGE_TAG (publish it with scripts/publish.sh); nothing was deployed"
+    done
+    deploy=(with_image_registry_login docker stack deploy --with-registry-auth)
+  fi
+fi
+
 if [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" != active ]; then
   log "this engine is in no swarm: making a single-node one"
   docker swarm init --advertise-addr "${PSS_SWARM_ADVERTISE_ADDR:-127.0.0.1}" >/dev/null
@@ -27,15 +47,13 @@ if [ -z "$(docker node ls --quiet --filter node.label=pss.data=true)" ]; then
   docker node update --label-add pss.data=true "$(docker info --format '{{.Swarm.NodeID}}')" >/dev/null
 fi
 
-# Images carry their version and commit, and are tagged <version>-<commit> (PSS_IMAGE_TAG).
-eval "$(node tools/build/image-version.js)"
 compose=(docker compose --env-file "$env_file" -f docker-compose.yml -f docker-compose.swarm.yml)
 # One image at a time: see scripts/up.sh.
-[ "${PSS_SKIP_BUILD:-}" = true ] || "${compose[@]}" --parallel 1 build --quiet
+[ "${PSS_SKIP_BUILD:-}" = true ] || [ -n "${PSS_IMAGE_PREFIX:-}" ] || "${compose[@]}" --parallel 1 build --quiet
 # Images only on this engine have no registry digest to pin.
 resolve=never
 [ -n "${PSS_IMAGE_PREFIX:-}" ] && resolve=always
 "${compose[@]}" config --format json \
   | node tools/swarm/stack-file.js --endpoint-mode "${PSS_SWARM_ENDPOINT_MODE:-vip}" \
-  | docker stack deploy --detach=true --resolve-image "$resolve" --compose-file - "$stack"
-log "deployed stack $stack: docker stack services $stack"
+  | "${deploy[@]}" --detach=true --resolve-image "$resolve" --compose-file - "$stack"
+log "deployed $PSS_IMAGE_TAG as stack $stack: docker stack services $stack"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the base images in docker/images.env present in the local engine:
+# Makes the base images in docker/images.env present in the local engine (the image registry's
+# only with the argument image-registry):
 # an image already there is used as it is, else it is pulled, else it is built here from
 # Debian packages under the same tag (see README.md in this folder).
 set -euo pipefail
@@ -42,16 +43,26 @@ build_node() {
 
 build_postgres() { build "$POSTGRES_IMAGE" postgres; }
 build_rabbitmq() { build "$RABBITMQ_IMAGE" rabbitmq; }
+build_image_registry() { build "$IMAGE_REGISTRY_IMAGE" image-registry --build-arg "REGISTRY_VERSION=${IMAGE_REGISTRY_IMAGE##*:}"; }
 build_prometheus() { build "$PROMETHEUS_IMAGE" prometheus --build-arg "PROMETHEUS_VERSION=${PROMETHEUS_IMAGE##*:v}"; }
 
 ensure() {
   local tag=$1 builder=$2
   if present "$tag"; then log "$tag present"; return 0; fi
-  if [ "${PSS_SKIP_PULL:-}" != true ] && try_pull "$tag"; then log "$tag pulled"; return 0; fi
+  # pss-base/ images are this project's own: there is nothing to pull.
+  if [ "${PSS_SKIP_PULL:-}" != true ] && [[ $tag != pss-base/* ]] && try_pull "$tag"; then
+    log "$tag pulled"
+    return 0
+  fi
   "$builder"
   log "$tag built: $(docker image inspect -f '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}')"
 }
 
+# The image registry's image only when asked for (scripts/image-registry.sh): nothing else needs it.
+if [ "${1:-}" = image-registry ]; then
+  ensure "$IMAGE_REGISTRY_IMAGE" build_image_registry
+  exit 0
+fi
 ensure "$NODE_IMAGE" build_node
 ensure "$POSTGRES_IMAGE" build_postgres
 ensure "$RABBITMQ_IMAGE" build_rabbitmq

@@ -43,6 +43,8 @@ function accounts(password) {
   // Both nodes get the whole list: each skips the entry that names itself.
   files['registry-peer-urls'] = registryUrls(PEER_USER, password('registry-peer'), REGISTRY_NODES);
   password('operator');
+  // The image registry's basic-auth user pss (scripts/image-registry.sh, scripts/publish.sh).
+  password('image-registry');
   files['rabbitmq-definitions.json'] = JSON.stringify(rabbitmqDefinitions(password), null, 2);
   return files;
 }

@@ -1,24 +1,77 @@
-import { deploySwarmStack, type SwarmStack } from './swarm-stack';
-import { daysFromToday, eventually } from '@pss/testing';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { daysFromToday, docker, eventually, freePort, workspaceRoot } from '@pss/testing';
+import {
+  deploySwarmStack,
+  operatorSettings,
+  runScript,
+  runScriptOrThrow,
+  type SwarmStack,
+} from './swarm-stack';
 
+const run = promisify(execFile);
 const STACK = 'pss-swarm-test';
 const REPLICATED = ['FARES', 'SEARCH', 'BOOKING', 'CHECKIN'];
+const SERVICES = ['discovery', 'fares', 'search', 'booking', 'checkin'];
 const date = daysFromToday(3);
 
 interface Instance {
   ipAddr: string;
   status: string;
+  port: { $: number };
+  metadata: Record<string, string>;
 }
 
-describe('PSS deployed to a single-node Docker Swarm by scripts/swarm-deploy.sh', () => {
+/** What tools/build/image-version.js makes of this work tree: the version the scripts tag. */
+const workTreeVersion = async () =>
+  JSON.parse(
+    (await run('node', ['tools/build/image-version.js', '--json'], { cwd: workspaceRoot })).stdout,
+  ) as { PSS_VERSION: string; PSS_REVISION: string; PSS_IMAGE_TAG: string };
+
+/** The image each service of the stack runs, as Swarm has it (`<image>:<tag>@<digest>`). */
+const serviceImages = async () =>
+  Promise.all(
+    SERVICES.map(async (service) => {
+      const name = service === 'discovery' ? 'discovery-1' : service;
+      const spec = (await docker.getService(`${STACK}_${name}`).inspect()) as {
+        Spec: { TaskTemplate: { ContainerSpec: { Image: string } } };
+      };
+      return spec.Spec.TaskTemplate.ContainerSpec.Image;
+    }),
+  );
+
+describe('PSS published to its image registry, and deployed from it to a single-node Docker Swarm', () => {
   let stack: SwarmStack;
+  let registry: string;
+  let settings: NodeJS.ProcessEnv;
+  let version: Awaited<ReturnType<typeof workTreeVersion>>;
 
   beforeAll(async () => {
-    stack = await deploySwarmStack(STACK);
-  }, 600_000);
+    registry = `127.0.0.1:${await freePort()}`;
+    settings = operatorSettings(STACK, {
+      PSS_IMAGE_REGISTRY_PORT: registry.split(':')[1],
+      COMPOSE_PROJECT_NAME: `${STACK}-images`,
+    });
+    version = await workTreeVersion();
+    await runScriptOrThrow('image-registry.sh', settings);
+    await runScriptOrThrow('publish.sh', settings);
+    // The images as this engine has them under the registry's name go: the swarm must pull them.
+    await Promise.all(
+      SERVICES.map((service) =>
+        docker.getImage(`${registry}/pss/${service}:${version.PSS_IMAGE_TAG}`).remove(),
+      ),
+    );
+    stack = await deploySwarmStack({ ...settings, PSS_IMAGE_PREFIX: `${registry}/pss` });
+  }, 900_000);
 
   afterAll(async () => {
     await stack?.remove();
+    if (settings) await runScript('image-registry.sh', settings, ['down', '--volumes']);
+    // The names the swarm pulled go; the images stay while other names (pss/<service>) have them.
+    const pulled = await docker.listImages({ filters: { reference: [`${registry}/pss/*`] } });
+    const names = pulled.flatMap((image) => [...(image.RepoDigests ?? []), ...(image.RepoTags ?? [])]);
+    for (const name of names.filter((reference) => reference.startsWith(`${registry}/`)))
+      await docker.getImage(name).remove();
   }, 180_000);
 
   const instances = async (app: string): Promise<Instance[]> => {
@@ -34,6 +87,53 @@ describe('PSS deployed to a single-node Docker Swarm by scripts/swarm-deploy.sh'
         expect(new Set(registered.map((instance) => instance.ipAddr)).size).toBe(2);
       }, 60_000);
   }, 300_000);
+
+  it('runs the version it published, pulled from the registry: OCI labels of this commit, /info and the registry metadata say it', async () => {
+    const images = await serviceImages();
+    for (const [i, image] of images.entries()) {
+      expect(image).toMatch(
+        new RegExp(`^${registry}/pss/${SERVICES[i]}:${version.PSS_IMAGE_TAG}@sha256:[0-9a-f]{64}$`),
+      );
+      // Pulled by digest, as Swarm pins it: the engine knows it by that name.
+      const { Config } = await docker.getImage(image.replace(/:[^:/]+@/, '@')).inspect();
+      expect(Config.Labels).toMatchObject({
+        'org.opencontainers.image.title': `pss-${SERVICES[i]}`,
+        'org.opencontainers.image.version': version.PSS_VERSION,
+        'org.opencontainers.image.revision': version.PSS_REVISION,
+      });
+    }
+    const running = { version: version.PSS_VERSION, revision: version.PSS_REVISION };
+    for (const app of REPLICATED)
+      for (const instance of await instances(app)) {
+        expect(instance.metadata).toMatchObject(running);
+        const { body } = await stack.fetch(`http://${instance.ipAddr}:${instance.port.$}/info`);
+        expect(body).toEqual({ service: app.toLowerCase(), ...running });
+      }
+  });
+
+  it('refuses to publish with no registry answering, or to deploy a version the registry does not hold, and changes nothing', async () => {
+    const nowhere = `127.0.0.1:${await freePort()}`;
+    const publish = await runScript('publish.sh', { ...settings, PSS_IMAGE_REGISTRY: nowhere });
+    expect(publish.code).toBe(1);
+    expect(publish.stderr).toContain(
+      `no image registry answers at http://${nowhere}/v2/: start it with bash scripts/image-registry.sh`,
+    );
+    expect(await docker.listImages({ filters: { reference: [`${nowhere}/pss/*`] } })).toEqual([]);
+
+    const before = await serviceImages();
+    const deploy = await runScript('swarm-deploy.sh', {
+      ...settings,
+      PSS_IMAGE_PREFIX: `${registry}/pss`,
+      PSS_IMAGE_TAG: '0.0.0-unpublished',
+    });
+    expect(deploy.code).toBe(1);
+    expect(deploy.stderr).toMatch(
+      new RegExp(
+        `the image registry at ${registry} holds no pss/[a-z]+:0\\.0\\.0-unpublished \\(publish it with scripts/publish\\.sh\\); nothing was deployed`,
+      ),
+    );
+    expect(await serviceImages()).toEqual(before);
+  });
 
   it('takes a booking (booking asks fares through the registry) and search shows its seats gone', async () => {
     const seats = async () => {

@@ -25,24 +25,62 @@ export interface SwarmStack {
   remove(): Promise<void>;
 }
 
-/**
- * scripts/swarm-deploy.sh as an operator runs it, as the stack `name`, with an env file and secrets of its own.
- * Services are reached on the stack's network: this machine has no IPVS (the kernel part of Swarm's
- * routing mesh), so the stack runs with DNS round-robin endpoints and publishes no port.
- */
-export async function deploySwarmStack(name: string, fromService = 'discovery-1'): Promise<SwarmStack> {
+/** An operator's settings for the scripts: an env file and secrets of their own, and the stack's name. */
+export function operatorSettings(stack: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
   const dir = mkdtempSync(join(tmpdir(), 'pss-swarm-'));
-  await run('bash', [join(workspaceRoot, 'scripts', 'swarm-deploy.sh')], {
-    cwd: workspaceRoot,
-    env: {
-      ...process.env,
-      PSS_STACK: name,
-      PSS_ENV_FILE: join(dir, '.env'),
-      PSS_SECRETS_DIR: join(dir, 'secrets'),
-      PSS_SWARM_ENDPOINT_MODE: 'dnsrr',
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return {
+    ...process.env,
+    PSS_STACK: stack,
+    PSS_ENV_FILE: join(dir, '.env'),
+    PSS_SECRETS_DIR: join(dir, 'secrets'),
+    PSS_SWARM_ENDPOINT_MODE: 'dnsrr',
+    ...env,
+  };
+}
+
+export interface ScriptRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `bash scripts/<script> [args]` with `env`; resolves with how it ended, whatever that was. */
+export async function runScript(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+): Promise<ScriptRun> {
+  try {
+    const { stdout, stderr } = await run('bash', [join(workspaceRoot, 'scripts', script), ...args], {
+      cwd: workspaceRoot,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+/** `bash scripts/<script>`, which must succeed. */
+export async function runScriptOrThrow(script: string, env: NodeJS.ProcessEnv): Promise<ScriptRun> {
+  const result = await runScript(script, env);
+  if (result.code !== 0) throw new Error(`${script} ended with ${result.code}: ${result.stderr}`);
+  return result;
+}
+
+/**
+ * scripts/swarm-deploy.sh as an operator runs it, with `settings` (operatorSettings), as their
+ * PSS_STACK. Services are reached on the stack's network: this machine has no IPVS (the kernel part
+ * of Swarm's routing mesh), so the stack runs with DNS round-robin endpoints and publishes no port.
+ */
+export async function deploySwarmStack(
+  settings: NodeJS.ProcessEnv,
+  fromService = 'discovery-1',
+): Promise<SwarmStack> {
+  const name = settings.PSS_STACK ?? 'pss';
+  await runScriptOrThrow('swarm-deploy.sh', settings);
 
   // Sixteen tasks starting on a small host take minutes: the stack is there once every service runs
   // all its replicas (a task with a health check counts as running once it is healthy).
