@@ -2,7 +2,8 @@
 # Rolls the stack $PSS_STACK (default pss) back to the version it ran before its last deploy: reads
 # that version from Swarm's previous spec of the stack's services and deploys it again with
 # scripts/swarm-deploy.sh, from the registry it came from (or from this engine's images). The same
-# as PSS_IMAGE_TAG=<version> PSS_IMAGE_PREFIX=<registry>/pss bash scripts/swarm-deploy.sh.
+# as PSS_IMAGE_TAG=<version> PSS_IMAGE_PREFIX=<registry>/pss bash scripts/swarm-deploy.sh. Like
+# `docker service rollback`, a second rollback undoes the first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
