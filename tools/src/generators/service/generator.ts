@@ -6,12 +6,24 @@ import { defaultPort } from '../dockerfile/sync';
 export interface ServiceOptions {
   name: string;
   port: number;
+  /** false (`--no-database`): no PostgreSQL, no migrations, the example held in memory. */
+  database?: boolean;
 }
+
+/** Files of the example that only one variant has, relative to the new service's folder. */
+const DATABASE_ONLY = [
+  'src/database',
+  'src/migrations',
+  'src/examples/example.entity.ts',
+  'src/examples/seed-examples.ts',
+];
+const WITHOUT_DATABASE_ONLY = ['src/examples/example.ts'];
 
 /**
  * `nx g @pss/tooling:service search --port 8090`: a service that builds, registers with the
- * registry as SEARCH, migrates its own PostgreSQL database, and answers one example route, with
- * its unit, integration and image tests. Replace the example with the service's domain.
+ * registry as SEARCH, migrates its own PostgreSQL database (none with `--no-database`), and answers
+ * one example route, with its unit, integration and image tests. Replace the example with the
+ * service's domain.
  */
 export default async function serviceGenerator(tree: Tree, options: ServiceOptions): Promise<() => void> {
   const root = `apps/${options.name}`;
@@ -22,19 +34,22 @@ export default async function serviceGenerator(tree: Tree, options: ServiceOptio
       throw new Error(`port ${options.port} is ${name}'s`);
   }
   const { className, propertyName } = names(options.name);
+  const database = options.database ?? true;
   generateFiles(tree, join(__dirname, 'files'), root, {
     ...options,
+    database,
     className,
     propertyName,
     registryName: options.name.toUpperCase(),
     migrationTimestamp: Date.now(),
     tmpl: '',
   });
+  for (const path of database ? WITHOUT_DATABASE_ONLY : DATABASE_ONLY) tree.delete(join(root, path));
   renderDockerfile(tree, { root, name: options.name, port: options.port });
   await formatFiles(tree);
   return () =>
     console.log(
-      `${root} is ready: npx nx run ${options.name}:serve (DATABASE_URL, DISCOVERY_URLS), ` +
-        `npx nx run ${options.name}:int-test. Add it to docker-compose.yml with its database.`,
+      `${root} is ready: npx nx run ${options.name}:serve (${database ? 'DATABASE_URL, ' : ''}DISCOVERY_URLS), ` +
+        `npx nx run ${options.name}:int-test. Add it to docker-compose.yml${database ? ' with its database' : ''}.`,
     );
 }
