@@ -38,11 +38,3 @@ with_image_registry_login() {
   rm -rf "$config"
   return "$status"
 }
-
-# The images compose builds for PSS, one per line, as the compose file names them now.
-pss_images() {
-  docker compose --env-file "$env_file" config --format json \
-    | node -e 'const { services } = JSON.parse(require("fs").readFileSync(0, "utf8"));
-      const built = Object.values(services).filter((s) => s.build).map((s) => s.image);
-      console.log([...new Set(built)].join("\n"));'
-}

@@ -30,3 +30,24 @@ secrets_dir_of() {
   [[ $dir = /* ]] || dir="$root/${dir#./}"
   printf '%s\n' "$dir"
 }
+
+# The images compose builds for PSS with env file $1, one per line, as the compose file names them now.
+pss_images() {
+  docker compose --env-file "$1" config --format json \
+    | node -e 'const { services } = JSON.parse(require("fs").readFileSync(0, "utf8"));
+      const built = Object.values(services).filter((s) => s.build).map((s) => s.image);
+      console.log([...new Set(built)].join("\n"));'
+}
+
+# Fails unless every PSS image (env file $1) is the service it is named after. Docker 20.10's
+# BuildKit skips sending a Dockerfile whose path, size and modification time match the one it was
+# sent before, and builds with that one: booking's and checkin's Dockerfiles are the same size, so
+# a copy that gave them one mtime (tar, an archive, a cache restore) builds checkin as booking.
+check_built_images() {
+  local image service title
+  for image in $(pss_images "$1"); do
+    service=${image##*/} && service=${service%%:*}
+    title=$(docker image inspect --format '{{index .Config.Labels "org.opencontainers.image.title"}}' "$image")
+    [ "$title" = "pss-$service" ] || die "$image was built as $title, not pss-$service: give the Dockerfiles their own modification times (touch apps/*/Dockerfile) and build again"
+  done
+}

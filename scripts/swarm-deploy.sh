@@ -29,7 +29,7 @@ if [ -n "${PSS_IMAGE_PREFIX:-}" ]; then
   . scripts/image-registry-lib.sh
   if [ "${PSS_IMAGE_PREFIX%%/*}" = "$image_registry" ]; then
     image_registry_answers || die "no image registry answers at http://$image_registry/v2/; nothing was deployed"
-    for image in $(pss_images); do
+    for image in $(pss_images "$env_file"); do
       repository=${image#"$image_registry"/} && repository=${repository%:*}
       image_registry_has "$repository" "$PSS_IMAGE_TAG" \
         || die "the image registry at $image_registry holds no $repository:$PSS_IMAGE_TAG (publish it with scripts/publish.sh); nothing was deployed"
@@ -48,8 +48,10 @@ if [ -z "$(docker node ls --quiet --filter node.label=pss.data=true)" ]; then
 fi
 
 compose=(docker compose --env-file "$env_file" -f docker-compose.yml -f docker-compose.swarm.yml)
-# One image at a time: see scripts/up.sh.
-[ "${PSS_SKIP_BUILD:-}" = true ] || [ -n "${PSS_IMAGE_PREFIX:-}" ] || "${compose[@]}" --parallel 1 build --quiet
+if [ "${PSS_SKIP_BUILD:-}" != true ] && [ -z "${PSS_IMAGE_PREFIX:-}" ]; then
+  "${compose[@]}" --parallel 1 build --quiet
+  check_built_images "$env_file"
+fi
 # Images only on this engine have no registry digest to pin.
 resolve=never
 [ -n "${PSS_IMAGE_PREFIX:-}" ] && resolve=always

@@ -3,6 +3,7 @@
 # then docker compose up (arguments passed on, e.g. --detach or --scale fares=3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 bash scripts/setup.sh
 bash scripts/ensure-env-file.sh
 export PATH=/usr/local/bin:$PATH
@@ -13,7 +14,7 @@ if [ -z "${PSS_EXTRA_CA_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ];
 fi
 # Images carry their version and commit, and are tagged <version>-<commit> (PSS_IMAGE_TAG).
 eval "$(node tools/build/image-version.js)"
-# One image at a time: the engine's BuildKit (Docker 20.10) can mix up the Dockerfiles of builds
-# that run at once from one context, and tag one service's image with another's code.
+# One image at a time, each checked to be the service it is named after (see check_built_images).
 docker compose --parallel 1 build
+check_built_images .env
 exec docker compose up "$@"

@@ -3,8 +3,9 @@
 // esbuild bundles src/main.ts with the workspace libraries inlined and every npm package left
 // external. esbuild cannot emit decorator metadata (NestJS DI, class-validator and Swagger need
 // it), so SWC compiles each TypeScript file first. Next to dist/apps/<name>/main.js it writes a
-// package.json that lists only the npm packages the bundle requires (at their locked versions),
-// and a package-lock.json pruned from the workspace lockfile (prune-lockfile.js), for `npm ci --omit=dev`.
+// package.json that lists only the npm packages the bundle requires (at their locked versions) and
+// a package-lock.json pruned from the workspace lockfile (prune-lockfile.js); in dist/runtime, the
+// same for the workspace's run-time dependencies, which every image installs in one shared layer.
 const { builtinModules } = require('node:module');
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
@@ -80,6 +81,46 @@ function runtimePackages(metafile, lock) {
   return [...wanted].sort();
 }
 
+/**
+ * dist/runtime: package.json and lockfile of the workspace's run-time dependencies (package.json's
+ * `dependencies`), the same for every service, so that every image installs them in one shared
+ * layer and adds only its bundle. Throws if the bundle needs a package that is not one of them.
+ */
+function writeSharedRuntime(lock, needed) {
+  const workspace = require('../../package.json');
+  const reachable = pruneLockfile(lock, {
+    name: 'runtime',
+    version: '0.0.0',
+    dependencies: workspace.dependencies,
+  });
+  const missing = needed.filter((name) => !reachable.packages[`node_modules/${name}`]);
+  if (missing.length > 0)
+    throw new Error(
+      `${missing.join(', ')}: required at run time, so list them in package.json's dependencies`,
+    );
+  const runtime = {
+    name: '@pss/runtime',
+    version: lock.version ?? '0.0.0',
+    private: true,
+    engines: { node: '>=24' },
+    dependencies: Object.fromEntries(
+      Object.keys(workspace.dependencies).map((name) => [
+        name,
+        lock.packages[`node_modules/${name}`].version,
+      ]),
+    ),
+    overrides: workspace.overrides,
+  };
+  const runtimeDir = path.join(workspaceRoot, 'dist', 'runtime');
+  mkdirSync(runtimeDir, { recursive: true });
+  writeFileSync(path.join(runtimeDir, 'package.json'), `${JSON.stringify(runtime, null, 2)}\n`);
+  const { private: _private, overrides: _overrides, ...lockRoot } = runtime;
+  writeFileSync(
+    path.join(runtimeDir, 'package-lock.json'),
+    `${JSON.stringify(pruneLockfile(lock, lockRoot), null, 2)}\n`,
+  );
+}
+
 async function main() {
   const projectRoot = process.argv[2];
   if (!projectRoot) throw new Error('usage: build-service.js apps/<name>');
@@ -122,6 +163,7 @@ async function main() {
   const { private: _private, main: _main, overrides: _overrides, ...lockRoot } = packageJson;
   const prunedLock = pruneLockfile(lock, lockRoot);
   writeFileSync(path.join(outDir, 'package-lock.json'), `${JSON.stringify(prunedLock, null, 2)}\n`);
+  writeSharedRuntime(lock, Object.keys(dependencies));
   console.log(
     `${projectRoot} -> ${path.relative(workspaceRoot, outDir)}: ${Object.keys(dependencies).join(', ')}`,
   );
