@@ -40,14 +40,15 @@ pss_images() {
 }
 
 # Fails unless every PSS image (env file $1) is the service it is named after. Docker 20.10's
-# BuildKit skips sending a Dockerfile whose path, size and modification time match the one it was
-# sent before, and builds with that one: booking's and checkin's Dockerfiles are the same size, so
-# a copy that gave them one mtime (tar, an archive, a cache restore) builds checkin as booking.
+# BuildKit skips sending a Dockerfile whose name, size and modification time match the one it was
+# sent before, and builds with that one: booking's and checkin's are the same size, and files
+# written in the same clock tick share an mtime. Each app's Dockerfile has a name of its own
+# (apps/<name>/<name>.Dockerfile) for this; the check keeps it from coming back unseen.
 check_built_images() {
   local image service title
   for image in $(pss_images "$1"); do
     service=${image##*/} && service=${service%%:*}
     title=$(docker image inspect --format '{{index .Config.Labels "org.opencontainers.image.title"}}' "$image")
-    [ "$title" = "pss-$service" ] || die "$image was built as $title, not pss-$service: give the Dockerfiles their own modification times (touch apps/*/Dockerfile) and build again"
+    [ "$title" = "pss-$service" ] || die "$image was built as $title, not pss-$service: each app's Dockerfile must have a name of its own"
   done
 }

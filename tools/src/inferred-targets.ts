@@ -48,7 +48,7 @@ function appTargets(root: string, name: string, workspaceRoot: string): Record<s
     }),
     serve: run(`node dist/${root}/main.js`, { dependsOn: ['build'], continuous: true }),
     'docker-build': run(
-      `docker build -f ${root}/Dockerfile -t pss/${name}:dev ` +
+      `docker build -f ${root}/${name}.Dockerfile -t pss/${name}:dev ` +
         '--secret id=extra_ca,src=${PSS_EXTRA_CA_FILE:-/etc/ssl/certs/ca-certificates.crt} .',
     ),
     ...(has('src/migrations') && {

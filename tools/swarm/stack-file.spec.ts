@@ -12,7 +12,7 @@ const composed = () => ({
   name: 'pss',
   services: {
     fares: {
-      build: { context: '/repo', dockerfile: 'apps/fares/Dockerfile', secrets: [{ source: 'extra_ca' }] },
+      build: { context: '/repo', dockerfile: 'apps/fares/fares.Dockerfile', secrets: [{ source: 'extra_ca' }] },
       depends_on: { 'fares-db': { condition: 'service_healthy', required: true } },
       restart: 'unless-stopped',
       command: null,

@@ -27,7 +27,7 @@ describe('pinned base images', () => {
   it('are the only node, postgres, rabbitmq and prometheus tags the Dockerfiles and the compose file name', () => {
     const pinned = Object.values(baseImages);
     const files = [
-      ...readdirSync(join(workspaceRoot, 'apps')).map((app) => join('apps', app, 'Dockerfile')),
+      ...readdirSync(join(workspaceRoot, 'apps')).map((app) => join('apps', app, `${app}.Dockerfile`)),
       'docker-compose.yml',
     ].filter((file) => existsSync(join(workspaceRoot, file)));
     const stray = files.flatMap((file) =>

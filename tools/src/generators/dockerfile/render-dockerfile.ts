@@ -17,7 +17,7 @@ export function nodeImage(tree: Tree): string {
   return pinned[1];
 }
 
-/** Writes <root>/Dockerfile from the one template every service shares. */
+/** Writes <root>/<name>.Dockerfile from the one template every service shares. */
 export function renderDockerfile(tree: Tree, options: DockerfileOptions): void {
   generateFiles(tree, join(__dirname, 'files'), options.root, {
     ...options,

@@ -1,6 +1,6 @@
-# The discovery service. Every service image is built the same way: this file is rendered from
+# The fares service. Every service image is built the same way: this file is rendered from
 # tools/src/generators/dockerfile/files (edit it there, then `npx nx sync`).
-#   docker build -f apps/discovery/Dockerfile --secret id=extra_ca,src=/etc/ssl/certs/ca-certificates.crt .
+#   docker build -f apps/fares/fares.Dockerfile --secret id=extra_ca,src=/etc/ssl/certs/ca-certificates.crt .
 # The extra_ca secret is optional: the CA bundle of a TLS-inspecting proxy in front of the npm
 # registry, used only while npm runs and never stored in a layer.
 ARG NODE_IMAGE=node:24-trixie-slim
@@ -13,8 +13,8 @@ RUN --mount=type=secret,id=extra_ca,required=false --mount=type=cache,target=/ro
 COPY tsconfig.base.json ./
 COPY tools/build ./tools/build
 COPY libs ./libs
-COPY apps/discovery ./apps/discovery
-RUN node tools/build/build-service.js apps/discovery
+COPY apps/fares ./apps/fares
+RUN node tools/build/build-service.js apps/fares
 
 # Production dependencies: the workspace's run-time dependencies, the same files for every
 # service, so that this layer is built once and shared by every image (each adds its bundle only).
@@ -33,16 +33,16 @@ COPY --from=init /usr/bin/tini-static /usr/bin/tini
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
-COPY --from=build /workspace/dist/apps/discovery/ ./
+COPY --from=build /workspace/dist/apps/fares/ ./
 USER node
-EXPOSE 8761
+EXPOSE 8080
 # What this image is (tools/build/image-version.js gives the values; compose passes them as build
 # args): docker inspect shows it, and the service reports it at /info and in the registry.
 ARG PSS_VERSION=dev
 ARG PSS_REVISION=unknown
 ARG PSS_CREATED=
 ARG PSS_SOURCE=
-LABEL org.opencontainers.image.title="pss-discovery" \
+LABEL org.opencontainers.image.title="pss-fares" \
       org.opencontainers.image.version="${PSS_VERSION}" \
       org.opencontainers.image.revision="${PSS_REVISION}" \
       org.opencontainers.image.created="${PSS_CREATED}" \
@@ -51,7 +51,7 @@ ENV PSS_VERSION=${PSS_VERSION} PSS_REVISION=${PSS_REVISION}
 # Probed by bash over /dev/tcp, not by a `node -e` fetch: a Node start costs ~0.3 s of CPU, and
 # one per container every 5 s took a third of a 2-core host.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8761} && printf 'GET /health/live HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && read -r _ status _ <&3 && [ \"$status\" = 200 ]"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /health/live HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && read -r _ status _ <&3 && [ \"$status\" = 200 ]"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # `node main.js migrate` migrates and seeds, then exits: a one-shot job before the service starts.
 CMD ["node", "main.js"]
