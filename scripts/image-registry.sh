@@ -8,8 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 export PATH=/usr/local/bin:$PATH
-env_file=${PSS_ENV_FILE:-.env}
-bash scripts/ensure-env-file.sh "$env_file"
+ensure_operator_env
 bash docker/base-images/build.sh image-registry
 set -a && . docker/images.env && set +a
 PSS_SECRETS_DIR=$(secrets_dir_of "$env_file")

@@ -52,3 +52,18 @@ check_built_images() {
     [ "$title" = "pss-$service" ] || die "$image was built as $title, not pss-$service: each app's Dockerfile must have a name of its own"
   done
 }
+
+# The env file the operator scripts read (PSS_ENV_FILE, default .env) in $env_file, made from
+# .env.example with its secrets when missing.
+ensure_operator_env() {
+  env_file=${PSS_ENV_FILE:-.env}
+  bash scripts/ensure-env-file.sh "$env_file"
+}
+
+# Image builds run npm: behind a TLS-inspecting proxy it needs the proxy's CA, which the host's
+# bundle has. It is passed as a build secret, never stored in an image.
+use_host_ca_for_builds() {
+  if [ -z "${PSS_EXTRA_CA_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+    export PSS_EXTRA_CA_FILE=/etc/ssl/certs/ca-certificates.crt
+  fi
+}

@@ -8,14 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 export PATH=/usr/local/bin:$PATH
-env_file=${PSS_ENV_FILE:-.env}
-bash scripts/ensure-env-file.sh "$env_file"
+ensure_operator_env
 . scripts/image-registry-lib.sh
 image_registry_answers \
   || die "no image registry answers at http://$image_registry/v2/: start it with bash scripts/image-registry.sh (or set PSS_IMAGE_REGISTRY); nothing was published"
-if [ -z "${PSS_EXTRA_CA_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
-  export PSS_EXTRA_CA_FILE=/etc/ssl/certs/ca-certificates.crt
-fi
+use_host_ca_for_builds
 eval "$(node tools/build/image-version.js)"
 export PSS_IMAGE_PREFIX=$image_registry/pss
 # One image at a time: see scripts/up.sh.

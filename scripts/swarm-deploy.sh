@@ -16,11 +16,8 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 export PATH=/usr/local/bin:$PATH
 stack=${PSS_STACK:-pss}
-env_file=${PSS_ENV_FILE:-.env}
-bash scripts/ensure-env-file.sh "$env_file"
-if [ -z "${PSS_EXTRA_CA_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
-  export PSS_EXTRA_CA_FILE=/etc/ssl/certs/ca-certificates.crt
-fi
+ensure_operator_env
+use_host_ca_for_builds
 
 # Images carry their version and commit, and are tagged <version>-<commit> (PSS_IMAGE_TAG).
 eval "$(node tools/build/image-version.js)"
