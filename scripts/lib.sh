@@ -48,7 +48,8 @@ check_built_images() {
   local image service title
   for image in $(pss_images "$1"); do
     service=${image##*/} && service=${service%%:*}
-    title=$(docker image inspect --format '{{index .Config.Labels "org.opencontainers.image.title"}}' "$image")
+    title=$(docker image inspect --format '{{index .Config.Labels "org.opencontainers.image.title"}}' "$image" 2>/dev/null) \
+      || die "$image is not built here"
     [ "$title" = "pss-$service" ] || die "$image was built as $title, not pss-$service: each app's Dockerfile must have a name of its own"
   done
 }

@@ -17,11 +17,8 @@ eval "$(node tools/build/image-version.js)"
 export PSS_IMAGE_PREFIX=$image_registry/pss
 # One image at a time: see scripts/up.sh.
 [ "${PSS_SKIP_BUILD:-}" = true ] || docker compose --env-file "$env_file" --parallel 1 build --quiet
-images=$(pss_images "$env_file")
-for image in $images; do
-  docker image inspect "$image" >/dev/null 2>&1 || die "$image is not built here; nothing was published"
-done
 check_built_images "$env_file"
+images=$(pss_images "$env_file")
 push_all() { for image in $images; do docker push --quiet "$image" >/dev/null; done; }
 with_image_registry_login push_all
 log "published $PSS_IMAGE_TAG to $image_registry: $(echo $images | tr ' ' '\n' | sed 's|.*/||; s|:.*||' | paste -sd ' ')"

@@ -3,9 +3,9 @@
 // esbuild bundles src/main.ts with the workspace libraries inlined and every npm package left
 // external. esbuild cannot emit decorator metadata (NestJS DI, class-validator and Swagger need
 // it), so SWC compiles each TypeScript file first. Next to dist/apps/<name>/main.js it writes a
-// package.json that lists only the npm packages the bundle requires (at their locked versions) and
-// a package-lock.json pruned from the workspace lockfile (prune-lockfile.js); in dist/runtime, the
-// same for the workspace's run-time dependencies, which every image installs in one shared layer.
+// package.json that lists the npm packages the bundle requires (at their locked versions); in
+// dist/runtime, a package.json and a lockfile pruned from the workspace's (prune-lockfile.js) for
+// the workspace's run-time dependencies, which every image installs in one shared layer.
 const { builtinModules } = require('node:module');
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
@@ -88,16 +88,6 @@ function runtimePackages(metafile, lock) {
  */
 function writeSharedRuntime(lock, needed) {
   const workspace = require('../../package.json');
-  const reachable = pruneLockfile(lock, {
-    name: 'runtime',
-    version: '0.0.0',
-    dependencies: workspace.dependencies,
-  });
-  const missing = needed.filter((name) => !reachable.packages[`node_modules/${name}`]);
-  if (missing.length > 0)
-    throw new Error(
-      `${missing.join(', ')}: required at run time, so list them in package.json's dependencies`,
-    );
   const runtime = {
     name: '@pss/runtime',
     version: lock.version ?? '0.0.0',
@@ -109,16 +99,20 @@ function writeSharedRuntime(lock, needed) {
         lock.packages[`node_modules/${name}`].version,
       ]),
     ),
+    // The workspace's replacements (the deprecated `request` by its maintained fork) hold in the image.
     overrides: workspace.overrides,
   };
+  const { private: _private, overrides: _overrides, ...lockRoot } = runtime;
+  const prunedLock = pruneLockfile(lock, lockRoot);
+  const missing = needed.filter((name) => !prunedLock.packages[`node_modules/${name}`]);
+  if (missing.length > 0)
+    throw new Error(
+      `${missing.join(', ')}: required at run time, so list them in package.json's dependencies`,
+    );
   const runtimeDir = path.join(workspaceRoot, 'dist', 'runtime');
   mkdirSync(runtimeDir, { recursive: true });
   writeFileSync(path.join(runtimeDir, 'package.json'), `${JSON.stringify(runtime, null, 2)}\n`);
-  const { private: _private, overrides: _overrides, ...lockRoot } = runtime;
-  writeFileSync(
-    path.join(runtimeDir, 'package-lock.json'),
-    `${JSON.stringify(pruneLockfile(lock, lockRoot), null, 2)}\n`,
-  );
+  writeFileSync(path.join(runtimeDir, 'package-lock.json'), `${JSON.stringify(prunedLock, null, 2)}\n`);
 }
 
 async function main() {
@@ -155,14 +149,8 @@ async function main() {
     main: 'main.js',
     engines: { node: '>=24' },
     dependencies,
-    // The workspace's replacements (the deprecated `request` by its maintained fork) hold in the image.
-    overrides: require('../../package.json').overrides,
   };
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
-
-  const { private: _private, main: _main, overrides: _overrides, ...lockRoot } = packageJson;
-  const prunedLock = pruneLockfile(lock, lockRoot);
-  writeFileSync(path.join(outDir, 'package-lock.json'), `${JSON.stringify(prunedLock, null, 2)}\n`);
   writeSharedRuntime(lock, Object.keys(dependencies));
   console.log(
     `${projectRoot} -> ${path.relative(workspaceRoot, outDir)}: ${Object.keys(dependencies).join(', ')}`,
