@@ -1,7 +1,7 @@
 // Integration tests: every *.int-spec.ts, against real PostgreSQL and RabbitMQ started once per run
 // by libs/testing's global setup. Two suites at a time: most of a suite's time is spent waiting
 // (containers starting, leases ending, outages lasting), and each suite has its own databases,
-// vhosts and ports; image builds take turns (libs/testing's buildServiceImage).
+// vhosts and ports.
 import type { Config } from 'jest';
 import preset from './jest.preset.js';
 

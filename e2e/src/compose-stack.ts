@@ -1,32 +1,62 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { docker, exec, extraCaBundle, workspaceRoot, freePort } from '@pss/testing';
+import { docker, exec, extraCaBundle, freePort, imageVersion, workspaceRoot } from '@pss/testing';
 import type Docker from 'dockerode';
+import { parse } from 'yaml';
 
 /** The compose project the system tests use; .ci/run removes it if a crashed run left it behind. */
 export const SYSTEM_TEST_PROJECT = 'pss-system-test';
 
-/** The compose services with a published port, and the variable that moves it (.env.example). */
-const PUBLISHED = {
-  'discovery-1': 'PSS_DISCOVERY_1_PORT',
-  'discovery-2': 'PSS_DISCOVERY_2_PORT',
-  search: 'PSS_SEARCH_PORT',
-  booking: 'PSS_BOOKING_PORT',
-  checkin: 'PSS_CHECKIN_PORT',
-  prometheus: 'PSS_PROMETHEUS_PORT',
-} as const;
-/** fares publishes a range: one port per instance of `--scale fares=N`. */
-const FARES_PORTS = 3;
+/** A service's published port (or range), as docker-compose.yml gives it: the variable that moves it. */
+interface PublishedPort {
+  variable: string;
+  /** How many ports: one per instance of `--scale <service>=N`. */
+  count: number;
+}
 
-export type PublishedService = keyof typeof PUBLISHED | 'fares';
+/**
+ * Every service of `root`'s docker-compose.yml with a published port, read from the file itself
+ * (`${PSS_BIND_ADDRESS:-127.0.0.1}:${PSS_FARES_PORTS:-8080-8082}:8080`): a service added to it is
+ * given free ports like the others.
+ */
+export function publishedPorts(root = workspaceRoot): Record<string, PublishedPort> {
+  const { services } = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, { ports?: string[] }>;
+  };
+  const published: Record<string, PublishedPort> = {};
+  for (const [service, { ports = [] }] of Object.entries(services)) {
+    for (const port of ports) {
+      const found = /\$\{(PSS_\w+_PORTS?):-(\d+)(?:-(\d+))?\}:\d+$/.exec(port);
+      if (!found) throw new Error(`${service} publishes ${port}, not through a PSS_*_PORT variable`);
+      const [, variable, first, last] = found;
+      published[service] = { variable, count: last ? Number(last) - Number(first) + 1 : 1 };
+    }
+  }
+  return published;
+}
+
+export type PublishedService = string;
+
+/** The services services.json lists (beside the registry, RabbitMQ and Prometheus). */
+export function manifestServices(root = workspaceRoot): Record<string, { database?: boolean }> {
+  return (
+    JSON.parse(readFileSync(join(root, 'services.json'), 'utf8')) as {
+      services: Record<string, { database?: boolean }>;
+    }
+  ).services;
+}
 
 /** Everything needed to reach a running stack again, from another process (it is JSON). */
 export interface ComposeStackAddress {
   project: string;
+  /** The workspace whose docker-compose.yml it is. */
+  root: string;
+  /** What its images are built as (tools/build/image-version.js) and the tag they get. */
+  imageVersion: Record<string, string>;
   envFile: string;
   /** The secret files the containers are given (PSS_SECRETS_DIR). */
   secretsDir: string;
@@ -52,28 +82,42 @@ export interface ComposeStack {
   down(): Promise<void>;
 }
 
+export interface ComposeStackOptions {
+  /** The compose project's name. */
+  project?: string;
+  /** The workspace whose docker-compose.yml to start (this one unless said). */
+  root?: string;
+  /** Only these services and what they depend on (all unless said). */
+  services?: string[];
+  /** The tag of the images it builds (PSS_IMAGE_TAG); `local`, as compose alone tags them, unless said. */
+  imageTag?: string;
+}
+
 /**
  * The repository's docker-compose.yml, built and started as `scripts/up.sh` would, under its own
  * project name, on free ports and with an env file and secrets of its own (fresh random passwords), so that it
  * never meets a developer's running stack or .env.
  */
-export async function startComposeStack(project = SYSTEM_TEST_PROJECT): Promise<ComposeStack> {
+export async function startComposeStack({
+  project = SYSTEM_TEST_PROJECT,
+  root = workspaceRoot,
+  services = [],
+  imageTag = 'local',
+}: ComposeStackOptions = {}): Promise<ComposeStack> {
   const dir = mkdtempSync(join(tmpdir(), 'pss-compose-'));
   const [envFile, secretsDir] = [join(dir, '.env'), join(dir, 'secrets')];
-  await promisify(execFile)('bash', [
-    join(workspaceRoot, 'scripts', 'ensure-env-file.sh'),
-    envFile,
-    secretsDir,
-  ]);
-  const ports = { fares: await freePortRange(FARES_PORTS) } as Record<PublishedService, number>;
-  for (const service of Object.keys(PUBLISHED)) ports[service as keyof typeof PUBLISHED] = await freePort();
-  const stack = composeStack({ project, envFile, secretsDir, ports });
+  await promisify(execFile)('bash', [join(root, 'scripts', 'ensure-env-file.sh'), envFile, secretsDir]);
+  const ports: Record<string, number> = {};
+  for (const [service, { count }] of Object.entries(publishedPorts(root)))
+    ports[service] = await freePortRange(count);
+  const version = { ...(await imageVersion(root)), PSS_IMAGE_TAG: imageTag };
+  const stack = composeStack({ project, root, imageVersion: version, envFile, secretsDir, ports });
   await stack.down();
   try {
     // One image at a time, as scripts/up.sh builds them (Docker 20.10's BuildKit can mix up the
     // Dockerfiles of concurrent builds from one context).
-    await stack.compose('--parallel', '1', 'build');
-    await stack.compose('up', '--detach', '--wait');
+    await stack.compose('--parallel', '1', 'build', ...services);
+    await stack.compose('up', '--detach', '--wait', ...services);
   } catch (error) {
     const logs = await stack.compose('logs', '--no-color', '--tail', '40').catch(() => '');
     await stack.down();
@@ -84,18 +128,20 @@ export async function startComposeStack(project = SYSTEM_TEST_PROJECT): Promise<
 
 /** A handle on a stack that `startComposeStack` started (possibly in another process). */
 export function composeStack(address: ComposeStackAddress): ComposeStack {
-  const { project, envFile, ports } = address;
-  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_BUILDKIT: '1', LOG_LEVEL: 'warn' };
-  for (const [service, variable] of Object.entries(PUBLISHED))
-    env[variable] = String(ports[service as PublishedService]);
-  env.PSS_FARES_PORTS = `${ports.fares}-${ports.fares + FARES_PORTS - 1}`;
+  const { project, root, envFile, ports } = address;
+  // Built as scripts/up.sh builds them: with their version and commit.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...address.imageVersion, DOCKER_BUILDKIT: '1' };
+  for (const [service, { variable, count }] of Object.entries(publishedPorts(root))) {
+    const first = ports[service];
+    env[variable] = count > 1 ? `${first}-${first + count - 1}` : String(first);
+  }
   const caBundle = extraCaBundle();
   if (caBundle) env.PSS_EXTRA_CA_FILE = caBundle;
   const compose = async (...args: string[]) => {
     const { stdout } = await promisify(execFile)(
       'docker',
       ['compose', '-p', project, '--env-file', envFile, ...args],
-      { cwd: workspaceRoot, env, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: root, env, maxBuffer: 64 * 1024 * 1024 },
     );
     return stdout;
   };
@@ -131,6 +177,7 @@ export function composeStack(address: ComposeStackAddress): ComposeStack {
 
 /** The first of `count` consecutive ports that are free on 127.0.0.1. */
 async function freePortRange(count: number): Promise<number> {
+  if (count === 1) return freePort();
   for (;;) {
     const first = await freePort();
     if (first + count > 65536) continue;

@@ -5,5 +5,9 @@ export {
   SYSTEM_TEST_PROJECT,
   type ComposeStack,
   type ComposeStackAddress,
+  manifestServices,
+  publishedPorts,
+  type ComposeStackOptions,
   type PublishedService,
 } from './compose-stack';
+export { describeComposedService, type ComposedService } from './composed-service.checks';

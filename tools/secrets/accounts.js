@@ -4,16 +4,8 @@
 // publishes only its own events). The file names are the ones docker-compose.yml lists.
 const { createHash } = require('node:crypto');
 
-/**
- * The services, and whether each uses events: then it has a RabbitMQ user, publishing only the
- * events whose type begins with `publishes` and a dot.
- */
-const SERVICES = {
-  fares: { events: true, publishes: 'fare' },
-  search: { events: true, publishes: 'flight' },
-  booking: { events: true, publishes: 'booking' },
-  checkin: { events: true, publishes: 'checkin' },
-};
+/** The services (services.json): each with events has a RabbitMQ user. */
+const { services: SERVICES } = require('../../services.json');
 const REGISTRY_NODES = ['discovery-1', 'discovery-2'];
 const PEER_USER = 'pss-peer';
 const RABBITMQ_ADMIN = 'pss-admin';
@@ -24,10 +16,12 @@ function accounts(password) {
   const registryUrls = (user, pass, nodes) =>
     nodes.map((node) => `http://${user}:${pass}@${node}:8761/eureka/`).join(',');
 
-  for (const [service, { events }] of Object.entries(SERVICES)) {
-    const dbPassword = password(`${service}-db`);
-    password(`${service}-db-admin`);
-    files[`${service}-database-url`] = `postgres://${service}:${dbPassword}@${service}-db:5432/${service}`;
+  for (const [service, { database, events }] of Object.entries(SERVICES)) {
+    if (database) {
+      const dbPassword = password(`${service}-db`);
+      password(`${service}-db-admin`);
+      files[`${service}-database-url`] = `postgres://${service}:${dbPassword}@${service}-db:5432/${service}`;
+    }
     files[`${service}-discovery-urls`] = registryUrls(
       service,
       password(`${service}-registry`),
@@ -60,7 +54,7 @@ function rabbitmqDefinitions(password) {
   const brokerUsers = Object.entries(SERVICES)
     .filter(([, { events }]) => events)
     .map(([service]) => service);
-  const publishes = (service) => SERVICES[service].publishes;
+  const publishes = (service) => SERVICES[service].events.publishes;
   const user = (name, tags) => ({
     name,
     password_hash: rabbitmqPasswordHash(

@@ -1,8 +1,8 @@
 import { waitUntil } from '@pss/testing';
-import { startComposeStack, type ComposeStack } from '../../src';
+import { manifestServices, startComposeStack, type ComposeStack } from '../../src';
 import { SYSTEM_STACK_ENV } from './system-stack';
 
-const APPS = ['FARES', 'SEARCH', 'BOOKING', 'CHECKIN'];
+const APPS = Object.keys(manifestServices()).map((name) => name.toUpperCase());
 
 /** The apps a registry node lists with an instance UP. */
 async function upOn(stack: ComposeStack, node: 'discovery-1' | 'discovery-2'): Promise<string[]> {

@@ -28,9 +28,8 @@ export {
   type RegistryAccount,
 } from './accounts/registry-credentials';
 export { operatorAuthorization, TEST_OPERATOR_ENV } from './accounts/operator-account';
-export { docker, exec, imageSize, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
+export { docker, exec, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
 export { buildServiceImage, imageVersion } from './docker/build-image';
 export { TestNetwork, type ContainerOptions } from './docker/test-network';
-export { describeServiceImage, type ServiceImageSpec } from './docker/service-image.suite';
 export { expectMigrationsInStep } from './migrations';
 export { startServiceWorld, type ServiceWorld } from './service-world';

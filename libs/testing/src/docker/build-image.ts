@@ -6,9 +6,9 @@ import { lock } from 'proper-lockfile';
 import { extraCaBundle, workspaceRoot } from '../images';
 
 /** What scripts/up.sh builds images as (tools/build/image-version.js): version, commit, time, source. */
-export async function imageVersion(): Promise<Record<string, string>> {
+export async function imageVersion(root = workspaceRoot): Promise<Record<string, string>> {
   const { stdout } = await promisify(execFile)('node', ['tools/build/image-version.js', '--json'], {
-    cwd: workspaceRoot,
+    cwd: root,
   });
   return JSON.parse(stdout) as Record<string, string>;
 }

@@ -6,10 +6,6 @@ export const docker = new Docker();
 /** CI removes containers with this label when a crashed run leaves them behind (.ci/run). */
 export const TEST_LABELS = { 'org.testcontainers': 'true' };
 
-export async function imageSize(tag: string): Promise<number> {
-  return (await docker.getImage(tag).inspect()).Size;
-}
-
 /** Runs `command` in the container; resolves with its exit code and output (both streams). */
 export async function exec(
   container: Docker.Container,

@@ -2,6 +2,8 @@ import { formatFiles, generateFiles, getProjects, names, type Tree } from '@nx/d
 import { join } from 'node:path';
 import { renderDockerfile } from '../dockerfile/render-dockerfile';
 import { defaultPort } from '../dockerfile/sync';
+import { renderStack } from '../stack/render-stack';
+import { addService } from '../stack/services-manifest';
 
 export interface ServiceOptions {
   name: string;
@@ -22,8 +24,9 @@ const WITHOUT_DATABASE_ONLY = ['src/examples/example.ts'];
 /**
  * `nx g @pss/tooling:service search --port 8090`: a service that builds, registers with the
  * registry as SEARCH, migrates its own PostgreSQL database (none with `--no-database`), and answers
- * one example route, with its unit, integration and image tests. Replace the example with the
- * service's domain.
+ * one example route, with its unit and integration tests; listed in services.json, so that the
+ * compose file, its Swarm overlay, .env.example, the secrets and the system suite have it too.
+ * Replace the example with the service's domain.
  */
 export default async function serviceGenerator(tree: Tree, options: ServiceOptions): Promise<() => void> {
   const root = `apps/${options.name}`;
@@ -47,9 +50,12 @@ export default async function serviceGenerator(tree: Tree, options: ServiceOptio
   for (const path of database ? WITHOUT_DATABASE_ONLY : DATABASE_ONLY) tree.delete(join(root, path));
   renderDockerfile(tree, { root, name: options.name, port: options.port });
   await formatFiles(tree);
+  addService(tree, options.name, database ? { database } : {});
+  renderStack(tree);
   return () =>
     console.log(
       `${root} is ready: npx nx run ${options.name}:serve (${database ? 'DATABASE_URL, ' : ''}DISCOVERY_URLS), ` +
-        `npx nx run ${options.name}:int-test. Add it to docker-compose.yml${database ? ' with its database' : ''}.`,
+        `npx nx run ${options.name}:int-test; services.json lists it, and docker-compose.yml runs it` +
+        `${database ? ' with its database' : ''}.`,
     );
 }
