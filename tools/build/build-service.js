@@ -1,60 +1,16 @@
 // Builds one service for its container: node tools/build/build-service.js apps/<name>
 //
-// esbuild bundles src/main.ts with the workspace libraries inlined and every npm package left
-// external. esbuild cannot emit decorator metadata (NestJS DI, class-validator and Swagger need
-// it), so SWC compiles each TypeScript file first. Next to dist/apps/<name>/main.js it writes a
+// Bundles src/main.ts (bundle.js: the workspace libraries inlined, every npm package left
+// external). Next to dist/apps/<name>/main.js it writes a
 // package.json that lists the npm packages the bundle requires (at their locked versions); in
 // dist/runtime, a package.json and a lockfile pruned from the workspace's (prune-lockfile.js) for
 // the workspace's run-time dependencies, which every image installs in one shared layer.
-const { builtinModules } = require('node:module');
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
-const esbuild = require('esbuild');
-const swc = require('@swc/core');
+const { bundle, isBuiltin, packageName } = require('./bundle');
 const { pruneLockfile } = require('./prune-lockfile');
 
 const workspaceRoot = path.resolve(__dirname, '../..');
-const workspaceAliases = Object.keys(require('../../tsconfig.base.json').compilerOptions.paths);
-
-const swcDecorators = {
-  name: 'swc-decorators',
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
-      const { code, map } = await swc.transformFile(file, {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2023',
-        },
-        sourceMaps: true,
-      });
-      const inlineMap = Buffer.from(map ?? '').toString('base64');
-      return {
-        contents: `${code}\n//# sourceMappingURL=data:application/json;base64,${inlineMap}`,
-        loader: 'js',
-      };
-    });
-  },
-};
-
-const packageName = (specifier) =>
-  specifier
-    .split('/')
-    .slice(0, specifier.startsWith('@') ? 2 : 1)
-    .join('/');
-const isBuiltin = (name) => name.startsWith('node:') || builtinModules.includes(name);
-
-/** Workspace libraries are bundled; npm packages stay external, installed from the pruned lockfile. */
-const npmPackagesExternal = {
-  name: 'npm-packages-external',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
-      workspaceAliases.includes(specifier) || isBuiltin(specifier)
-        ? undefined
-        : { path: specifier, external: true },
-    );
-  },
-};
 
 /**
  * The bare packages the bundle requires, plus the peer dependencies they load at run time: every
@@ -123,20 +79,11 @@ async function main() {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
-  const { metafile } = await esbuild.build({
-    entryPoints: [path.join(workspaceRoot, projectRoot, 'src/main.ts')],
-    outfile: path.join(outDir, 'main.js'),
-    tsconfig: path.join(workspaceRoot, projectRoot, 'tsconfig.json'),
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'cjs',
-    sourcemap: true,
-    keepNames: true,
-    metafile: true,
-    logLevel: 'warning',
-    plugins: [npmPackagesExternal, swcDecorators],
-  });
+  const metafile = await bundle(
+    path.join(workspaceRoot, projectRoot, 'src/main.ts'),
+    path.join(workspaceRoot, projectRoot, 'tsconfig.json'),
+    path.join(outDir, 'main.js'),
+  );
 
   const lock = JSON.parse(readFileSync(path.join(workspaceRoot, 'package-lock.json'), 'utf8'));
   const dependencies = Object.fromEntries(

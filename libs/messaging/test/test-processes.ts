@@ -1,7 +1,6 @@
-import { waitUntil } from '@pss/testing';
+import { bundledEntry, waitUntil } from '@pss/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
 
 export interface TestProcess {
   child: ChildProcess;
@@ -17,8 +16,9 @@ async function startTestProcess(
   ready: string,
   env: Record<string, string>,
 ): Promise<TestProcess> {
-  const child = spawn(process.execPath, ['--require', '@swc-node/register', join(__dirname, script)], {
-    env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json'), ...env },
+  const bundle = await bundledEntry(`libs/messaging/test/${script}`, 'libs/messaging/tsconfig.json');
+  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit').catch(() => undefined); // 'error' (could not spawn) settles it too

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { bundledEntry } from './bundles';
 import { workspaceRoot } from './images';
 import { listeningPort } from './listening-port';
 
@@ -31,7 +31,8 @@ export interface RunningProcess {
 
 /**
  * Runs a TypeScript entry point of this repository (a service's main.ts, a test service) as its own
- * node process on 127.0.0.1, from source, and resolves once its /health/live answers.
+ * node process on 127.0.0.1, bundled as its image bundles it, and resolves once its /health/live
+ * answers.
  */
 export async function startServiceProcess(
   entry: string,
@@ -39,14 +40,7 @@ export async function startServiceProcess(
   env: Record<string, string>,
   port?: number,
 ): Promise<RunningProcess> {
-  return startNodeProcess(
-    ['--require', '@swc-node/register', join(workspaceRoot, entry)],
-    {
-      SWC_NODE_PROJECT: join(workspaceRoot, tsconfig),
-      ...env,
-    },
-    port,
-  );
+  return startNodeProcess(['--enable-source-maps', await bundledEntry(entry, tsconfig)], env, port);
 }
 
 /** An app of this repository (`apps/<app>/src/main.ts`) as its own process; see startServiceProcess. */
