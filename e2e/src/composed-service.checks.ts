@@ -97,11 +97,14 @@ export function describeComposedService(stack: () => ComposeStack, spec: Compose
       });
       if (!spec.registersAs) return;
       const addresses = await address();
-      const instance = (await registered()).find(({ ipAddr }) => addresses.includes(ipAddr));
-      expect(instance).toMatchObject({
-        status: 'UP',
-        metadata: expect.objectContaining({ version: version.PSS_VERSION, revision: version.PSS_REVISION }),
-      });
+      // UP once ready: compose waits for the container's health (alive) only.
+      await eventually(async () => {
+        const instance = (await registered()).find(({ ipAddr }) => addresses.includes(ipAddr));
+        expect(instance).toMatchObject({
+          status: 'UP',
+          metadata: expect.objectContaining({ version: version.PSS_VERSION, revision: version.PSS_REVISION }),
+        });
+      }, 30_000);
     });
 
     it('reports healthy through its HEALTHCHECK', async () => {

@@ -6,13 +6,19 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describeComposedService, startComposeStack, type ComposeStack } from '../src';
 
-// One of each kind: with its own database, and without (`--no-database`).
+// The two ends: its own database and RabbitMQ events (`--events`), and neither (`--no-database`).
 const SERVICES = [
-  { name: 'zz-generated', port: 8199, options: [], database: true },
+  { name: 'zz-generated', port: 8199, options: ['--events'], database: true },
   { name: 'zz-bare', port: 8198, options: ['--no-database'], database: false },
 ];
-// What the generator renders from services.json: changed by it, never by hand.
-const RENDERED = ['docker-compose.yml', 'docker-compose.swarm.yml', '.env.example'];
+// Changed by the generator, never by hand: what it renders from services.json, and the queue of
+// the service with events among everyone's subscriptions.
+const GENERATED = [
+  'docker-compose.yml',
+  'docker-compose.swarm.yml',
+  '.env.example',
+  'libs/contracts/src/events/pss-events.ts',
+];
 const MANIFEST = 'services.json';
 const IMAGE_TAG = 'generator-test';
 // The generator's example route and its tests: what a new service replaces with its own domain.
@@ -24,7 +30,7 @@ const EXAMPLE_DOMAIN = /\/(src\/examples|src\/migrations)\/|\/test\/examples\.in
  * integration tests, cost little to have, and run in the composed stack with no hand edit
  * (registered, migrated, passing every image check).
  */
-describe('nx g @pss/tooling:service, with a database and without', () => {
+describe('nx g @pss/tooling:service, with a database and events and without either', () => {
   let workspace: string;
   const run = async (command: string, args: string[]) => {
     try {
@@ -81,11 +87,11 @@ describe('nx g @pss/tooling:service, with a database and without', () => {
       const inFolders = (file: string) =>
         SERVICES.some((service) => file.startsWith(`apps/${service.name}/`));
       expect(added.map(({ file }) => file).filter((file) => !inFolders(file))).toEqual(
-        expect.arrayContaining([MANIFEST, ...RENDERED]),
+        expect.arrayContaining([MANIFEST, ...GENERATED]),
       );
-      expect(added.filter(({ file }) => !inFolders(file) && ![MANIFEST, ...RENDERED].includes(file))).toEqual(
-        [],
-      );
+      expect(
+        added.filter(({ file }) => !inFolders(file) && ![MANIFEST, ...GENERATED].includes(file)),
+      ).toEqual([]);
       const template = added.filter(
         ({ file }) =>
           file === MANIFEST || (file.startsWith(`apps/${name}/`) && !EXAMPLE_DOMAIN.test(`/${file}`)),
@@ -144,6 +150,7 @@ describe('nx g @pss/tooling:service, with a database and without', () => {
         suite.assertionResults.map((test) => test.fullName),
     );
     expect(names).toContainEqual(expect.stringMatching(/zz-generated.*migrations that revert/));
+    expect(names).toContainEqual(expect.stringMatching(/zz-generated.*each flight the schedule announces/));
     expect(names.filter((test) => /zz-bare/.test(test) && /migrat/.test(test))).toEqual([]);
   }, 600_000);
 

@@ -50,7 +50,7 @@ function accounts(password) {
  * No service may write to the default exchange, so none can put a message straight into a queue.
  */
 function rabbitmqDefinitions(password) {
-  const topology = '^pss\\.events(\\.dlx)?$|^[a-z]+\\.events(\\.dlq)?$';
+  const topology = '^pss\\.events(\\.dlx)?$|^[a-z][a-z0-9-]*\\.events(\\.dlq)?$';
   const brokerUsers = Object.entries(SERVICES)
     .filter(([, { events }]) => events)
     .map(([service]) => service);
