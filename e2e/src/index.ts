@@ -10,4 +10,4 @@ export {
   type ComposeStackOptions,
   type PublishedService,
 } from './compose-stack';
-export { describeComposedService, type ComposedService } from './composed-service.checks';
+export { describeComposedServices, type ComposedService } from './composed-service.checks';

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describeComposedService, startComposeStack, type ComposeStack } from '../src';
+import { describeComposedServices, startComposeStack, type ComposeStack } from '../src';
 
 // The two ends: its own database and RabbitMQ events (`--events`), and neither (`--no-database`).
 const SERVICES = [
@@ -187,12 +187,14 @@ describe('nx g @pss/tooling:service, with a database and events and without eith
       expect(await response.json()).toMatchObject({ id });
     });
 
-    for (const { name, database } of SERVICES)
-      describeComposedService(() => stack, {
+    describeComposedServices(
+      () => stack,
+      SERVICES.map(({ name, database }) => ({
         service: name,
         name,
         registersAs: name.toUpperCase(),
         database,
-      });
+      })),
+    );
   });
 });
