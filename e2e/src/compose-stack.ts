@@ -39,8 +39,6 @@ export function publishedPorts(root = workspaceRoot): Record<string, PublishedPo
   return published;
 }
 
-export type PublishedService = string;
-
 /** The services services.json lists (beside the registry, RabbitMQ and Prometheus). */
 export function manifestServices(root = workspaceRoot): Record<string, { database?: boolean }> {
   return (
@@ -60,18 +58,19 @@ export interface ComposeStackAddress {
   envFile: string;
   /** The secret files the containers are given (PSS_SECRETS_DIR). */
   secretsDir: string;
-  ports: Record<PublishedService, number>;
+  /** Each published service's port (the first of its range). */
+  ports: Record<string, number>;
 }
 
 export interface ComposeStack {
   readonly address: ComposeStackAddress;
   /** http://127.0.0.1:<port> of a service's published port (fares: its first instance's). */
-  url(service: PublishedService): string;
+  url(service: string): string;
   /**
    * http://127.0.0.1:<port> of a running container of `service`: for fares once it was scaled or
    * restarted, when its remaining instance may have any port of its range.
    */
-  runningUrl(service: PublishedService): Promise<string>;
+  runningUrl(service: string): Promise<string>;
   /** `docker compose <args>` on this stack; resolves with its stdout. */
   compose(...args: string[]): Promise<string>;
   /** A running container of `service` (the first, when it is scaled). */

@@ -8,6 +8,5 @@ export {
   manifestServices,
   publishedPorts,
   type ComposeStackOptions,
-  type PublishedService,
 } from './compose-stack';
 export { describeComposedServices, type ComposedService } from './composed-service.checks';

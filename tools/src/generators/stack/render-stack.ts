@@ -20,7 +20,7 @@ export interface RenderedService {
   secrets: string[];
 }
 
-function describe(tree: Tree, name: string, entry: ServiceEntry): RenderedService {
+function renderedService(tree: Tree, name: string, entry: ServiceEntry): RenderedService {
   const port = defaultPort(tree, `apps/${name}`);
   const database = entry.database ?? false;
   const events = entry.events !== undefined;
@@ -46,7 +46,11 @@ function describe(tree: Tree, name: string, entry: ServiceEntry): RenderedServic
 
 /** Writes docker-compose.yml, docker-compose.swarm.yml and .env.example from services.json. */
 export function renderStack(tree: Tree): void {
-  const services = Object.entries(readServices(tree)).map(([name, entry]) => describe(tree, name, entry));
-  const configFiles = [...new Set(services.flatMap((service) => service.configFiles.map(([, file]) => file)))];
+  const services = Object.entries(readServices(tree)).map(([name, entry]) =>
+    renderedService(tree, name, entry),
+  );
+  const configFiles = [
+    ...new Set(services.flatMap((service) => service.configFiles.map(([, file]) => file))),
+  ];
   generateFiles(tree, join(__dirname, 'files'), '.', { services, configFiles, tmpl: '' });
 }
