@@ -1,13 +1,13 @@
 // The whole system under docker compose, images built: the time from `docker compose up` to every
 // container healthy, every service registered and every instance scraped by Prometheus, then
 // each container's idle memory and the stack's. Budgets: under 30 s to ready, 1.5 GB for the stack.
-import { startComposeStack, type ComposeStack } from '../src';
+import { manifestServices, startComposeStack, type ComposeStack } from '../src';
 import Docker from 'dockerode';
 import { exec, waitUntil } from '@pss/testing';
 
 const IDLE_MS = 30_000;
-/** The services of docker-compose.yml that register (the registry peers do not register). */
-const SERVICES = ['BOOKING', 'CHECKIN', 'FARES', 'SEARCH'];
+/** The services of docker-compose.yml that register (services.json; the registry peers do not). */
+const SERVICES = Object.keys(manifestServices()).map((name) => name.toUpperCase());
 const MIB = 1024 * 1024;
 const docker = new Docker();
 

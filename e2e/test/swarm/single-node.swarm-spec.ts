@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { daysFromToday, docker, eventually, freePort, workspaceRoot } from '@pss/testing';
+import { manifestServices } from '../../src';
 import {
   deploySwarmStack,
   operatorSettings,
@@ -11,8 +12,9 @@ import {
 
 const run = promisify(execFile);
 const STACK = 'pss-swarm-test';
-const REPLICATED = ['FARES', 'SEARCH', 'BOOKING', 'CHECKIN'];
-const SERVICES = ['discovery', 'fares', 'search', 'booking', 'checkin'];
+// Every service of services.json runs replicated and registers; the registry's peers are single.
+const REPLICATED = Object.keys(manifestServices()).map((name) => name.toUpperCase());
+const SERVICES = ['discovery', ...Object.keys(manifestServices())];
 const date = daysFromToday(3);
 
 interface Instance {
