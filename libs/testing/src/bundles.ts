@@ -7,6 +7,7 @@ import { workspaceRoot } from './images';
 
 const SOURCES = ['apps', 'libs', 'tsconfig.base.json', 'tools/build'];
 const BUNDLES = join(workspaceRoot, 'dist', 'test-bundles');
+const STALE_AFTER_MS = 3_600_000;
 
 /** Path, size and modification time of every source file: a bundle made from them is still current. */
 function sourceState(): string {
@@ -46,5 +47,16 @@ export async function bundledEntry(entry: string, tsconfig: string): Promise<str
   renameSync(`${partial}.map`, `${bundle}.map`);
   renameSync(partial, bundle);
   rmSync(dirname(partial), { recursive: true, force: true });
+  removeStaleBundles(state);
   return bundle;
+}
+
+/** The bundles of earlier states of the sources, once no run can still be using them. */
+function removeStaleBundles(current: string): void {
+  const stale = Date.now() - STALE_AFTER_MS;
+  for (const name of readdirSync(BUNDLES)) {
+    const path = join(BUNDLES, name);
+    if (!name.startsWith(current) && statSync(path).mtimeMs < stale)
+      rmSync(path, { recursive: true, force: true });
+  }
 }
