@@ -30,7 +30,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     );
     return row as { checkins: number; passes: number; events: number };
   };
-  const bookingCheckIn = (bookingId: string, checkinId: string) =>
+  const bookingCheckin = (bookingId: string, checkinId: string) =>
     fetch(`http://127.0.0.1:${world.world.apps.booking.port}/bookings/${bookingId}/check-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -77,7 +77,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
   it('completes a check-in that booking agreed to before check-in could commit it, when the passenger retries', async () => {
     const booking = await world.book('BF101', tomorrow, 1);
     // What check-in leaves behind when it fails between booking's agreement and its own commit.
-    const agreed = await bookingCheckIn(booking.id, checkinIdOf(booking.id));
+    const agreed = await bookingCheckin(booking.id, checkinIdOf(booking.id));
     expect(agreed.status).toBe(200);
     expect((await world.cancel(booking.id)).status).toBe(409);
     const retried = await world.post('/checkins', { bookingId: booking.id });
@@ -89,7 +89,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
 
   it('refuses a booking that booking checked in for another check-in (409), writing nothing', async () => {
     const booking = await world.book('BF101', tomorrow, 1);
-    expect((await bookingCheckIn(booking.id, '00000000-0000-4000-8000-0000000000aa')).status).toBe(200);
+    expect((await bookingCheckin(booking.id, '00000000-0000-4000-8000-0000000000aa')).status).toBe(200);
     const before = await counts();
     const refused = await problemOf(await world.post('/checkins', { bookingId: booking.id }), 409);
     expect(refused.detail).toBe(`Booking ${booking.id} is already checked in`);

@@ -17,10 +17,10 @@ import type { FastifyReply } from 'fastify';
 import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
 import { CancelBooking } from './cancel-booking.service';
-import { CheckInBooking } from './check-in-booking.service';
+import { CheckinBooking } from './checkin-booking.service';
 import { BookingIdParams, FindBookingQuery } from './dto/booking-lookup.dto';
 import { BookingResponse } from './dto/booking.response';
-import { CheckInBookingRequest } from './dto/check-in-booking.request';
+import { CheckinBookingRequest } from './dto/checkin-booking.request';
 import { CreateBookingRequest } from './dto/create-booking.request';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
 
@@ -31,7 +31,7 @@ export class BookingsController {
     private readonly bookFlight: BookFlight,
     private readonly reader: BookingReader,
     private readonly canceller: CancelBooking,
-    private readonly checker: CheckInBooking,
+    private readonly checker: CheckinBooking,
   ) {}
 
   @Post()
@@ -105,7 +105,7 @@ export class BookingsController {
   @ApiConflictResponse({ type: ProblemDocument, description: 'Cancelled, or checked in by another check-in' })
   checkIn(
     @Param() { id }: BookingIdParams,
-    @Body() { checkinId }: CheckInBookingRequest,
+    @Body() { checkinId }: CheckinBookingRequest,
   ): Promise<BookingResponse> {
     return this.checker.checkIn(id, checkinId);
   }

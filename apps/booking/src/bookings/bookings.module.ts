@@ -6,7 +6,7 @@ import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
 import { BookingsController } from './bookings.controller';
 import { CancelBooking } from './cancel-booking.service';
-import { CheckInBooking } from './check-in-booking.service';
+import { CheckinBooking } from './checkin-booking.service';
 import { FareCheck } from './fare-check';
 
 @Module({
@@ -18,7 +18,7 @@ import { FareCheck } from './fare-check';
     BookingReader,
     BookFlight,
     CancelBooking,
-    CheckInBooking,
+    CheckinBooking,
   ],
   exports: [BookFlight, BookingReader],
 })

@@ -11,7 +11,7 @@ import type { BookingResponse } from './dto/booking.response';
  * No event: nobody reads the move from booking (check-in publishes `checkin.completed` itself).
  */
 @Injectable()
-export class CheckInBooking {
+export class CheckinBooking {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reader: BookingReader,
