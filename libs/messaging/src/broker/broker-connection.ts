@@ -15,7 +15,11 @@ export interface BrokerConnectionOptions {
   connectionName?: string;
   heartbeatSeconds?: number;
   reconnect?: BackoffOptions;
+  /** How long one connection attempt (TCP and the AMQP handshake) may take. */
+  connectTimeoutMs?: number;
 }
+
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * One AMQP connection per process (amqp-connection-manager over amqplib) that reconnects with
@@ -35,8 +39,14 @@ export class BrokerConnection {
       heartbeatIntervalInSeconds: options.heartbeatSeconds ?? 5,
       // The manager's own fixed pause; the backoff happens in nextUrl().
       reconnectTimeInSeconds: 0.05,
-      // amqplib leaves Nagle on: a lone publish or ack then waits for the peer's delayed ACK (~40 ms).
-      connectionOptions: { noDelay: true, clientProperties: { connection_name: options.connectionName } },
+      connectionOptions: {
+        // amqplib leaves Nagle on: a lone publish or ack then waits for the peer's delayed ACK (~40 ms).
+        noDelay: true,
+        // amqplib waits for the handshake without limit: an attempt the broker never answers would
+        // leave the service unready for good instead of failing and being tried again.
+        timeout: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+        clientProperties: { connection_name: options.connectionName },
+      },
     });
     this.manager.on('connect', () => {
       if (this.failures > 0)
