@@ -30,9 +30,10 @@ const FOLLOWED = ['flight.scheduled'];
 /**
  * `nx g @pss/tooling:service search --port 8090`: a service that builds, registers with the
  * registry as SEARCH, migrates its own PostgreSQL database (none with `--no-database`), and answers
- * one example route (with `--events`, fed by the schedule's `flight.scheduled` through RabbitMQ), with its unit and integration tests; listed in services.json, so that the
- * compose file, its Swarm overlay, .env.example, the secrets and the system suite have it too.
- * Replace the example with the service's domain.
+ * one example route (with `--events`, fed by the schedule's `flight.scheduled` through RabbitMQ),
+ * with its unit and integration tests; listed in services.json, so that the compose file, its Swarm
+ * overlay, .env.example, the secrets and the system suite have it too. Replace the example with
+ * the service's domain.
  */
 export default async function serviceGenerator(tree: Tree, options: ServiceOptions): Promise<() => void> {
   const root = `apps/${options.name}`;
