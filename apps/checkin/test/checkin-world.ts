@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { publishReferenceSchedule } from '@pss/messaging/testing';
 import { startServiceInWorld } from '@pss/registry-client/testing';
 import { type RunningService } from '@pss/platform/testing';
@@ -18,6 +19,11 @@ export interface CheckinWorld {
     lastName?: string,
   ): Promise<{ id: string; reference: string }>;
   post(path: string, body?: unknown): Promise<Response>;
+  /**
+   * `POST /checkins` as a passenger's kiosk sends it: a 503 (booking slower than check-in's call
+   * timeout on a loaded host, or away) is sent again after its Retry-After, for up to a minute.
+   */
+  checkIn(body: unknown): Promise<Response>;
   get(path: string): Promise<Response>;
   bookingStatus(id: string): Promise<string>;
   /** `POST /bookings/{id}/cancel` at the booking service, as a passenger would. */
@@ -101,6 +107,7 @@ export async function startCheckinWorld(
       return (await response.json()) as { id: string; reference: string };
     },
     post: (path, body) => checkin.send('POST', path, body),
+    checkIn: (body) => sendRetryingUnavailable(() => checkin.send('POST', '/checkins', body)),
     get: (path) => checkin.send('GET', path),
     bookingStatus: async (id) =>
       ((await (await fetch(`${bookingUrl}/bookings/${id}`)).json()) as { status: string }).status,
@@ -112,4 +119,16 @@ export async function startCheckinWorld(
       await checkin.close();
     },
   };
+}
+
+const RETRY_FOR_MS = 60_000;
+
+async function sendRetryingUnavailable(send: () => Promise<Response>): Promise<Response> {
+  const until = Date.now() + RETRY_FOR_MS;
+  for (;;) {
+    const response = await send();
+    if (response.status !== 503 || Date.now() > until) return response;
+    await response.body?.cancel();
+    await sleep(Number(response.headers.get('retry-after') ?? 1) * 1000);
+  }
 }

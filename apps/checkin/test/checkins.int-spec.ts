@@ -136,9 +136,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
   it('seats 100 concurrent check-ins on one flight in 100 different seats', async () => {
     // The bookings are the set-up, ten at a time: the concurrency under test is check-in's.
     const bookings = await mapWithConcurrency(times(100), 10, () => world.book('BF102', tomorrow, 1));
-    const responses = await Promise.all(
-      bookings.map((booking) => world.post('/checkins', { bookingId: booking.id })),
-    );
+    const responses = await Promise.all(bookings.map((booking) => world.checkIn({ bookingId: booking.id })));
     expect(responses.map((response) => response.status)).toEqual(Array(100).fill(201));
     const seats = await Promise.all(
       responses.map(async (response) => ((await response.json()) as CheckinBody).boardingPasses[0].seat),
