@@ -67,7 +67,7 @@ describe('booking over HTTP, with the fares service and a registry', () => {
           flightDate: date,
           seats: 2,
           remainingSeats: 93,
-          inventoryVersion: 1,
+          inventoryVersion: 2,
         },
       },
     ]);
@@ -136,13 +136,13 @@ describe('booking over HTTP, with the fares service and a registry', () => {
       flightNumber: 'BF101',
       flightDate: date,
       remainingSeats: 93,
-      inventoryVersion: 1,
+      inventoryVersion: 2,
     });
     expect(of('BF100')).toEqual({
       flightNumber: 'BF100',
       flightDate: date,
       remainingSeats: 95,
-      inventoryVersion: 0,
+      inventoryVersion: 1,
     });
     await problemOf(await world.get(`/inventories/snapshot?from=${date}`), 400);
   });
@@ -217,14 +217,18 @@ describe('booking over HTTP, with the fares service and a registry', () => {
       `SELECT seats_sold, version FROM inventories WHERE flight_number = 'BF105' AND flight_date = $1`,
       [date],
     );
-    expect(inventory).toEqual({ seats_sold: 94, version: 47 });
+    expect(inventory).toEqual({ seats_sold: 94, version: 48 });
     const events = await world.dataSource.query(
       `SELECT (payload->'payload'->>'remainingSeats')::int AS remaining, (payload->'payload'->>'inventoryVersion')::int AS version
          FROM outbox_messages WHERE payload->'payload'->>'flightNumber' = 'BF105' AND payload->'payload'->>'flightDate' = $1
         ORDER BY version`,
       [date],
     );
-    expect(events).toEqual(Array.from({ length: 47 }, (_, i) => ({ remaining: 93 - 2 * i, version: i + 1 })));
+    // Version 1 is the inventory booking opened from the schedule's event, with its seats for sale.
+    expect(events).toEqual([
+      { remaining: 95, version: 1 },
+      ...Array.from({ length: 47 }, (_, i) => ({ remaining: 93 - 2 * i, version: i + 2 })),
+    ]);
   });
 
   it('makes one booking for one Idempotency-Key retried 10 times at once, and refuses the key with another body', async () => {
@@ -267,7 +271,7 @@ describe('booking over HTTP, with the fares service and a registry', () => {
       `SELECT seats_sold, version FROM inventories WHERE flight_number = 'BF101' AND flight_date = $1`,
       [date],
     );
-    expect(inventory).toEqual({ seats_sold: 0, version: 2 });
+    expect(inventory).toEqual({ seats_sold: 0, version: 3 });
     expect((await outboxPayloads(booking.id)).map((event: { type: string }) => event.type)).toEqual([
       'booking.confirmed',
       'booking.cancelled',

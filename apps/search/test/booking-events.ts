@@ -1,4 +1,8 @@
-import { createIntegrationEvent, type BookingConfirmedEvent } from '@pss/contracts';
+import {
+  createIntegrationEvent,
+  type BookingConfirmedEvent,
+  type InventoryChangedEvent,
+} from '@pss/contracts';
 
 export interface InventoryChange {
   flightNumber: string;
@@ -14,3 +18,7 @@ export const inventoryEvent = (change: InventoryChange): BookingConfirmedEvent =
     seats: 1,
     ...change,
   });
+
+/** A `booking.inventory-changed` event as booking publishes it when it opens a flight's inventory. */
+export const inventoryOpenedEvent = (change: InventoryChange): InventoryChangedEvent =>
+  createIntegrationEvent('booking.inventory-changed', change);

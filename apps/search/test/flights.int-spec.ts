@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { publishEvents, takeQueuedEvents } from '@pss/messaging/testing';
 import { seedWindow } from '../src/schedule/reference-schedule';
 import { seedFlights } from '../src/schedule/seed-flights';
-import { inventoryEvent } from './booking-events';
+import { inventoryEvent, inventoryOpenedEvent } from './booking-events';
 import { fareEvent } from './fare-events';
 import { startSearch, type RunningSearch } from './search-app';
 
@@ -174,7 +174,7 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
     await eventually(async () => expect(await flights(query)).toHaveLength(3), 10_000);
   });
 
-  it('adds a flight, shown once fares has a fare for it, corrects it, and never takes a fare itself', async () => {
+  it('adds a flight, shown once fares has a fare and booking seats for it, corrects it, and never takes a fare itself', async () => {
     const date = daysFromToday(3);
     const flight = bostonFlight(date);
     const bostonFlights = () => flights(`origin=BOS&destination=SFO&date=${date}`);
@@ -191,12 +191,31 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       flightNumber: 'BF107',
       fare: null,
       capacity: 80,
-      seatsAvailable: 75,
+      seatsAvailable: null,
     });
     expect(await bostonFlights()).toEqual([]);
 
+    const dataSource = search.app.get(DataSource);
+    const bf107 = async () =>
+      (
+        await dataSource.query(
+          `SELECT fare_version AS "fareVersion", inventory_version AS "inventoryVersion" FROM flights
+            WHERE flight_number = 'BF107' AND flight_date = $1`,
+          [date],
+        )
+      )[0];
     await publishEvents(search.brokerUrl, [
       fareEvent({ flightNumber: 'BF107', flightDate: date, amount: '120.00', fareVersion: 1 }),
+    ]);
+    await eventually(async () => expect(await bf107()).toEqual({ fareVersion: 1, inventoryVersion: 0 }));
+    expect(await bostonFlights()).toEqual([]);
+    await publishEvents(search.brokerUrl, [
+      inventoryOpenedEvent({
+        flightNumber: 'BF107',
+        flightDate: date,
+        remainingSeats: 75,
+        inventoryVersion: 1,
+      }),
     ]);
     await eventually(async () =>
       expect(await bostonFlights()).toEqual([
@@ -306,7 +325,7 @@ describe('search over HTTP, on PostgreSQL with the real migrations', () => {
       capacity: 100,
     };
     await publishEvents(search.brokerUrl, [
-      inventoryEvent({ flightNumber: 'BF101', flightDate: date, remainingSeats: 55, inventoryVersion: 1 }),
+      inventoryEvent({ flightNumber: 'BF101', flightDate: date, remainingSeats: 55, inventoryVersion: 2 }),
     ]);
     const seatsOf101 = async () =>
       (await flights(`origin=NYC&destination=SFO&date=${date}`)).find((f) => f.flightNumber === 'BF101')

@@ -6,7 +6,7 @@ import {
   type TestDatabase,
   type TestVhost,
 } from '@pss/testing';
-import { publishReferenceFares } from '@pss/messaging/testing';
+import { publishReferenceFares, publishReferenceInventories } from '@pss/messaging/testing';
 import { startService, type RunningService } from '@pss/platform/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -22,7 +22,8 @@ export interface RunningSearch extends RunningService {
 /**
  * The real search app on a fresh database and a fresh RabbitMQ vhost of the run's containers, alone:
  * the tests publish the events it follows. It has the book's fares (version 1, as fares files them)
- * from today to 30 days ahead when this resolves.
+ * and seats for sale (inventory version 1, as booking opens them) from today to 30 days ahead when
+ * this resolves.
  */
 export async function startSearch(env: Record<string, string> = {}): Promise<RunningSearch> {
   const database: TestDatabase = await createTestDatabase(requireTestEnv('databaseUrl'));
@@ -36,12 +37,17 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Run
     ...env,
   });
   const fares = await publishReferenceFares(vhost.url);
+  const seats = await publishReferenceInventories(vhost.url);
   const dataSource = service.app.get(DataSource);
   await waitUntil(
-    "search has the book's fares",
-    async () =>
-      (await dataSource.query('SELECT count(*)::int AS n FROM flights WHERE fare_version > 0'))[0].n ===
-      fares.length,
+    "search has the book's fares and seats",
+    async () => {
+      const [{ priced, sold }] = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE fare_version > 0)::int AS priced,
+                count(*) FILTER (WHERE inventory_version > 0)::int AS sold FROM flights`,
+      );
+      return priced === fares.length && sold === seats.length;
+    },
     60_000,
   );
   return {

@@ -3,6 +3,7 @@ export type {
   BookingCancelledEvent,
   BookingConfirmedEvent,
   BookingInventoryPayload,
+  InventoryChangedEvent,
 } from './events/booking-events';
 export type { CheckinCompletedEvent, CheckinCompletedPayload } from './events/checkin-events';
 export type { FareChangedEvent, FareChangedPayload } from './events/fare-events';
@@ -32,7 +33,6 @@ export {
   type SnapshotSource,
 } from './dto/snapshots';
 export { bookingStatuses, type BookingStatus } from './dto/booking-status';
-export { DEFAULT_SAFETY_BUFFER } from './values/safety-buffer';
 export type { BookingSummary, PassengerSummary } from './dto/booking';
 
 // Shared domain values as requests carry them, with their validation rules.

@@ -76,7 +76,10 @@ describe('failures under the relay and the consumer', () => {
     await waitUntil('the database back', async () => ((atRestart = await applied()), true), 60_000);
     expect(atRestart).toBeLessThan(before + 4_000); // really in mid-stream
     await waitUntil(
-      async () => `4,000 applied (${await applied().then((n) => n - before).catch(() => 'database not back')})`,
+      async () =>
+        `4,000 applied (${await applied()
+          .then((n) => n - before)
+          .catch(() => 'database not back')})`,
       async () => (await applied()) >= before + 4_000,
       180_000,
     );

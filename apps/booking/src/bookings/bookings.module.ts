@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BookingConfig } from '../config/booking-config';
-import { InventoryController } from '../inventory/inventory.controller';
-import { SeatInventory } from '../inventory/seat-inventory';
+import { InventoryModule } from '../inventory/inventory.module';
 import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
 import { BookingsController } from './bookings.controller';
@@ -10,16 +8,9 @@ import { CheckinBooking } from './checkin-booking.service';
 import { FareCheck } from './fare-check';
 
 @Module({
-  controllers: [BookingsController, InventoryController],
-  providers: [
-    { provide: BookingConfig, useFactory: () => BookingConfig.fromEnvironment() },
-    SeatInventory,
-    FareCheck,
-    BookingReader,
-    BookFlight,
-    CancelBooking,
-    CheckinBooking,
-  ],
+  imports: [InventoryModule],
+  controllers: [BookingsController],
+  providers: [FareCheck, BookingReader, BookFlight, CancelBooking, CheckinBooking],
   exports: [BookFlight, BookingReader],
 })
 export class BookingsModule {}

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { ScheduledFlightState } from '@pss/contracts';
 import { ProblemException, type DateRangeQuery } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BookingConfig } from '../config/booking-config';
@@ -16,6 +17,26 @@ export interface InventoryChange {
   remainingSeats: number;
   inventoryVersion: number;
 }
+
+/** What the schedule's event did to an inventory: the seats for sale after it, and its version. */
+export interface ScheduleChange extends InventoryChange {
+  /** The aircraft is smaller than the seats already sold: capacity stays at the seats sold. */
+  belowSold: boolean;
+}
+
+// A new inventory is version 1: search holds no seats for a flight (version 0) until it learns them.
+const FOLLOW_SCHEDULE = `
+  INSERT INTO inventories AS inventory (flight_number, flight_date, origin, destination, capacity,
+                                        schedule_version, version)
+  VALUES ($1, $2, $3, $4, $5, $6, 1)
+  ON CONFLICT (flight_number, flight_date) DO UPDATE
+     SET origin = EXCLUDED.origin, destination = EXCLUDED.destination,
+         capacity = GREATEST(EXCLUDED.capacity, inventory.seats_sold),
+         schedule_version = EXCLUDED.schedule_version, version = inventory.version + 1
+   WHERE inventory.schedule_version < EXCLUDED.schedule_version
+  RETURNING inventory.capacity > $5 AS "belowSold",
+            GREATEST(inventory.capacity - $7 - inventory.seats_sold, 0) AS "remainingSeats",
+            inventory.version AS "inventoryVersion"`;
 
 const GIVE_BACK = `
   UPDATE inventories SET seats_sold = seats_sold - $3, version = version + 1
@@ -56,6 +77,26 @@ export class SeatInventory {
       seats,
       this.config.safetyBuffer,
     ])) as [InventoryChange[], number];
+    return change;
+  }
+
+  /**
+   * Opens the flight's inventory, or follows a newer version of its schedule (seats sold stay
+   * booking's); undefined when the inventory was made from this version or a newer one.
+   */
+  async followSchedule(
+    manager: EntityManager,
+    { flightNumber, flightDate, origin, destination, capacity, scheduleVersion }: ScheduledFlightState,
+  ): Promise<ScheduleChange | undefined> {
+    const [change] = (await manager.query(FOLLOW_SCHEDULE, [
+      flightNumber,
+      flightDate,
+      origin,
+      destination,
+      capacity,
+      scheduleVersion,
+      this.config.safetyBuffer,
+    ])) as ScheduleChange[];
     return change;
   }
 

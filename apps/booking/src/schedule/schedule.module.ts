@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { InventoryModule } from '../inventory/inventory.module';
 import { ScheduleProjection } from './schedule.projection';
 
-@Module({ providers: [ScheduleProjection] })
+@Module({ imports: [InventoryModule], providers: [ScheduleProjection] })
 export class ScheduleModule {}

@@ -1,31 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  createIntegrationEvent,
   SCHEDULE_SNAPSHOT,
   type FlightChangedEvent,
   type FlightScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
-import { EventConsumer, Projection } from '@pss/messaging';
+import { EventConsumer, OutboxWriter, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SeatInventory } from '../inventory/seat-inventory';
 
 export type ScheduleOutcome = 'applied' | 'stale' | 'capacity_below_sold';
 
-const APPLY = `
-  INSERT INTO inventories AS inventory (flight_number, flight_date, origin, destination, capacity,
-                                        schedule_version)
-  VALUES ($1, $2, $3, $4, $5, $6)
-  ON CONFLICT (flight_number, flight_date) DO UPDATE
-     SET origin = EXCLUDED.origin, destination = EXCLUDED.destination,
-         capacity = GREATEST(EXCLUDED.capacity, inventory.seats_sold),
-         schedule_version = EXCLUDED.schedule_version
-   WHERE inventory.schedule_version < EXCLUDED.schedule_version
-  RETURNING inventory.capacity > $5 AS "belowSold"`;
-
 /**
  * Opens an inventory for each flight the schedule announces, and follows its changes when the
- * event is newer than what the inventory was made from. Seats sold are booking's and stay: an
+ * event is newer than what the inventory was made from, telling search the seats for sale
+ * (`booking.inventory-changed`, in the same transaction). Seats sold are booking's and stay: an
  * aircraft smaller than the seats already sold keeps capacity at the seats sold (nothing more is
  * sold), and the outcome is counted for an operator, since search refuses such a change when it
  * knows of the sales. A new or wiped database catches up from the schedule's snapshot.
@@ -39,6 +31,8 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
     metrics: MetricsService,
     private readonly catchUp: CatchUp,
     private readonly dataSource: DataSource,
+    private readonly inventory: SeatInventory,
+    private readonly outbox: OutboxWriter,
   ) {
     super(consumer, metrics.registry, {
       events: ['flight.scheduled', 'flight.changed'],
@@ -64,17 +58,21 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
   }
 
   private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<ScheduleOutcome> {
-    const { flightNumber, flightDate, origin, destination, capacity, scheduleVersion } = flight;
-    const [written] = (await manager.query(APPLY, [
-      flightNumber,
-      flightDate,
-      origin,
-      destination,
-      capacity,
-      scheduleVersion,
-    ])) as { belowSold: boolean }[];
-    if (!written) return 'stale';
-    if (!written.belowSold) return 'applied';
+    const change = await this.inventory.followSchedule(manager, flight);
+    if (!change) return 'stale';
+    const { flightNumber, flightDate, capacity, scheduleVersion } = flight;
+    const { remainingSeats, inventoryVersion } = change;
+    await this.outbox.write(
+      manager,
+      createIntegrationEvent('booking.inventory-changed', {
+        flightNumber,
+        flightDate,
+        remainingSeats,
+        inventoryVersion,
+      }),
+      `${flightNumber}/${flightDate}`,
+    );
+    if (!change.belowSold) return 'applied';
     this.logger.warn(
       `schedule version ${scheduleVersion} gives ${flightNumber} on ${flightDate} ${capacity} seats, fewer than booking sold`,
     );

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingCancelledEvent, BookingConfirmedEvent } from '@pss/contracts';
+import type { BookingCancelledEvent, BookingConfirmedEvent, InventoryChangedEvent } from '@pss/contracts';
 import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
 import { applyToFlight, type FlightEventOutcome } from '../flights/flight-event-outcome';
 
-type InventoryEvent = BookingConfirmedEvent | BookingCancelledEvent;
+type InventoryEvent = BookingConfirmedEvent | BookingCancelledEvent | InventoryChangedEvent;
 
 // Only a newer inventory version moves the seats: duplicates and late arrivals change nothing.
 const APPLY_NEWER = `
@@ -14,15 +14,16 @@ const APPLY_NEWER = `
   RETURNING origin, destination, flight_date`;
 
 /**
- * Search's copy of booking's seats: each `booking.confirmed` or `booking.cancelled` carries the
- * seats left and the inventory version after the change; the newest version per flight and date
- * wins, whatever order the events arrive in.
+ * Search's copy of booking's seats: `booking.inventory-changed` (booking opened the flight's
+ * inventory, or the schedule changed its capacity), `booking.confirmed` and `booking.cancelled` each
+ * carry the seats for sale and the inventory version after the change; the newest version per flight
+ * and date wins, whatever order the events arrive in.
  */
 @Injectable()
 export class AvailabilityProjection extends Projection<InventoryEvent['type'], FlightEventOutcome> {
   constructor(consumer: EventConsumer, metrics: MetricsService) {
     super(consumer, metrics.registry, {
-      events: ['booking.confirmed', 'booking.cancelled'],
+      events: ['booking.confirmed', 'booking.cancelled', 'booking.inventory-changed'],
       metric: {
         name: 'search_inventory_events_total',
         help: "Booking's inventory events by what they did: applied, stale (an older version) or unknown_flight",

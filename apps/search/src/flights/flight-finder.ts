@@ -3,12 +3,16 @@ import { DataSource } from 'typeorm';
 import type { FlightResponse } from './dto/flight.response';
 import type { ScheduledFlightResponse } from './dto/scheduled-flight.response';
 
-/** The query every search runs when it is not answered from the cache: a flight with no fare yet is not for sale. */
+/**
+ * The query every search runs when it is not answered from the cache: a flight with no fare yet, or
+ * no seats from booking yet, is not for sale.
+ */
 export const FLIGHTS_ON_ROUTE = `
   SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at,
          fare_amount, fare_currency, seats_available
     FROM flights
    WHERE origin = $1 AND destination = $2 AND flight_date = $3 AND fare_amount IS NOT NULL
+     AND seats_available IS NOT NULL
    ORDER BY departs_at`;
 
 export interface FlightRow {
@@ -20,11 +24,11 @@ export interface FlightRow {
   arrives_at: Date;
   fare_amount: string | null;
   fare_currency: string | null;
-  seats_available: number;
+  seats_available: number | null;
 }
 
-/** A row of a flight for sale: it has a fare. */
-type PricedFlightRow = FlightRow & { fare_amount: string; fare_currency: string };
+/** A row of a flight for sale: it has a fare and seats. */
+type PricedFlightRow = FlightRow & { fare_amount: string; fare_currency: string; seats_available: number };
 
 @Injectable()
 export class FlightFinder {
@@ -42,7 +46,11 @@ export class FlightFinder {
 }
 
 export function toResponse(row: PricedFlightRow): FlightResponse {
-  return { ...toScheduledResponse(row), fare: { amount: row.fare_amount, currency: row.fare_currency } };
+  return {
+    ...toScheduledResponse(row),
+    fare: { amount: row.fare_amount, currency: row.fare_currency },
+    seatsAvailable: row.seats_available,
+  };
 }
 
 export function toScheduledResponse(row: FlightRow): Omit<ScheduledFlightResponse, 'capacity'> {

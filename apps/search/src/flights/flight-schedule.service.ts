@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SAFETY_BUFFER } from '@pss/contracts';
 import { OutboxWriter } from '@pss/messaging';
 import { InvalidInputException } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -12,16 +11,15 @@ import { ALL_ROUTES, ROUTE_CHANGES_CHANNEL, RouteCache } from './route-cache';
 const FLIGHT_COLUMNS = `flight_number, origin, destination, flight_date, departs_at, arrives_at,
   fare_amount, fare_currency, seats_available, capacity`;
 
-/** A new flight sells its aircraft less booking's default safety buffer until booking's first event. */
+/** A new flight has no seats for sale until booking, which opens its inventory, says how many. */
 const SCHEDULE = `
-  INSERT INTO flights (flight_number, flight_date, origin, destination, departs_at, arrives_at, capacity,
-                       seats_available)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, GREATEST($7::int - $8::int, 0))
+  INSERT INTO flights (flight_number, flight_date, origin, destination, departs_at, arrives_at, capacity)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
   RETURNING ${SCHEDULE_COLUMNS}`;
 
 /**
  * A correction, when it changes anything: a new version, and the seats for sale moved by the change
- * of capacity (booking's next inventory event states them again).
+ * of capacity until booking's inventory event that follows states them.
  */
 const CHANGE = `
   UPDATE flights
@@ -75,10 +73,8 @@ export class FlightSchedule {
         [flightNumber, date],
       )) as (FlightRow & { capacity: number })[];
       if (current) assertSeatsStillFit(current, flight.capacity);
-      const [written] = (await manager.query(
-        current ? CHANGE : SCHEDULE,
-        current ? values : [...values, DEFAULT_SAFETY_BUFFER],
-      )) as [ScheduleRow[], number] | ScheduleRow[];
+      const [written] = (await manager.query(current ? CHANGE : SCHEDULE, values)) as
+        [ScheduleRow[], number] | ScheduleRow[];
       const row = current ? (written as ScheduleRow[])[0] : (written as ScheduleRow);
       if (row) {
         await announceSchedule(this.outbox, manager, [row]);
@@ -108,9 +104,10 @@ export class FlightSchedule {
 
 /**
  * A smaller aircraft must still seat everyone booked: the seats sold and held back are the capacity
- * less the seats for sale, as booking last said.
+ * less the seats for sale, as booking last said (nothing, before booking said anything).
  */
 function assertSeatsStillFit(current: FlightRow & { capacity: number }, capacity: number): void {
+  if (current.seats_available === null) return;
   const taken = current.capacity - current.seats_available;
   if (capacity < taken) {
     throw new InvalidInputException([

@@ -2,9 +2,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A flight on a date as search shows it: its route, times and capacity (search owns the schedule),
- * its fare (a read copy of the fares
- * service's, as of the newest fare event applied), and the seats booking still sells, as of the
- * newest inventory event applied.
+ * its fare (a read copy of the fares service's, as of the newest fare event applied), and the seats
+ * booking still sells, as of the newest inventory event applied.
  */
 @Entity('flights')
 @Index('IDX_flights_route_date', ['origin', 'destination', 'flightDate'])
@@ -53,8 +52,9 @@ export class Flight {
   @Column({ name: 'fare_version', type: 'integer', default: 0 })
   fareVersion!: number;
 
-  @Column({ name: 'seats_available', type: 'integer' })
-  seatsAvailable!: number;
+  /** Null until booking's first event for the flight (booking does not sell it yet): not shown. */
+  @Column({ name: 'seats_available', type: 'integer', nullable: true })
+  seatsAvailable!: number | null;
 
   /** The inventory version of the newest booking event applied; 0 before any. */
   @Column({ name: 'inventory_version', type: 'integer', default: 0 })

@@ -1,4 +1,3 @@
-import { DEFAULT_SAFETY_BUFFER } from '@pss/contracts';
 import { OutboxWriter } from '@pss/messaging';
 import type { DataSource } from 'typeorm';
 import { REFERENCE_AIRCRAFT_SEATS, REFERENCE_SCHEDULE, seedWindow } from './reference-schedule';
@@ -9,8 +8,8 @@ import { announceSchedule, SCHEDULE_COLUMNS, type ScheduleRow } from './schedule
  * announces each with `flight.scheduled`, in one transaction: fares files their fares, booking
  * opens their inventories and check-in their seat maps from those events. A flight already
  * scheduled is never rewritten (an operator may have changed it); a later day extends the window.
- * A new flight has no fare until fares' `fare.changed`, and shows its aircraft less booking's
- * default safety buffer for sale until booking's first event.
+ * A new flight is not shown until fares' `fare.changed` gives it a fare and booking's
+ * `booking.inventory-changed` its seats for sale.
  */
 export async function seedFlights(dataSource: DataSource, today = new Date()): Promise<void> {
   const { from, to } = seedWindow(today);
@@ -19,12 +18,12 @@ export async function seedFlights(dataSource: DataSource, today = new Date()): P
   await dataSource.transaction(async (manager) => {
     const scheduled: ScheduleRow[] = await manager.query(
       `INSERT INTO flights (flight_number, flight_date, origin, destination, departs_at, arrives_at,
-                            capacity, seats_available)
+                            capacity)
        SELECT reference.flight_number, day::date, reference.origin, reference.destination,
               (day::date + reference.departs) AT TIME ZONE 'UTC',
               (day::date + reference.departs) AT TIME ZONE 'UTC' + make_interval(mins => reference.minutes),
-              $3, $4
-         FROM unnest($5::text[], $6::text[], $7::text[], $8::time[], $9::int[])
+              $3
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::time[], $8::int[])
               AS reference(flight_number, origin, destination, departs, minutes)
         CROSS JOIN generate_series($1::date, $2::date, interval '1 day') AS day
        ORDER BY day, reference.flight_number
@@ -34,7 +33,6 @@ export async function seedFlights(dataSource: DataSource, today = new Date()): P
         from,
         to,
         REFERENCE_AIRCRAFT_SEATS,
-        REFERENCE_AIRCRAFT_SEATS - DEFAULT_SAFETY_BUFFER,
         column('flightNumber'),
         column('origin'),
         column('destination'),

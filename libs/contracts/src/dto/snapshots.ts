@@ -37,7 +37,7 @@ export interface FareState {
   fareVersion: number;
 }
 
-/** booking's `GET /inventories/snapshot`: as `booking.confirmed` / `booking.cancelled` would say it. */
+/** booking's `GET /inventories/snapshot`, and its `booking.inventory-changed`: the seats for sale. */
 export interface InventoryState {
   flightNumber: string;
   flightDate: string;

@@ -1,3 +1,4 @@
+import type { InventoryState } from '../dto/snapshots';
 import type { IntegrationEvent } from './integration-event';
 
 /** What booking tells others about a flight's seats when a booking is confirmed or cancelled. */
@@ -19,3 +20,9 @@ export interface BookingInventoryPayload {
 
 export type BookingConfirmedEvent = IntegrationEvent<'booking.confirmed', BookingInventoryPayload>;
 export type BookingCancelledEvent = IntegrationEvent<'booking.cancelled', BookingInventoryPayload>;
+
+/**
+ * What booking tells others when it opens a flight's inventory (the schedule announced the flight)
+ * or the schedule changes its capacity: the seats for sale from then on, at the inventory's version.
+ */
+export type InventoryChangedEvent = IntegrationEvent<'booking.inventory-changed', InventoryState>;

@@ -29,6 +29,12 @@ const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {
   'flight.changed': scheduleFields,
   'booking.confirmed': inventoryFields,
   'booking.cancelled': inventoryFields,
+  'booking.inventory-changed': {
+    flightNumber: 'text',
+    flightDate: 'date',
+    remainingSeats: 'count',
+    inventoryVersion: 'count',
+  },
   'checkin.completed': { checkinId: 'text', bookingId: 'text' },
   'fare.changed': { flightNumber: 'text', flightDate: 'date', fare: 'money', fareVersion: 'count' },
 };

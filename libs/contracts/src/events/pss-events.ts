@@ -1,4 +1,4 @@
-import type { BookingCancelledEvent, BookingConfirmedEvent } from './booking-events';
+import type { BookingCancelledEvent, BookingConfirmedEvent, InventoryChangedEvent } from './booking-events';
 import type { CheckinCompletedEvent } from './checkin-events';
 import type { FareChangedEvent } from './fare-events';
 import type { FlightChangedEvent, FlightScheduledEvent } from './flight-events';
@@ -9,6 +9,7 @@ export type PssIntegrationEvent =
   | FlightChangedEvent
   | BookingConfirmedEvent
   | BookingCancelledEvent
+  | InventoryChangedEvent
   | CheckinCompletedEvent
   | FareChangedEvent;
 export type PssEventType = PssIntegrationEvent['type'];
@@ -19,6 +20,7 @@ export const pssEventTypes = [
   'flight.changed',
   'booking.confirmed',
   'booking.cancelled',
+  'booking.inventory-changed',
   'checkin.completed',
   'fare.changed',
 ] as const satisfies readonly PssEventType[];
@@ -30,7 +32,7 @@ export const pssEventTypes = [
  */
 export const pssEventSubscriptions = {
   fares: ['flight.scheduled'],
-  search: ['booking.confirmed', 'booking.cancelled', 'fare.changed'],
+  search: ['booking.confirmed', 'booking.cancelled', 'booking.inventory-changed', 'fare.changed'],
   booking: ['flight.scheduled', 'flight.changed', 'checkin.completed', 'fare.changed'],
   checkin: ['flight.scheduled', 'flight.changed'],
 } as const satisfies Record<string, readonly PssEventType[]>;

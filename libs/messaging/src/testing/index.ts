@@ -3,9 +3,11 @@ export { publishEvents } from './publish-events';
 export { takeQueuedEvents } from './queued-events';
 export {
   publishReferenceFares,
+  publishReferenceInventories,
   publishReferenceSchedule,
   referenceFareEvents,
   referenceScheduleEvents,
   scheduledFlightEvent,
   REFERENCE_FLIGHTS,
+  REFERENCE_SEATS_FOR_SALE,
 } from './reference-schedule';

@@ -3,6 +3,7 @@ import {
   type FareChangedEvent,
   type FlightChangedEvent,
   type FlightScheduledEvent,
+  type InventoryChangedEvent,
   type PssIntegrationEvent,
   type ScheduledFlightPayload,
 } from '@pss/contracts';
@@ -51,6 +52,23 @@ export function referenceFareEvents(dates: readonly string[]): FareChangedEvent[
         flightDate,
         fare: { amount: fare, currency: 'USD' },
         fareVersion: 1,
+      }),
+    ),
+  );
+}
+
+/** The seats booking sells on a new 100-seat flight: all but its default safety buffer of 5. */
+export const REFERENCE_SEATS_FOR_SALE = 95;
+
+/** `booking.inventory-changed` version 1 for each of the book's flights on each date, as booking opens them. */
+export function referenceInventoryEvents(dates: readonly string[]): InventoryChangedEvent[] {
+  return dates.flatMap((flightDate) =>
+    REFERENCE_FLIGHTS.map(({ flightNumber }) =>
+      createIntegrationEvent('booking.inventory-changed', {
+        flightNumber,
+        flightDate,
+        remainingSeats: REFERENCE_SEATS_FOR_SALE,
+        inventoryVersion: 1,
       }),
     ),
   );
@@ -112,3 +130,7 @@ export function scheduledFlightEvent(
     ? createIntegrationEvent('flight.scheduled', payload)
     : createIntegrationEvent('flight.changed', payload);
 }
+
+/** Plays booking for a test of search: the book's flights opened for sale on every date of the range. */
+export const publishReferenceInventories = (brokerUrl: string, range: DayRange = {}) =>
+  published(brokerUrl, referenceInventoryEvents(datesAround(range)));
