@@ -42,7 +42,16 @@ describe('nx g @pss/tooling:service, with a database and events and without eith
       return stdout;
     } catch (error) {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      throw new Error(`${command} ${args.join(' ')} failed:\n${`${stdout}\n${stderr}`.slice(-4_000)}`);
+      const output = `${stdout}\n${stderr}`;
+      // The services' warnings and errors first: the tail alone rarely says why a service failed.
+      const warnings = output
+        .split('\n')
+        .filter((line) => /"level":[456]0/.test(line) && !line.includes('Health Check has failed'))
+        .slice(-30)
+        .join('\n');
+      throw new Error(
+        `${command} ${args.join(' ')} failed:\n${warnings.slice(-6_000)}\n...\n${output.slice(-4_000)}`,
+      );
     }
   };
 
