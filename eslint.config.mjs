@@ -17,7 +17,7 @@ export default tseslint.config(
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // The layers (docs/architecture.md), each depending only downward: contracts <- platform <-
       // adapters (messaging, registry-client) <- apps. Test helpers (testing) depend on no other
@@ -62,7 +62,7 @@ export default tseslint.config(
   },
   {
     // Test helpers and benchmark machinery are for tests and benchmarks only.
-    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
     ignores: [
       '**/*.spec.ts',
       '**/*.int-spec.ts',

@@ -1,5 +1,6 @@
 // Shared by every project's jest config: TypeScript through SWC, decorators with metadata
-// (NestJS and TypeORM need them), workspace path aliases from tsconfig.base.json.
+// (NestJS and TypeORM need them), TSX pages rendered with Preact, workspace path aliases from
+// tsconfig.base.json.
 const { pathsToModuleNameMapper } = require('./scripts/jest/paths');
 
 module.exports = {
@@ -17,8 +18,20 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic', importSource: 'preact' } },
+          target: 'es2023',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
   },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -13,4 +13,7 @@ eval "$(node tools/build/image-version.js)"
 # One image at a time, each checked to be the service it is named after (see check_built_images).
 docker compose --parallel 1 build
 check_built_images .env
+address=$(sed -n 's/^PSS_BIND_ADDRESS=//p' .env | tail -1)
+port=$(sed -n 's/^PSS_WEBSITE_PORT=//p' .env | tail -1)
+log "the website and its public API: http://${address:-127.0.0.1}:${port:-8001}/ (and /api/{service}/...)"
 exec docker compose up "$@"

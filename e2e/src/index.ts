@@ -10,3 +10,4 @@ export {
   type ComposeStackOptions,
 } from './compose-stack';
 export { describeComposedServices, type ComposedService } from './composed-service.checks';
+export { launchBrowser, seriousViolations, type AccessibilityViolation } from './browser';

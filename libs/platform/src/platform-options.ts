@@ -1,3 +1,4 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource, MixedList, EntitySchema } from 'typeorm';
 
 export interface PlatformDatabaseOptions {
@@ -19,6 +20,11 @@ export interface PlatformOptions {
   /** OpenAPI description and version shown at /docs. */
   description?: string;
   version?: string;
+  /**
+   * What the service adds to its HTTP server before its routes are registered: fastify plugins
+   * (the website's form bodies, cookies, CSRF tokens and proxy).
+   */
+  configureHttp?: (app: NestFastifyApplication) => Promise<void>;
 }
 
 export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');

@@ -50,7 +50,9 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
     refuseForeignCharsets(adapter.getInstance());
     readJsonBodiesOnly(adapter.getInstance());
     await limitLookups(app, app.get(ServiceConfig).lookupsPerMinute);
-    setupOpenApi(app, app.get<PlatformOptions>(PLATFORM_OPTIONS));
+    const options = app.get<PlatformOptions>(PLATFORM_OPTIONS);
+    await options.configureHttp?.(app);
+    setupOpenApi(app, options);
     return app;
   } catch (error) {
     // The modules are initialised: their pools, connections and timers must not outlive the failure.

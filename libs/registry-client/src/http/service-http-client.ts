@@ -53,15 +53,31 @@ export class ServiceHttpClient {
     return this.request(service, { method: 'POST', path, body, headers });
   }
 
-  async request(service: string, request: ServiceRequest): Promise<Response> {
+  request(service: string, request: ServiceRequest): Promise<Response> {
+    const retryable = request.idempotent ?? isIdempotent(request);
+    return this.onInstance(service, { retryable, alsoStarting: request.alsoStarting }, (instance) =>
+      this.send(instance, request, retryable),
+    );
+  }
+
+  /**
+   * `call` on one instance of `service`: round-robin over its UP instances, each behind its circuit
+   * breaker. A failed call goes to the next instance when `retryable`, or when it cannot have
+   * reached the instance; an instance the registry lists by now and we did not try, once. For what
+   * sends its own calls, such as a proxy; `call` rejects to count as the instance's failure.
+   */
+  async onInstance<T>(
+    service: string,
+    { retryable, alsoStarting = false }: { retryable: boolean; alsoStarting?: boolean },
+    call: (instance: EurekaInstance) => Promise<T>,
+  ): Promise<T> {
     const name = service.toUpperCase();
     const balancer = this.balancerFor(name);
-    const retryable = request.idempotent ?? isIdempotent(request);
     const skipped: EurekaInstance[] = [];
     let lastError: unknown;
-    const attempt = async (instance: EurekaInstance, call: () => Promise<Response>) => {
+    const attempt = async (instance: EurekaInstance, run: () => Promise<T>) => {
       try {
-        return await call();
+        return { answer: await run() };
       } catch (error) {
         if (error instanceof BrokenCircuitError) return void skipped.push(instance);
         lastError = error;
@@ -74,16 +90,14 @@ export class ServiceHttpClient {
       for (const instance of balancer.rotation(instances)) {
         tried.add(instanceKey(instance));
         const breaker = balancer.breakerFor(instance);
-        const response = await attempt(instance, () =>
-          breaker.execute(() => this.send(instance, request, retryable)),
-        );
-        if (response) return response;
+        const result = await attempt(instance, () => breaker.execute(() => call(instance)));
+        if (result) return result;
       }
       return undefined;
     };
-    const statuses: EurekaStatus[] = request.alsoStarting ? ['UP', 'STARTING'] : ['UP'];
-    const response = await tryEach(await this.instancesOf(name, statuses));
-    if (response) return response;
+    const statuses: EurekaStatus[] = alsoStarting ? ['UP', 'STARTING'] : ['UP'];
+    const result = await tryEach(await this.instancesOf(name, statuses));
+    if (result) return result.answer;
     // Every instance we knew failed: the registry may list others by now (a restarted instance at a
     // new address, while the old one waits out its lease). Those, once.
     if (lastError !== undefined) {
@@ -92,13 +106,13 @@ export class ServiceHttpClient {
         .instances(name, statuses)
         .filter((instance) => !tried.has(instanceKey(instance)));
       const retried = await tryEach(fresh);
-      if (retried) return retried;
+      if (retried) return retried.answer;
     }
     // Every circuit open and nobody else: the instances may have recovered; try them anyway.
     if (lastError === undefined) {
       for (const instance of skipped) {
-        const answer = await attempt(instance, () => this.send(instance, request, retryable));
-        if (answer) return answer;
+        const result = await attempt(instance, () => call(instance));
+        if (result) return result.answer;
       }
     }
     throw new NoInstanceAvailableException(name, lastError);
