@@ -32,9 +32,17 @@ describe('the website, in a browser', () => {
     await browser?.close();
   });
 
+  /** What the browser refused to load or run on the site's pages (its Content-Security-Policy). */
+  let refused: string[] = [];
   const open = async (viewport?: typeof PHONE): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await browser.newContext({ viewport: viewport ?? { width: 1024, height: 900 } });
-    return { context, page: await context.newPage() };
+    const page = await context.newPage();
+    refused = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/.test(message.text()))
+        refused.push(message.text());
+    });
+    return { context, page };
   };
 
   const expectAccessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
@@ -125,6 +133,7 @@ describe('the website, in a browser', () => {
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('header.site').isVisible()).toBe(false);
       expect(await passes.first().isVisible()).toBe(true);
+      expect(refused).toEqual([]);
       await context.close();
     },
   );
@@ -185,6 +194,18 @@ describe('the website, in a browser', () => {
       'Please correct the fields marked below.',
     );
     await context.close();
+  });
+
+  it('refuses a form posted without its CSRF token (as another site could make a browser post it), changing nothing', async () => {
+    const booking = await user.booked({ flightNumber: 'BF105', origin: 'NYC' }, daysFromToday(3), 1);
+    const forged = await fetch(`${site()}/bookings/${booking.id}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '_csrf=forged',
+    });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('This form has expired');
+    expect(await user.bookingStatus(booking.id)).toBe('CONFIRMED');
   });
 
   it('with booking stopped, a booking page says to try again shortly, and the search still works', async () => {

@@ -13,3 +13,4 @@ export {
   type ServiceBench,
   type ServiceBenchSpec,
 } from './service-bench';
+export { priceAndOpenReferenceFlights } from './reference-sales';

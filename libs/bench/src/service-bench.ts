@@ -51,6 +51,11 @@ export interface ServiceBench {
   /** A script of apps/<service>/bench/floor, with the workspace's packages. */
   floor(name: string, args: string[], env?: Record<string, string>): Candidate;
   start(candidate: Candidate): Promise<{ container: Docker.Container; baseUrl: string }>;
+  /**
+   * Another service without a database beside it (the website in front of search): its image,
+   * registered with its own account; resolves once it answers ready.
+   */
+  startBeside(service: string, port: number): Promise<{ container: Docker.Container; baseUrl: string }>;
   remove(): Promise<void>;
 }
 
@@ -101,6 +106,21 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
         const container = await network.start({ ...candidate, env: { ...env, ...candidate.env } });
         const baseUrl = `http://${await network.address(container)}:${spec.port}`;
         await waitUntil(candidate.name, async () => (await fetch(`${baseUrl}${spec.probe()}`)).ok, 180_000);
+        return { container, baseUrl };
+      },
+      startBeside: async (service, port) => {
+        const image = `pss/${service}:bench`;
+        await buildServiceImage(service, image);
+        const container = await network.start({
+          image,
+          alias: service,
+          env: {
+            DISCOVERY_URLS: withRegistryCredentials('http://discovery:8761/eureka/', service),
+            PORT: String(port),
+          },
+        });
+        const baseUrl = `http://${await network.address(container)}:${port}`;
+        await waitUntil(service, async () => (await fetch(`${baseUrl}/health/ready`)).ok, 180_000);
         return { container, baseUrl };
       },
       remove: () => network.remove(),

@@ -18,7 +18,7 @@ const EVENTS = 1_000;
 const CRASHES = DELIVERY_LIMIT + 1;
 // The consumer dies this long after it starts consuming (or once it applied an event, if later), its
 // handler taking 30 ms per event.
-const LIFE_MS = 1_500;
+const LIFE_MS = 1_000;
 const SLOW_HANDLER = { HANDLER_DELAY_MS: '30' };
 
 describe('a consumer that crash-loops', () => {

@@ -11,6 +11,7 @@ const flightsOnRoute = {
   text: `SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at,
                 fare_amount, fare_currency, seats_available
            FROM flights WHERE origin = $1 AND destination = $2 AND flight_date = $3 AND fare_amount IS NOT NULL
+            AND seats_available IS NOT NULL
           ORDER BY departs_at`,
 };
 const routes = new Map();

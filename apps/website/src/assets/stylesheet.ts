@@ -39,7 +39,8 @@ th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line);
 .flights li { list-style: none; background: #fff; border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin-bottom: .75rem;
   display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; justify-content: space-between; }
 .flights { padding: 0; } .fare { font-size: 1.25rem; font-weight: 700; }
-.seatmap { display: grid; gap: .25rem; grid-template-columns: 2rem repeat(var(--letters), minmax(2rem, 2.75rem)); overflow-x: auto; }
+.seatmap { display: grid; gap: .25rem; overflow-x: auto; }
+${Array.from({ length: 10 }, (_, i) => `.letters-${i + 1} { grid-template-columns: 2rem repeat(${i + 1}, minmax(2rem, 2.75rem)); }`).join('\n')}
 .seatmap .row { color: var(--muted); align-self: center; }
 .seat input { position: absolute; opacity: 0; }
 .seat span { display: block; text-align: center; padding: .45rem 0; border: 1px solid #8a7f78; border-radius: .25rem; background: #fff; font-size: .8rem; }

@@ -60,7 +60,7 @@ function SeatChoice({
       <label class="any">
         <input type="radio" name={name} value={ANY_SEAT} checked={chosen === ANY_SEAT} /> Any free seat
       </label>
-      <div class="seatmap" style={`--letters: ${seatMap.letters.length}`} role="group" aria-label="Seat map">
+      <div class={`seatmap letters-${seatMap.letters.length}`} role="group" aria-label="Seat map">
         {rows.map((row) => [
           <span key={`row-${row}`} class="row" aria-hidden="true">
             {row}

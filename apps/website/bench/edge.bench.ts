@@ -1,0 +1,98 @@
+// The website in front of search, on one network: GET /flights straight to search and the same
+// through the edge (/api/search/flights), side by side in each round; then the search results page
+// at 50 users, and what each page weighs.
+// Targets: the edge adds under 2 ms at p50 and 5 ms at p99, and keeps at least 0.7x the requests/s
+// of the direct call; the results page p99 under 50 ms at 50 users; each page under 100 kB.
+import {
+  describeLoad,
+  measureLoad,
+  priceAndOpenReferenceFlights,
+  serviceBench,
+  type LoadResult,
+} from '@pss/bench';
+import { daysFromToday, waitUntil } from '@pss/testing';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ORIGINS = ['SEA', 'NYC', 'CHI', 'HOU', 'LAX'];
+const DAYS = 30;
+const LOAD = { connections: 50, durationSeconds: 10, warmupSeconds: 3 };
+
+const queries = (): string[] =>
+  Array.from({ length: DAYS }, (_, day) => daysFromToday(day + 1)).flatMap((date) =>
+    ORIGINS.map((origin) => `origin=${origin}&destination=SFO&date=${date}&passengers=2`),
+  );
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const tomorrow = daysFromToday(1);
+  const bench = await serviceBench({
+    service: 'search',
+    port: 8090,
+    broker: true,
+    probe: () => `/flights?origin=NYC&destination=SFO&date=${tomorrow}`,
+  });
+  try {
+    const search = { name: 'search', image: bench.image, env: { CATCH_UP: 'false' } };
+    await (await bench.start(search)).container.remove({ force: true });
+    await priceAndOpenReferenceFlights(bench.database);
+    const { baseUrl: searchUrl } = await bench.start(search);
+    const { baseUrl: websiteUrl } = await bench.startBeside('website', 8001);
+    await waitUntil(
+      'the edge finds search through the registry',
+      async () => (await fetch(`${websiteUrl}/api/search/flights?${queries()[0]}`)).ok,
+      60_000,
+    );
+
+    const direct: LoadResult[] = [];
+    const edge: LoadResult[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const straight = await measureLoad({
+        ...LOAD,
+        baseUrl: searchUrl,
+        paths: queries().map((q) => `/flights?${q}`),
+      });
+      const proxied = await measureLoad({
+        ...LOAD,
+        baseUrl: websiteUrl,
+        paths: queries().map((q) => `/api/search/flights?${q}`),
+      });
+      direct.push(straight);
+      edge.push(proxied);
+      console.log(
+        `round ${round}: search ${describeLoad(straight)}; through the edge ${describeLoad(proxied)}`,
+      );
+    }
+    const of = (runs: LoadResult[], key: 'requestsPerSecond' | 'p50Ms' | 'p99Ms') =>
+      median(runs.map((run) => run[key]));
+    console.log(
+      `\nmedian of ${ROUNDS} rounds, ${LOAD.connections} connections: the edge adds ` +
+        `${(of(edge, 'p50Ms') - of(direct, 'p50Ms')).toFixed(1)} ms at p50 (target < 2), ` +
+        `${(of(edge, 'p99Ms') - of(direct, 'p99Ms')).toFixed(1)} ms at p99 (target < 5), and keeps ` +
+        `${(of(edge, 'requestsPerSecond') / of(direct, 'requestsPerSecond')).toFixed(2)}x the requests/s of the direct call (target 0.7x)`,
+    );
+
+    const page = await measureLoad({ ...LOAD, baseUrl: websiteUrl, paths: queries().map((q) => `/?${q}`) });
+    console.log(
+      `the search results page, ${LOAD.connections} users: ${describeLoad(page)} (target p99 < 50 ms)`,
+    );
+
+    const results = await fetch(`${websiteUrl}/?${queries()[0]}`);
+    const html = await results.text();
+    const stylesheet = /href="(\/assets\/site\.[0-9a-f]+\.css)"/.exec(html)?.[1] ?? '';
+    const css = await (await fetch(`${websiteUrl}${stylesheet}`)).text();
+    const form = await (await fetch(`${websiteUrl}/book?${queries()[0]}&flightNumber=BF100`)).text();
+    const kB = (text: string) => (Buffer.byteLength(text) / 1024).toFixed(1);
+    console.log(
+      `page weights, uncompressed: results page ${kB(html)} kB + stylesheet ${kB(css)} kB (cached for a year); ` +
+        `booking form for 2 ${kB(form)} kB (target: each page under 100 kB)`,
+    );
+  } finally {
+    await bench.remove();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
