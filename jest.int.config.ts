@@ -14,6 +14,7 @@ const config: Config = {
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   testTimeout: 120_000,
   maxWorkers: 2,
+  testSequencer: '<rootDir>/scripts/jest/longest-first-sequencer.js',
   // The last guard against a hang: a run that left a handle open still ends (its global teardown
   // names what was left open).
   forceExit: true,

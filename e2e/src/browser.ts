@@ -36,6 +36,11 @@ export async function seriousViolations(page: Page): Promise<AccessibilityViolat
     ).axe.run();
     return violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.flatMap((node) => node.target) }));
+      .map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        targets: nodes.flatMap((node) => node.target),
+      }));
   });
 }
