@@ -44,7 +44,13 @@ async function main(): Promise<void> {
       60_000,
     );
 
+    // The floor: the same hop in bare node:http, in front of the same search.
+    const { baseUrl: floorUrl } = await bench.start(
+      bench.floor('bare node:http proxy', ['bare-proxy.js'], { UPSTREAM: searchUrl }, 'website'),
+    );
+    const viaProxy = queries().map((q) => `/api/search/flights?${q}`);
     const direct: LoadResult[] = [];
+    const floor: LoadResult[] = [];
     const edge: LoadResult[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const straight = await measureLoad({
@@ -52,24 +58,27 @@ async function main(): Promise<void> {
         baseUrl: searchUrl,
         paths: queries().map((q) => `/flights?${q}`),
       });
-      const proxied = await measureLoad({
-        ...LOAD,
-        baseUrl: websiteUrl,
-        paths: queries().map((q) => `/api/search/flights?${q}`),
-      });
+      const bare = await measureLoad({ ...LOAD, baseUrl: floorUrl, paths: viaProxy });
+      const proxied = await measureLoad({ ...LOAD, baseUrl: websiteUrl, paths: viaProxy });
       direct.push(straight);
+      floor.push(bare);
       edge.push(proxied);
       console.log(
-        `round ${round}: search ${describeLoad(straight)}; through the edge ${describeLoad(proxied)}`,
+        `round ${round}: search ${describeLoad(straight)}; through a bare node:http proxy ${describeLoad(bare)}; ` +
+          `through the edge ${describeLoad(proxied)}`,
       );
     }
     const of = (runs: LoadResult[], key: 'requestsPerSecond' | 'p50Ms' | 'p99Ms') =>
       median(runs.map((run) => run[key]));
+    const added = (runs: LoadResult[]) =>
+      `adds ${(of(runs, 'p50Ms') - of(direct, 'p50Ms')).toFixed(1)} ms at p50, ` +
+      `${(of(runs, 'p99Ms') - of(direct, 'p99Ms')).toFixed(1)} ms at p99, and keeps ` +
+      `${(of(runs, 'requestsPerSecond') / of(direct, 'requestsPerSecond')).toFixed(2)}x the requests/s of the direct call`;
+    console.log(`\nmedian of ${ROUNDS} rounds, ${LOAD.connections} connections:`);
+    console.log(`  the floor, a bare node:http proxy, ${added(floor)}`);
+    console.log(`  the edge ${added(edge)} (targets: < 2 ms, < 5 ms, 0.7x)`);
     console.log(
-      `\nmedian of ${ROUNDS} rounds, ${LOAD.connections} connections: the edge adds ` +
-        `${(of(edge, 'p50Ms') - of(direct, 'p50Ms')).toFixed(1)} ms at p50 (target < 2), ` +
-        `${(of(edge, 'p99Ms') - of(direct, 'p99Ms')).toFixed(1)} ms at p99 (target < 5), and keeps ` +
-        `${(of(edge, 'requestsPerSecond') / of(direct, 'requestsPerSecond')).toFixed(2)}x the requests/s of the direct call (target 0.7x)`,
+      `  the edge against the floor: ${(of(edge, 'requestsPerSecond') / of(floor, 'requestsPerSecond')).toFixed(2)}x its requests/s`,
     );
 
     const page = await measureLoad({ ...LOAD, baseUrl: websiteUrl, paths: queries().map((q) => `/?${q}`) });

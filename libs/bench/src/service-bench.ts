@@ -48,8 +48,8 @@ export interface CalledService {
 export interface ServiceBench {
   image: string;
   database: Docker.Container;
-  /** A script of apps/<service>/bench/floor, with the workspace's packages. */
-  floor(name: string, args: string[], env?: Record<string, string>): Candidate;
+  /** A script of apps/<project>/bench/floor (the service's, by default), with the workspace's packages. */
+  floor(name: string, args: string[], env?: Record<string, string>, project?: string): Candidate;
   start(candidate: Candidate): Promise<{ container: Docker.Container; baseUrl: string }>;
   /**
    * Another service without a database beside it (the website in front of search): its image,
@@ -95,10 +95,10 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
     return {
       image,
       database,
-      floor: (name, args, extraEnv = {}) => ({
+      floor: (name, args, extraEnv = {}, project = spec.service) => ({
         name,
         image: baseImages.node,
-        command: ['node', `/workspace/apps/${spec.service}/bench/floor/${args[0]}`, ...args.slice(1)],
+        command: ['node', `/workspace/apps/${project}/bench/floor/${args[0]}`, ...args.slice(1)],
         binds: [`${workspaceRoot}:/workspace:ro`],
         env: extraEnv,
       }),
