@@ -43,4 +43,15 @@ describe('a broker that accepts the connection and never answers', () => {
       await broker.close();
     }
   });
+
+  it('closes at once while an attempt waits for its answer: a service stopping does not wait for it', async () => {
+    const silentUrl = `amqp://guest:guest@127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const broker = new BrokerConnection({ url: silentUrl, connectTimeoutMs: 60_000 });
+    const heldBefore = held.length;
+    broker.connect();
+    while (held.length === heldBefore) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Waiting for the attempt would outlast this test's time limit.
+    await broker.close();
+    expect(broker.isConnected()).toBe(false);
+  }, 10_000);
 });

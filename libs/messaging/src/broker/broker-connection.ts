@@ -93,9 +93,16 @@ export class BrokerConnection {
     this.manager.on('connect', listener);
   }
 
+  /**
+   * Closes the connection. An attempt still waiting for the broker's answer is not waited for (it
+   * could take the whole connect timeout, past the service's shutdown deadline): it is dropped
+   * with the process.
+   */
   async close(): Promise<void> {
     this.closing.abort();
-    await this.manager.close();
+    const closed = this.manager.close();
+    if (this.isConnected()) await closed;
+    else closed.catch(() => undefined);
   }
 
   private async nextUrl(): Promise<string> {
