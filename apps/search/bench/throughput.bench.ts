@@ -7,10 +7,10 @@ import {
   compareUnderLoad,
   describeLoad,
   measureLoad,
-  priceAndOpenReferenceFlights,
   printRatios,
   profileUnderLoad,
   runPgbench,
+  seedSearchWithReferenceSales,
   serviceBench,
 } from '@pss/bench';
 import { daysFromToday } from '@pss/testing';
@@ -47,8 +47,7 @@ async function main(): Promise<void> {
     // or booking on this bench, nothing to catch up from).
     const alone = { CATCH_UP: 'false' };
     const search = { name: 'search, cached', image: bench.image, env: alone };
-    await (await bench.start(search)).container.remove({ force: true });
-    await priceAndOpenReferenceFlights(bench.database);
+    await seedSearchWithReferenceSales(bench, search);
     const results = await compareUnderLoad(
       bench,
       [

@@ -1,12 +1,12 @@
-// The website in front of search, on one network: GET /flights straight to search and the same
-// through the edge (/api/search/flights), side by side in each round; then the search results page
-// at 50 users, and what each page weighs.
+// The website in front of search, on one network: GET /flights straight to search, through a bare
+// node:http proxy (the floor of any proxy here) and through the edge (/api/search/flights), side by
+// side in each round; then the search results page at 50 users, and what each page weighs.
 // Targets: the edge adds under 2 ms at p50 and 5 ms at p99, and keeps at least 0.7x the requests/s
 // of the direct call; the results page p99 under 50 ms at 50 users; each page under 100 kB.
 import {
   describeLoad,
   measureLoad,
-  priceAndOpenReferenceFlights,
+  seedSearchWithReferenceSales,
   serviceBench,
   type LoadResult,
 } from '@pss/bench';
@@ -34,8 +34,7 @@ async function main(): Promise<void> {
   });
   try {
     const search = { name: 'search', image: bench.image, env: { CATCH_UP: 'false' } };
-    await (await bench.start(search)).container.remove({ force: true });
-    await priceAndOpenReferenceFlights(bench.database);
+    await seedSearchWithReferenceSales(bench, search);
     const { baseUrl: searchUrl } = await bench.start(search);
     const { baseUrl: websiteUrl } = await bench.startBeside('website', 8001);
     await waitUntil(

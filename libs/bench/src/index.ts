@@ -13,4 +13,4 @@ export {
   type ServiceBench,
   type ServiceBenchSpec,
 } from './service-bench';
-export { priceAndOpenReferenceFlights } from './reference-sales';
+export { seedSearchWithReferenceSales } from './reference-sales';

@@ -1,14 +1,15 @@
-import type Docker from 'dockerode';
 import { exec } from '@pss/testing';
+import type { Candidate, ServiceBench } from './service-bench';
 
 /**
- * The book's flights in a search database as fares' and booking's first events leave them: each
- * with its fare (BF100 at 100.00 to BF106 at 106.00, USD, version 1) and its seats for sale (the
- * aircraft less booking's buffer of 5, inventory version 1). For benchmarks of search alone, whose
- * seed schedules the flights without either: a search must find flights to be measured.
+ * Search's database for a benchmark of search alone: `search` started once migrates it and seeds
+ * the book's flights; then each gets what fares' and booking's first events would give it, its
+ * fare (BF100 at 100.00 to BF106 at 106.00, USD, version 1) and its seats for sale (the aircraft
+ * less booking's buffer of 5, inventory version 1). A search must find flights to be measured.
  */
-export async function priceAndOpenReferenceFlights(searchDatabase: Docker.Container): Promise<void> {
-  const { code, output } = await exec(searchDatabase, [
+export async function seedSearchWithReferenceSales(bench: ServiceBench, search: Candidate): Promise<void> {
+  await (await bench.start(search)).container.remove({ force: true });
+  const { code, output } = await exec(bench.database, [
     'psql',
     '-v',
     'ON_ERROR_STOP=1',
