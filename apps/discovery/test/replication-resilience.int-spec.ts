@@ -15,9 +15,11 @@ const registration = (i: number) =>
     metadata: i === 0 ? { blob: 'x'.repeat(150_000) } : { zone: 'a' },
   });
 
-/** The sum of a Prometheus counter's series whose labels include `labels`. */
-async function metric(port: number, name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+const scrape = async (port: number): Promise<string> =>
+  (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+
+/** The sum of the series of a Prometheus metric, in one scrape, whose labels include `labels`. */
+function metric(text: string, name: string, labels: Record<string, string>): number {
   const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
   return text
     .split('\n')
@@ -62,8 +64,13 @@ describe('replication across a peer outage', () => {
   it('converges after one peer is down longer than a lease, and counts every action it did not deliver', async () => {
     const live = new Set(Array.from({ length: INSTANCES }, (_, i) => i));
     for (const i of live) expect((await write('POST', 'apps/jqservice', registration(i))).status).toBe(204);
+    const inFlight = new Set<Promise<unknown>>();
     const heartbeats = setInterval(() => {
-      for (const i of live) void write('PUT', `apps/JQSERVICE/${instanceId(i)}`).catch(() => undefined);
+      for (const i of live) {
+        const heartbeat = write('PUT', `apps/JQSERVICE/${instanceId(i)}`).catch(() => undefined);
+        inFlight.add(heartbeat);
+        void heartbeat.finally(() => inFlight.delete(heartbeat));
+      }
     }, 5_000);
     try {
       await waitUntil(
@@ -89,6 +96,8 @@ describe('replication across a peer outage', () => {
       );
     } finally {
       clearInterval(heartbeats);
+      // A heartbeat still on its way would be enqueued after the counters below are read.
+      await Promise.allSettled(inFlight);
     }
     const converged = await view(ports[1]);
     expect(converged).toHaveLength(INSTANCES);
@@ -102,18 +111,19 @@ describe('replication across a peer outage', () => {
     const peer = `http://127.0.0.1:${ports[1]}/eureka/`;
     await waitUntil(
       'nothing pending',
-      async () => (await metric(ports[0], 'registry_replication_pending', { peer })) === 0,
+      async () => metric(await scrape(ports[0]), 'registry_replication_pending', { peer }) === 0,
       30_000,
     );
-    const enqueued = await metric(ports[0], 'registry_replication_enqueued_total', { peer });
-    const sent = await metric(ports[0], 'registry_replication_sent_total', { peer });
-    const dropped = await metric(ports[0], 'registry_replication_dropped_total', { peer });
+    const counters = await scrape(ports[0]);
+    const enqueued = metric(counters, 'registry_replication_enqueued_total', { peer });
+    const sent = metric(counters, 'registry_replication_sent_total', { peer });
+    const dropped = metric(counters, 'registry_replication_dropped_total', { peer });
     console.log(
       `node 0 to node 1: ${enqueued} enqueued, ${sent} sent, ${dropped} dropped (superseded heartbeats)`,
     );
     expect(enqueued).toBeGreaterThan(INSTANCES);
     expect(sent + dropped).toBe(enqueued);
-    expect(await metric(ports[0], 'registry_replication_dropped_total', { peer, reason: 'superseded' })).toBe(
+    expect(metric(counters, 'registry_replication_dropped_total', { peer, reason: 'superseded' })).toBe(
       dropped,
     );
   }, 240_000);

@@ -29,6 +29,8 @@ export class PeerChannel {
   private sending?: Promise<Outcome>;
   private failures = 0;
   private closed = false;
+  /** Actions of the batch on its way to the peer: pending until it answers. */
+  private inFlight = 0;
   private queueFull = { dropped: 0, loggedAt: 0 };
 
   constructor(
@@ -42,7 +44,7 @@ export class PeerChannel {
   }
 
   get pending(): number {
-    return this.queue.size;
+    return this.queue.size + this.inFlight;
   }
 
   enqueue(action: ReplicationAction): void {
@@ -82,11 +84,14 @@ export class PeerChannel {
   private async sendOne(timeoutMs: number): Promise<Outcome> {
     const batch = this.queue.take(MAX_BATCH_ACTIONS, MAX_BATCH_BYTES);
     if (!batch) return 'empty';
+    this.inFlight = batch.actions.length;
     try {
       const results = await postBatch(this.peer, batch.body, AbortSignal.timeout(timeoutMs));
+      this.inFlight = 0;
       this.succeeded(batch, results);
       return 'sent';
     } catch (error) {
+      this.inFlight = 0;
       if (error instanceof BatchRefused) {
         this.logger.warn(
           `${this.peer.name} refused a batch of ${batch.actions.length} actions (${error.status}): dropped`,
