@@ -77,6 +77,12 @@ export interface ComposeStack {
   container(service: string): Promise<Docker.Container>;
   /** `sql` run by the superuser in `<service>-db`, on the service's database; its output lines. */
   sqlAsOperator(service: string, sql: string): Promise<string[]>;
+  /**
+   * The statuses of GETs of `urls`, one after another, sent from inside a container of `service`:
+   * a client with an address of its own on the stack's network (the URLs name services as they
+   * know each other, e.g. http://website:8001/).
+   */
+  statusesFrom(service: string, urls: string[], headers?: Record<string, string>): Promise<number[]>;
   /** Removes the containers, networks and volumes. */
   down(): Promise<void>;
 }
@@ -169,6 +175,18 @@ export function composeStack(address: ComposeStackAddress): ComposeStack {
       const { code, output } = await exec(await container(`${service}-db`), psql);
       if (code !== 0) throw new Error(`psql in ${service}-db exited with ${code}: ${output}`);
       return output.split('\n').filter(Boolean);
+    },
+    async statusesFrom(service, urls, headers = {}) {
+      const script = `(async () => {
+        const statuses = [];
+        for (const url of JSON.parse(process.argv[1]))
+          statuses.push((await fetch(url, { headers: JSON.parse(process.argv[2]) })).status);
+        console.log(JSON.stringify(statuses));
+      })().catch((e) => { console.error(e.cause?.code ?? e.message); process.exit(1); })`;
+      const command = ['node', '-e', script, JSON.stringify(urls), JSON.stringify(headers)];
+      const { code, output } = await exec(await container(service), command);
+      if (code !== 0) throw new Error(`GETs from ${service} failed: ${output.trim()}`);
+      return JSON.parse(output.trim().split('\n').at(-1) ?? '[]') as number[];
     },
     down: async () => void (await compose('down', '--volumes', '--remove-orphans')),
   };

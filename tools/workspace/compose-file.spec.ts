@@ -8,6 +8,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }> | string[];
   healthcheck?: unknown;
   build?: unknown;
+  ports?: unknown[];
 }
 
 const compose = parse(readFileSync(join(workspaceRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -31,5 +32,21 @@ describe('docker-compose.yml', () => {
   it.each(services)('%s has a health check, its own or its image’s', (_name, service) => {
     // Service images built here carry a HEALTHCHECK (their Dockerfile); the others need one in compose.
     expect(service.build !== undefined || service.healthcheck !== undefined).toBe(true);
+  });
+});
+
+describe('docker-compose.swarm.yml', () => {
+  const RESET = Symbol('!reset');
+  const swarm = parse(readFileSync(join(workspaceRoot, 'docker-compose.swarm.yml'), 'utf8'), {
+    merge: true,
+    customTags: [{ tag: '!reset', collection: 'seq', resolve: () => RESET }],
+  }) as { services: Record<string, { ports?: unknown }> };
+  const published = services.filter(([, service]) => service.ports?.length);
+
+  it('publishes one port on Swarm, the front door’s (the website and its /api edge)', () => {
+    const stillPublished = published
+      .map(([name]) => name)
+      .filter((name) => swarm.services[name]?.ports !== RESET);
+    expect(stillPublished).toEqual(['website']);
   });
 });

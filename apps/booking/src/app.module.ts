@@ -17,7 +17,8 @@ import { ScheduleModule } from './schedule/schedule.module';
       description: 'Bookings, passengers and the authoritative seats of every flight (BrownField PSS).',
       database,
     }),
-    RegistryClientModule.forRoot({ appName: 'BOOKING' }),
+    // The website forwards passengers' look-ups: each counts against the passenger's address.
+    RegistryClientModule.forRoot({ appName: 'BOOKING', forwardingProxies: ['WEBSITE'] }),
     MessagingModule.forService('booking'),
     BookingsModule,
     LegacyRoutesModule,

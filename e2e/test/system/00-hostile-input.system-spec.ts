@@ -1,5 +1,5 @@
 import { daysFromToday } from '@pss/testing';
-import { PssUser } from './pss-user';
+import { guessedLookup, PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
 const stack = systemStack();
@@ -105,19 +105,16 @@ describe('hostile input against the composed stack', () => {
     expect(answer.body).toContain('bookingId');
   });
 
-  it('stops a brute force of booking references with 429 and Retry-After', async () => {
-    const tries: number[] = [];
-    for (let i = 0; i < 70; i++) {
-      const reference = `ZZ${String(i).padStart(4, '0')}`;
-      const response = await fetch(`${stack.url('booking')}/bookings?reference=${reference}&lastName=Franc`);
-      tries.push(response.status);
-      if (response.status === 429) {
-        expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-        break;
-      }
-    }
-    expect(tries.at(-1)).toBe(429);
-    expect(tries.every((status) => status < 500)).toBe(true);
+  it('stops a brute force of booking references with 429', async () => {
+    // From a container of its own: the look-ups count against its address, not against this
+    // host's, which the browser tests' passengers come from.
+    const guesses = Array.from(
+      { length: 70 },
+      (_, i) => `http://booking:8060/bookings?${guessedLookup('ZZZZ', i)}`,
+    );
+    const tries = await stack.statusesFrom('checkin', guesses);
+    expect(tries).toContain(429);
+    expect(new Set(tries.slice(0, tries.indexOf(429)))).toEqual(new Set([404]));
   });
 
   it('answered none of it with a 5xx, wrote nothing, and no service counted a 5xx', async () => {

@@ -1,6 +1,6 @@
 import { daysFromToday } from '@pss/testing';
 import { request } from 'node:http';
-import { PssUser } from './pss-user';
+import { guessedLookup, PssUser } from './pss-user';
 import { systemStack } from './system-stack';
 
 const stack = systemStack();
@@ -91,5 +91,18 @@ describe('the edge: /api/{service}/... on the website', () => {
       body: JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }),
     });
     expect(large.status).toBe(413);
+  });
+
+  // Invariant: a look-up through the edge counts against the passenger who made it: a client refused
+  // for guessing booking references stops no other passenger of the website.
+  it('counts look-ups against each passenger’s own address, not against the website’s', async () => {
+    const guess = (i: number) => `/booking/bookings?${guessedLookup('ZYZZ', i)}`;
+    const guesses = Array.from({ length: 70 }, (_, i) => `http://website:8001/api${guess(i)}`);
+    expect(await stack.statusesFrom('search', guesses)).toContain(429);
+    // Naming someone else in X-Forwarded-For changes nothing: the edge adds the address it saw last.
+    expect(await stack.statusesFrom('search', [guesses[0]], { 'x-forwarded-for': '198.51.100.1' })).toEqual([
+      429,
+    ]);
+    expect((await fetch(api(guess(0)))).status).toBe(404);
   });
 });

@@ -3,6 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ComposeStack } from '../../src';
 
+/** Letters a booking reference may hold (its alphabet has no B, I, L, O or S). */
+const REFERENCE_LETTERS = 'ACDEFGHJKMNPQRTUVWXY';
+
+/**
+ * The query of the `i`th look-up of someone guessing booking references: well-formed, found by
+ * nobody (`prefix` is four letters that no test's booking gets by chance, then two more).
+ */
+export function guessedLookup(prefix: string, i: number, lastName = 'Franc'): string {
+  const letter = (n: number) => REFERENCE_LETTERS[n % REFERENCE_LETTERS.length];
+  return `reference=${prefix}${letter(Math.floor(i / REFERENCE_LETTERS.length))}${letter(i)}&lastName=${lastName}`;
+}
+
 export interface FoundFlight {
   flightNumber: string;
   origin: string;

@@ -6,6 +6,11 @@ export interface RegistryClientOptions {
   appName: string;
   /** Fetch instances only (a client that is not itself a service). */
   registerWithEureka?: boolean;
+  /**
+   * The apps whose registered instances forward clients' requests (a front door): their
+   * X-Forwarded-For names whom a look-up counts against (platform's FORWARDING_PROXIES).
+   */
+  forwardingProxies?: string[];
 }
 
 export interface RegistryClientSettings {

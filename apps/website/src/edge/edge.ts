@@ -3,6 +3,7 @@ import { currentRequestId, REQUEST_ID_HEADER } from '@pss/platform';
 import { ServiceHttpClient, type EurekaInstance } from '@pss/registry-client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
+import { forwardedFor } from '../http/forwarded-for';
 import { isPublicRoute } from './public-routes';
 
 /** What a service may take from a passenger's request: no cookies, no credentials. */
@@ -65,8 +66,7 @@ function forwardedHeaders(
 ): IncomingHttpHeaders {
   const forwarded: IncomingHttpHeaders = { ...headers };
   for (const header of WITHHELD_HEADERS) delete forwarded[header];
-  const chain = headers['x-forwarded-for'];
-  forwarded['x-forwarded-for'] = chain ? `${chain}, ${request.ip}` : request.ip;
+  forwarded['x-forwarded-for'] = forwardedFor(request);
   // Node keeps request headers in lower case: one header, not a second beside the caller's.
   if (requestId) forwarded[REQUEST_ID_HEADER.toLowerCase()] = requestId;
   return forwarded;

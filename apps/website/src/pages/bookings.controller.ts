@@ -16,6 +16,7 @@ import type { BookingSummary } from '@pss/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { CsrfGuard, CsrfTokens } from '../http/csrf';
+import { forwardedFor } from '../http/forwarded-for';
 import { PssServices, type Answer } from '../services/pss-services';
 import { BookingPage } from './booking-page';
 import { ManagePage } from './manage-page';
@@ -48,7 +49,7 @@ export class BookingsController {
   @UseGuards(CsrfGuard)
   async find(@Body() form: Form, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const [reference, lastName] = [text(form.reference).toUpperCase(), text(form.lastName)];
-    const answer = await this.services.findBooking(reference, lastName);
+    const answer = await this.services.findBooking(reference, lastName, forwardedFor(request));
     if (answer.ok) return seeOther(reply, `/bookings/${answer.value.id}`);
     const problem =
       answer.refusal.status === 429

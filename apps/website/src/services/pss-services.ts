@@ -81,9 +81,12 @@ export class PssServices {
     return this.answer<BookingSummary>(this.http.get('booking', `/bookings/${encodeURIComponent(id)}`));
   }
 
-  findBooking(reference: string, lastName: string) {
+  /** `forwardedFor`: the passenger's X-Forwarded-For, whom booking counts the look-up against. */
+  findBooking(reference: string, lastName: string, forwardedFor: string) {
     return this.answer<BookingSummary>(
-      this.http.get('booking', `/bookings?${new URLSearchParams({ reference, lastName })}`),
+      this.http.get('booking', `/bookings?${new URLSearchParams({ reference, lastName })}`, {
+        'x-forwarded-for': forwardedFor,
+      }),
     );
   }
 

@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import type { INestApplicationContext } from '@nestjs/common';
 import { RouteConfig, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { refusal } from './refusal';
@@ -6,15 +7,53 @@ import { refusal } from './refusal';
 const WINDOW_MS = 60_000;
 
 /**
- * Routes marked `@LookupRateLimited()` answer one client address at most `perMinute` times a
- * minute, then 429 problem+json with Retry-After (the filter renders the refusal); other routes
- * are not limited. Registered before the routes are, so that it sees them.
+ * The proxies whose X-Forwarded-For a service believes: a front door forwards many clients from one
+ * address, and the look-up limit is per client. Provided under FORWARDING_PROXIES (the registry
+ * client does, for the apps a service names); without it, no proxy is believed.
+ */
+export interface ForwardingProxies {
+  trusts(address: string): boolean;
+}
+
+export const FORWARDING_PROXIES = Symbol('FORWARDING_PROXIES');
+
+const NO_PROXY: ForwardingProxies = { trusts: () => false };
+
+/** `::ffff:10.0.0.5` is `10.0.0.5`: registries list IPv4 addresses as such. */
+const unmapped = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+
+/**
+ * Whom a request counts against: the address the request came from, or, when that is a trusted
+ * proxy, the address the proxy says it forwards for (the last one it added to X-Forwarded-For).
+ */
+export function lookupClient(request: FastifyRequest, proxies: ForwardingProxies): string {
+  const peer = unmapped(request.ip);
+  if (!proxies.trusts(peer)) return peer;
+  const chain = request.headers['x-forwarded-for'];
+  const forwardedFor = (Array.isArray(chain) ? chain.join(',') : chain)?.split(',').at(-1)?.trim();
+  return forwardedFor ? unmapped(forwardedFor) : peer;
+}
+
+function forwardingProxiesOf(app: INestApplicationContext): ForwardingProxies {
+  try {
+    return app.get<ForwardingProxies>(FORWARDING_PROXIES, { strict: false });
+  } catch {
+    return NO_PROXY;
+  }
+}
+
+/**
+ * Routes marked `@LookupRateLimited()` answer one client at most `perMinute` times a minute, then
+ * 429 problem+json with Retry-After (the filter renders the refusal); other routes are not
+ * limited. Registered before the routes are, so that it sees them.
  */
 export async function limitLookups(app: NestFastifyApplication, perMinute: number): Promise<void> {
+  const proxies = forwardingProxiesOf(app);
   await app.register(rateLimit, {
     global: false,
     max: perMinute,
     timeWindow: WINDOW_MS,
+    keyGenerator: (request) => lookupClient(request, proxies),
     errorResponseBuilder: (_request, { after }) =>
       refusal(429, `Too many look-ups from this address: try again in ${after}`),
   });

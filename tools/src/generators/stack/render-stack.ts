@@ -10,6 +10,8 @@ export interface RenderedService {
   database: boolean;
   events: boolean;
   publishedInstances: number;
+  /** The one service Swarm publishes a port for: the others are reached through it. */
+  frontDoor: boolean;
   /** [variable, file of docker/config] pairs. */
   configFiles: [string, string][];
   /** The .env variable that moves its published port (or range), and its default. */
@@ -32,6 +34,7 @@ function renderedService(tree: Tree, name: string, entry: ServiceEntry): Rendere
     database,
     events,
     publishedInstances,
+    frontDoor: entry.frontDoor ?? false,
     configFiles: Object.entries(entry.configFiles ?? {}),
     portVariable: publishedInstances > 1 ? `${variable}_PORTS` : `${variable}_PORT`,
     publishedDefault: publishedInstances > 1 ? `${port}-${port + publishedInstances - 1}` : String(port),

@@ -7,6 +7,7 @@ export interface ServiceEntry {
   database?: boolean;
   events?: { publishes: string };
   publishedInstances?: number;
+  frontDoor?: boolean;
   configFiles?: Record<string, string>;
 }
 
