@@ -193,7 +193,9 @@ export function describeComposedServices(stack: () => ComposeStack, specs: Compo
         console.log(
           `${service.spec.name} exited ${Date.parse(State.FinishedAt) - signalled} ms after SIGTERM`,
         );
-        expect(State.ExitCode).toBe(0);
+        // What it did while it stopped, when it did not stop well.
+        const lastWords = State.ExitCode === 0 ? [] : (await logLines(stopping)).slice(-15);
+        expect({ exitCode: State.ExitCode, lastWords }).toEqual({ exitCode: 0, lastWords: [] });
         if (service.spec.registersAs)
           await eventually(async () => {
             const left = (await service.registered()).filter(({ ipAddr }) => addresses.includes(ipAddr));

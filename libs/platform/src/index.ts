@@ -53,11 +53,7 @@ export { DateRangeQuery, MAX_RANGE_DAYS, daysInRange } from './validation/date-r
 export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 
 // Look-ups a client could guess, rate-limited per client address.
-export {
-  FORWARDING_PROXIES,
-  LookupRateLimited,
-  type ForwardingProxies,
-} from './http/lookup-rate-limit';
+export { ForwardingProxies, LookupRateLimited } from './http/lookup-rate-limit';
 
 // Retrying: exponential backoff with jitter, and a sleep that a signal cuts short.
 export { backoffDelay, sleep, type BackoffOptions } from './support/backoff';

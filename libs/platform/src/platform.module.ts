@@ -6,6 +6,7 @@ import { PlatformDatabaseModule } from './database/database.module';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
+import { ForwardingProxies } from './http/lookup-rate-limit';
 import { InfoController } from './health/info.controller';
 import { ReadinessService } from './health/readiness.service';
 import { NestLogger } from './logging/nest-logger';
@@ -42,6 +43,7 @@ export class PlatformModule {
         NestLogger,
         ReadinessService,
         MetricsService,
+        ForwardingProxies,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
@@ -52,6 +54,7 @@ export class PlatformModule {
         NestLogger,
         ReadinessService,
         MetricsService,
+        ForwardingProxies,
         TerminusModule,
       ],
     };

@@ -8,7 +8,7 @@ export interface RegistryClientOptions {
   registerWithEureka?: boolean;
   /**
    * The apps whose registered instances forward clients' requests (a front door): their
-   * X-Forwarded-For names whom a look-up counts against (platform's FORWARDING_PROXIES).
+   * X-Forwarded-For names whom a look-up counts against (platform's ForwardingProxies).
    */
   forwardingProxies?: string[];
 }
@@ -26,6 +26,8 @@ export interface RegistryClientSettings {
   maxResponseBytes: number;
   /** Take the owners' snapshots at start (see CatchUp). */
   catchUp: boolean;
+  /** Upper-cased, as the registry names apps. */
+  forwardingProxies: string[];
 }
 
 /** eureka-js-client wants the apps collection URL with its trailing slash. */
@@ -53,5 +55,6 @@ export function registryClientSettings(
     requestTimeoutMs: vars.DISCOVERY_REQUEST_TIMEOUT_MS,
     maxResponseBytes: vars.DISCOVERY_MAX_RESPONSE_BYTES,
     catchUp: vars.CATCH_UP,
+    forwardingProxies: (options.forwardingProxies ?? []).map((app) => app.toUpperCase()),
   };
 }

@@ -3,8 +3,6 @@ import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from './registry-client.serv
 import { registryClientSettings, type RegistryClientOptions } from './registry-client-settings';
 import { ServiceHttpClient } from './http/service-http-client';
 import { CatchUp } from './catch-up/catch-up.service';
-import { registeredForwardingProxies } from './forwarding-proxies';
-import { FORWARDING_PROXIES } from '@pss/platform';
 
 /** Import once in a service's AppModule: `RegistryClientModule.forRoot({ appName: 'FARES' })`. */
 @Module({})
@@ -18,16 +16,6 @@ export class RegistryClientModule {
         RegistryClient,
         ServiceHttpClient,
         CatchUp,
-        ...(options.forwardingProxies
-          ? [
-              {
-                provide: FORWARDING_PROXIES,
-                inject: [RegistryClient],
-                useFactory: (registry: RegistryClient) =>
-                  registeredForwardingProxies(registry, options.forwardingProxies ?? []),
-              },
-            ]
-          : []),
       ],
       exports: [RegistryClient, ServiceHttpClient, CatchUp],
     };

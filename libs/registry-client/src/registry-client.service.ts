@@ -7,7 +7,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ReadinessService, ServiceConfig, type ReadinessState } from '@pss/platform';
+import { ForwardingProxies, ReadinessService, ServiceConfig, type ReadinessState } from '@pss/platform';
 import type { Server } from 'node:http';
 import { isIPv4, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,7 +46,12 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     private readonly config: ServiceConfig,
     @Optional() private readonly readiness?: ReadinessService,
     @Optional() private readonly adapterHost?: HttpAdapterHost,
-  ) {}
+    @Optional() proxies?: ForwardingProxies,
+  ) {
+    const { forwardingProxies } = settings;
+    if (forwardingProxies.length > 0)
+      proxies?.believe((address) => forwardingProxies.some((app) => this.lists(app, address)));
+  }
 
   onApplicationBootstrap(): void {
     const { registryUrls, requestTimeoutMs, heartbeatIntervalMs, maxResponseBytes } = this.settings;
@@ -76,6 +81,15 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
   instances(appName: string, statuses: readonly EurekaStatus[] = ['UP']): EurekaInstance[] {
     const listed = this.client?.getInstancesByAppId(appName.toUpperCase()) ?? [];
     return listed.filter((instance) => statuses.includes(instance.status));
+  }
+
+  /**
+   * Whether `address` is an instance of `appName`, in any status (a front door being drained still
+   * forwards the requests it holds). Only an app's own account can register it, so an address the
+   * registry lists under the front door is the front door's; a new one from the next fetch on.
+   */
+  private lists(appName: string, address: string): boolean {
+    return (this.client?.getInstancesByAppId(appName) ?? []).some((instance) => instance.ipAddr === address);
   }
 
   /** Fetches the registry now (one fetch at a time, shared by the callers that wait for it). */

@@ -29,7 +29,13 @@ export async function waitUntil(
       lastError = error;
     }
     if (Date.now() > deadline) {
-      const described = typeof what === 'string' ? what : await what();
+      // Describing the wait may fail the way the check did: the timeout is still what is reported.
+      const described =
+        typeof what === 'string'
+          ? what
+          : await Promise.resolve()
+              .then(what)
+              .catch((error: Error) => `a condition it could not describe (${error.message})`);
       const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${described}${cause}`);
     }

@@ -31,7 +31,9 @@ export class ServiceEnvironment {
   @Expose() @IsOptional() @Max(65535) @Min(0) @IsInt() PORT?: number;
   @Expose() @IsIn(SERVICE_LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
   @Expose() @IsOptional() @IsString() @IsNotEmpty() INSTANCE_HOST?: string;
-  @Expose() @Type(() => Number) @Min(0) @IsInt() SHUTDOWN_TIMEOUT_MS = 10_000;
+  // Inside the 10 s an engine waits after SIGTERM (docker stop, compose, Swarm) before it kills: a
+  // shutdown that hangs ends with its own exit 1 and log line, not with a SIGKILL that says nothing.
+  @Expose() @Type(() => Number) @Min(0) @IsInt() SHUTDOWN_TIMEOUT_MS = 8_000;
   @Expose() @Type(() => Number) @Min(100) @IsInt() READINESS_INTERVAL_MS = 5_000;
   /** The operator account, the only one that may use operator routes (usually OPERATOR_PASSWORD_FILE). */
   @Expose() @IsString() @IsNotEmpty() OPERATOR_USERNAME = 'operator';

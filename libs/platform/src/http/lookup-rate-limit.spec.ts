@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { lookupClient, type ForwardingProxies } from './lookup-rate-limit';
+import { ForwardingProxies, lookupClient } from './lookup-rate-limit';
 
 const FRONT_DOOR = '10.0.1.7';
-const frontDoor: ForwardingProxies = { trusts: (address) => address === FRONT_DOOR };
+const frontDoor = new ForwardingProxies();
+frontDoor.believe((address) => address === FRONT_DOOR);
 const request = (ip: string, forwardedFor?: string) =>
   ({ ip, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as FastifyRequest;
 

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { INestApplicationContext } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RouteConfig, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { refusal } from './refusal';
@@ -8,16 +8,22 @@ const WINDOW_MS = 60_000;
 
 /**
  * The proxies whose X-Forwarded-For a service believes: a front door forwards many clients from one
- * address, and the look-up limit is per client. Provided under FORWARDING_PROXIES (the registry
- * client does, for the apps a service names); without it, no proxy is believed.
+ * address, and the look-up limit is per client. None unless a module adds some (the registry
+ * client does, for the apps a service names).
  */
-export interface ForwardingProxies {
-  trusts(address: string): boolean;
+@Injectable()
+export class ForwardingProxies {
+  private readonly believed: ((address: string) => boolean)[] = [];
+
+  /** Believes X-Forwarded-For from the addresses `isProxy` picks. */
+  believe(isProxy: (address: string) => boolean): void {
+    this.believed.push(isProxy);
+  }
+
+  trusts(address: string): boolean {
+    return this.believed.some((isProxy) => isProxy(address));
+  }
 }
-
-export const FORWARDING_PROXIES = Symbol('FORWARDING_PROXIES');
-
-const NO_PROXY: ForwardingProxies = { trusts: () => false };
 
 /** `::ffff:10.0.0.5` is `10.0.0.5`: registries list IPv4 addresses as such. */
 const unmapped = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
@@ -26,20 +32,12 @@ const unmapped = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\
  * Whom a request counts against: the address the request came from, or, when that is a trusted
  * proxy, the address the proxy says it forwards for (the last one it added to X-Forwarded-For).
  */
-export function lookupClient(request: FastifyRequest, proxies: ForwardingProxies): string {
+export function lookupClient(request: FastifyRequest, proxies: Pick<ForwardingProxies, 'trusts'>): string {
   const peer = unmapped(request.ip);
   if (!proxies.trusts(peer)) return peer;
   const chain = request.headers['x-forwarded-for'];
   const forwardedFor = (Array.isArray(chain) ? chain.join(',') : chain)?.split(',').at(-1)?.trim();
   return forwardedFor ? unmapped(forwardedFor) : peer;
-}
-
-function forwardingProxiesOf(app: INestApplicationContext): ForwardingProxies {
-  try {
-    return app.get<ForwardingProxies>(FORWARDING_PROXIES, { strict: false });
-  } catch {
-    return NO_PROXY;
-  }
 }
 
 /**
@@ -48,7 +46,7 @@ function forwardingProxiesOf(app: INestApplicationContext): ForwardingProxies {
  * limited. Registered before the routes are, so that it sees them.
  */
 export async function limitLookups(app: NestFastifyApplication, perMinute: number): Promise<void> {
-  const proxies = forwardingProxiesOf(app);
+  const proxies = app.get(ForwardingProxies);
   await app.register(rateLimit, {
     global: false,
     max: perMinute,
