@@ -21,7 +21,7 @@ describe('loadServiceConfig', () => {
       serviceName: 'fares',
       port: 8080,
       logLevel: 'info',
-      shutdownTimeoutMs: 10_000,
+      shutdownTimeoutMs: 8_000,
       lookupsPerMinute: 60,
       database: { url: 'postgres://u:p@db:5432/fares', poolMax: 20, migrateOnStart: true },
     });
