@@ -11,7 +11,7 @@ import {
   profileUnderLoad,
   runPgbench,
   seedSearchWithReferenceSales,
-  serviceBench,
+  searchServiceBench,
 } from '@pss/bench';
 import { daysFromToday } from '@pss/testing';
 
@@ -34,13 +34,7 @@ function searchPaths(): string[] {
 const LOAD = { paths: searchPaths(), connections: 50, durationSeconds: 10, warmupSeconds: 3 };
 
 async function main(): Promise<void> {
-  const tomorrow = daysFromToday(1);
-  const bench = await serviceBench({
-    service: 'search',
-    port: 8090,
-    broker: true,
-    probe: () => `/flights?origin=NYC&destination=SFO&date=${tomorrow}`,
-  });
+  const bench = await searchServiceBench();
   try {
     // Search first, alone: it migrates and seeds the schedule the floor reads too; the fares and
     // seats its owners' events would bring are written as those events would write them (no fares

@@ -8,7 +8,7 @@ import {
   describeLoad,
   measureLoad,
   seedSearchWithReferenceSales,
-  serviceBench,
+  searchServiceBench,
   type LoadResult,
 } from '@pss/bench';
 import { daysFromToday, waitUntil } from '@pss/testing';
@@ -26,13 +26,7 @@ const queries = (): string[] =>
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
-  const tomorrow = daysFromToday(1);
-  const bench = await serviceBench({
-    service: 'search',
-    port: 8090,
-    broker: true,
-    probe: () => `/flights?origin=NYC&destination=SFO&date=${tomorrow}`,
-  });
+  const bench = await searchServiceBench();
   try {
     const search = { name: 'search', image: bench.image, env: { CATCH_UP: 'false' } };
     await seedSearchWithReferenceSales(bench, search);

@@ -13,4 +13,4 @@ export {
   type ServiceBench,
   type ServiceBenchSpec,
 } from './service-bench';
-export { seedSearchWithReferenceSales } from './reference-sales';
+export { searchServiceBench, seedSearchWithReferenceSales } from './reference-sales';

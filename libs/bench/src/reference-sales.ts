@@ -1,5 +1,16 @@
-import { exec } from '@pss/testing';
-import type { Candidate, ServiceBench } from './service-bench';
+import { daysFromToday, exec } from '@pss/testing';
+import { serviceBench, type Candidate, type ServiceBench } from './service-bench';
+
+/** Search on a benchmark network of its own (its database, RabbitMQ, a registry), ready once it finds tomorrow's flights. */
+export function searchServiceBench(): Promise<ServiceBench> {
+  const tomorrow = daysFromToday(1);
+  return serviceBench({
+    service: 'search',
+    port: 8090,
+    broker: true,
+    probe: () => `/flights?origin=NYC&destination=SFO&date=${tomorrow}`,
+  });
+}
 
 /**
  * Search's database for a benchmark of search alone: `search` started once migrates it and seeds
