@@ -50,18 +50,24 @@ async function scheduleFollowed(stack: ComposeStack): Promise<boolean> {
 export default async function globalSetup(): Promise<void> {
   const stack = await startComposeStack();
   process.env[SYSTEM_STACK_ENV] = JSON.stringify(stack.address);
-  await waitUntil(
-    async () =>
-      `every service registered UP on both registry nodes (${(await upOn(stack, 'discovery-1')).join(', ')})`,
-    async () => {
-      const lists = await Promise.all([upOn(stack, 'discovery-1'), upOn(stack, 'discovery-2')]);
-      return lists.every((up) => APPS.every((app) => up.includes(app)));
-    },
-    120_000,
-  );
-  await waitUntil(
-    async () => 'fares, booking and check-in followed the schedule search seeded',
-    () => scheduleFollowed(stack),
-    120_000,
-  );
+  try {
+    await waitUntil(
+      async () =>
+        `every service registered UP on both registry nodes (${(await upOn(stack, 'discovery-1')).join(', ')})`,
+      async () => {
+        const lists = await Promise.all([upOn(stack, 'discovery-1'), upOn(stack, 'discovery-2')]);
+        return lists.every((up) => APPS.every((app) => up.includes(app)));
+      },
+      120_000,
+    );
+    await waitUntil(
+      async () => 'fares, booking and check-in followed the schedule search seeded',
+      () => scheduleFollowed(stack),
+      120_000,
+    );
+  } catch (error) {
+    // Jest runs no global teardown after a failed global setup: the stack must not outlive the run.
+    await stack.down();
+    throw error;
+  }
 }
