@@ -12,7 +12,8 @@ import type { Server } from 'node:http';
 import { isIPv4, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RegistryClientSettings } from './registry-client-settings';
-import type { EurekaInstance, EurekaLogger, EurekaStatus } from './eureka/eureka-js-client.types';
+import type { EurekaInstance, EurekaStatus } from './eureka/eureka-js-client.types';
+import { eurekaLogger } from './eureka/eureka-logger';
 import { redactUserinfo } from './eureka/redact-userinfo';
 import { ResilientEurekaClient } from './eureka/resilient-eureka-client';
 import { eurekaConfig, instanceConfig } from './instance/eureka-config';
@@ -62,7 +63,7 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     // An application context without HTTP (the `migrate` command) neither registers nor calls.
     const server = this.adapterHost?.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server) return;
-    this.client = new ResilientEurekaClient(eurekaConfig(this.settings, this.eurekaLogger()), {
+    this.client = new ResilientEurekaClient(eurekaConfig(this.settings, eurekaLogger(this.logger)), {
       timeoutMs: requestTimeoutMs,
       maxResponseBytes,
       registerRetryMs: heartbeatIntervalMs,
@@ -154,16 +155,5 @@ export class RegistryClient implements OnApplicationBootstrap, BeforeApplication
     this.giveUp.abort();
     this.stopping ??= this.client?.disconnect() ?? Promise.resolve();
     return this.stopping;
-  }
-
-  private eurekaLogger(): EurekaLogger {
-    const text = (args: unknown[]) =>
-      redactUserinfo(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '));
-    return {
-      debug: (...args) => this.logger.debug(text(args)),
-      info: (...args) => this.logger.log(text(args)),
-      warn: (...args) => this.logger.warn(text(args)),
-      error: (...args) => this.logger.warn(text(args)),
-    };
   }
 }
