@@ -4,7 +4,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { docker, exec, extraCaBundle, freePort, imageVersion, workspaceRoot } from '@pss/testing';
+import {
+  docker,
+  exec,
+  extraCaBundle,
+  fetchInContainer,
+  freePort,
+  imageVersion,
+  workspaceRoot,
+} from '@pss/testing';
 import type Docker from 'dockerode';
 import { parse } from 'yaml';
 
@@ -177,16 +185,11 @@ export function composeStack(address: ComposeStackAddress): ComposeStack {
       return output.split('\n').filter(Boolean);
     },
     async statusesFrom(service, urls, headers = {}) {
-      const script = `(async () => {
-        const statuses = [];
-        for (const url of JSON.parse(process.argv[1]))
-          statuses.push((await fetch(url, { headers: JSON.parse(process.argv[2]) })).status);
-        console.log(JSON.stringify(statuses));
-      })().catch((e) => { console.error(e.cause?.code ?? e.message); process.exit(1); })`;
-      const command = ['node', '-e', script, JSON.stringify(urls), JSON.stringify(headers)];
-      const { code, output } = await exec(await container(service), command);
-      if (code !== 0) throw new Error(`GETs from ${service} failed: ${output.trim()}`);
-      return JSON.parse(output.trim().split('\n').at(-1) ?? '[]') as number[];
+      const answers = await fetchInContainer(
+        await container(service),
+        urls.map((url) => ({ url, headers })),
+      );
+      return answers.map(({ status }) => status);
     },
     down: async () => void (await compose('down', '--volumes', '--remove-orphans')),
   };

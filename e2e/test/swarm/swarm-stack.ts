@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { docker, exec, waitUntil, workspaceRoot } from '@pss/testing';
+import { docker, fetchInContainer, waitUntil, workspaceRoot } from '@pss/testing';
 
 const run = promisify(execFile);
 
@@ -105,24 +105,15 @@ export async function deploySwarmStack(
     async fetch(url, init = {}) {
       const [task] = await stackContainers(fromService);
       if (!task) throw new Error(`no running task of ${name}_${fromService}`);
-      const script = `fetch(process.argv[1], JSON.parse(process.argv[2]))
-        .then(async (r) => console.log(JSON.stringify({ status: r.status, body: await r.json().catch(() => null) })))
-        .catch((e) => { console.error(e.cause?.code ?? e.message); process.exit(1); })`;
-      const request = {
-        method: init.method ?? 'GET',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-      };
-      const { code, output } = await exec(docker.getContainer(task.Id), [
-        'node',
-        '-e',
-        script,
-        url,
-        JSON.stringify(request),
+      const [answer] = await fetchInContainer(docker.getContainer(task.Id), [
+        {
+          url,
+          method: init.method ?? 'GET',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+        },
       ]);
-      if (code !== 0) throw new Error(`${url}: ${output.trim()}`);
-      const lastLine = output.trim().split('\n').at(-1) ?? '';
-      return JSON.parse(lastLine) as { status: number; body: unknown };
+      return answer;
     },
 
     async remove() {

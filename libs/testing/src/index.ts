@@ -30,6 +30,7 @@ export {
 } from './accounts/registry-credentials';
 export { operatorAuthorization, TEST_OPERATOR_ENV } from './accounts/operator-account';
 export { docker, exec, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
+export { fetchInContainer, type ContainerRequest, type ContainerResponse } from './docker/fetch-in-container';
 export { buildServiceImage, imageVersion } from './docker/build-image';
 export { TestNetwork, type ContainerOptions } from './docker/test-network';
 export { expectMigrationsInStep } from './migrations';

@@ -43,7 +43,16 @@ export async function buildServiceImage(service: string, tag: string): Promise<v
   const buildArgs = Object.entries(await imageVersion())
     .filter(([name]) => name !== 'PSS_IMAGE_TAG')
     .flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
-  const args = ['build', '-f', `apps/${service}/${service}.Dockerfile`, '-t', tag, ...secret, ...buildArgs, '.'];
+  const args = [
+    'build',
+    '-f',
+    `apps/${service}/${service}.Dockerfile`,
+    '-t',
+    tag,
+    ...secret,
+    ...buildArgs,
+    '.',
+  ];
   await withBuildLock(async () => {
     try {
       await promisify(execFile)('docker', args, {
