@@ -13,6 +13,9 @@ import { DeliveryProcessor, type Delivery, type ProcessedMessage } from './deliv
 import { EventApplier, type EventHandler } from './event-applier';
 import { pruneInbox } from './inbox-pruning';
 
+/** Unacknowledged messages a consumer holds at most, unless its options say otherwise. */
+export const DEFAULT_PREFETCH = 100;
+
 export interface EventConsumerOptions {
   /** The consuming service: its queue is `<consumer>.events`, its inbox rows carry this name. */
   consumer: string;
@@ -124,7 +127,7 @@ export class EventConsumer {
   private async subscribe(channel: ConfirmChannel): Promise<void> {
     if (this.stopping.signal.aborted) return;
     await declareTopology(channel, this.options.subscriptions);
-    await channel.prefetch(this.options.prefetch ?? 100);
+    await channel.prefetch(this.options.prefetch ?? DEFAULT_PREFETCH);
     const acks = new Acknowledger(channel);
     const { consumerTag } = await channel.consume(queueFor(this.options.consumer), (message) => {
       if (!message) return;
