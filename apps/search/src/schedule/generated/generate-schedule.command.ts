@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceCommand } from '@pss/platform';
+import { DataSource } from 'typeorm';
+import { scheduleDaily } from '../daily-flights';
+import { parseGenerateOptions } from './generate-options';
+import { generateNetwork } from './generated-network';
+
+// Flight-dates per transaction: each takes an advisory lock on its aggregate (the outbox's rule),
+// and PostgreSQL's lock table holds 64 per connection by default, shared by all.
+const FLIGHTS_PER_TRANSACTION = 1_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * `node main.js schedule:generate [--flights-per-day N] [--days N] [--airports N] [--seed N]
+ * [--from YYYY-MM-DD]`: schedules a generated hub-and-spoke network (generateNetwork) on every day
+ * asked for, announcing each new flight-date with `flight.scheduled` as an operator's would be:
+ * fares, booking and check-in follow from the events alone. Run again, it adds only what is missing.
+ */
+@Injectable()
+export class GenerateScheduleCommand extends ServiceCommand {
+  readonly name = 'schedule:generate';
+
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async run(args: string[]): Promise<string> {
+    const options = parseGenerateOptions(args);
+    const network = generateNetwork(options);
+    let scheduled = 0;
+    for (let day = 0; day < options.days; day++) {
+      const date = new Date(Date.parse(`${options.from}T00:00:00Z`) + day * DAY_MS)
+        .toISOString()
+        .slice(0, 10);
+      for (let first = 0; first < network.length; first += FLIGHTS_PER_TRANSACTION) {
+        const chunk = network.slice(first, first + FLIGHTS_PER_TRANSACTION);
+        scheduled += await this.dataSource.transaction((manager) =>
+          scheduleDaily(manager, chunk, date, date),
+        );
+      }
+    }
+    const last = new Date(Date.parse(`${options.from}T00:00:00Z`) + (options.days - 1) * DAY_MS);
+    return (
+      `scheduled ${scheduled} new flight-dates: ${network.length} flights a day between ` +
+      `${options.airports} airports, ${options.from} to ${last.toISOString().slice(0, 10)} (seed ${options.seed})`
+    );
+  }
+}
