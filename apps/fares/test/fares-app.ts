@@ -13,16 +13,20 @@ export interface RunningFares extends RunningService {
 
 /**
  * The real fares app (migrations included) on a free port, on a fresh RabbitMQ vhost, and on
- * `databaseUrl` or else a fresh test database (dropped by close()). The test plays the schedule's
+ * `databaseUrl` or else a fresh test database (dropped by close()), with `env` beside. The test plays the schedule's
  * owner: the book's flights from today to 30 days ahead are announced, and fares has filed
  * their fares (version 1) and relayed the `fare.changed` of each when this resolves.
  */
-export async function startFares(databaseUrl?: string): Promise<RunningFares> {
+export async function startFares(
+  databaseUrl?: string,
+  env: Record<string, string> = {},
+): Promise<RunningFares> {
   const database = databaseUrl ? undefined : await createTestDatabase(requireTestEnv('databaseUrl'));
   const vhost = await createTestVhost(requireTestEnv('rabbitmqUrl'), requireTestEnv('rabbitmqManagementUrl'));
   const service = await startService(AppModule, {
     DATABASE_URL: database?.url ?? String(databaseUrl),
     RABBITMQ_URL: vhost.url,
+    ...env,
   });
   const scheduled = await publishReferenceSchedule(vhost.url);
   const dataSource = service.app.get(DataSource);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   createIntegrationEvent,
+  type Money,
   SCHEDULE_SNAPSHOT,
   type FlightScheduledEvent,
   type ScheduledFlightState,
@@ -9,14 +10,17 @@ import { EventConsumer, OutboxWriter, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
+import { FaresConfig } from '../config/fares-config';
+import { blockTimeFare } from './block-time-tariff';
 import { REFERENCE_TARIFF } from './reference-tariff';
 
 type Outcome = 'fare_filed' | 'recorded' | 'known';
 
 /**
  * Records each flight and date the schedule announces, so that an operator can file its first
- * fare; a flight of the reference tariff gets its fare at once (version 1, announced with
- * `fare.changed` in the same transaction). Either way the fare follows the flight, so a follower
+ * fare; a flight of the reference tariff, or any flight when FARES_NEW_FLIGHT_TARIFF is
+ * `block-time` (blockTimeFare), gets its fare at once (version 1, announced with `fare.changed` in
+ * the same transaction). Either way the fare follows the flight, so a follower
  * never hears of a fare before the flight it is for. The same flight announced again changes
  * nothing: a fare an operator changed stays. A new or wiped database catches up from the
  * schedule's snapshot, the same way.
@@ -29,6 +33,7 @@ export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> 
     private readonly outbox: OutboxWriter,
     private readonly catchUp: CatchUp,
     private readonly dataSource: DataSource,
+    private readonly config: FaresConfig,
   ) {
     super(consumer, metrics.registry, {
       events: ['flight.scheduled'],
@@ -53,17 +58,15 @@ export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> 
     return this.follow(event.payload, manager);
   }
 
-  private async follow(
-    { flightNumber, flightDate }: ScheduledFlightState,
-    manager: EntityManager,
-  ): Promise<Outcome> {
+  private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<Outcome> {
+    const { flightNumber, flightDate } = flight;
     const recorded = await manager.query(
       `INSERT INTO scheduled_flights (flight_number, flight_date) VALUES ($1, $2)
        ON CONFLICT DO NOTHING RETURNING 1`,
       [flightNumber, flightDate],
     );
     if (recorded.length === 0) return 'known';
-    const tariff = REFERENCE_TARIFF.get(flightNumber);
+    const tariff = REFERENCE_TARIFF.get(flightNumber) ?? this.newFlightFare(flight);
     if (!tariff) return 'recorded';
     const [filed] = await manager.query(
       `INSERT INTO fares (flight_number, flight_date, amount, currency, version) VALUES ($1, $2, $3, $4, 1)
@@ -79,5 +82,9 @@ export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> 
     });
     await this.outbox.write(manager, fareChanged, `${flightNumber}/${flightDate}`);
     return 'fare_filed';
+  }
+
+  private newFlightFare(flight: ScheduledFlightState): Money | undefined {
+    return this.config.newFlightTariff === 'block-time' ? blockTimeFare(flight) : undefined;
   }
 }
