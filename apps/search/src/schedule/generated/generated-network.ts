@@ -1,16 +1,5 @@
+import type { DailyFlight } from '../daily-flights';
 import { seededRandom } from './seeded-random';
-
-/** A flight of a generated network, flown every day: the same shape as the book's flights. */
-export interface NetworkFlight {
-  flightNumber: string;
-  origin: string;
-  destination: string;
-  /** HH:MM, UTC */
-  departs: string;
-  minutes: number;
-  /** Seats on the aircraft that flies it. */
-  capacity: number;
-}
 
 export interface NetworkOptions {
   flightsPerDay: number;
@@ -44,14 +33,14 @@ const LAST_DEPARTURE_MINUTE = 22 * 60;
  * hubs, each at its own time of day, flown by an aircraft sized to the leg. The day's flights
  * are numbered BF1000 on.
  */
-export function generateNetwork({ flightsPerDay, airports, seed }: NetworkOptions): NetworkFlight[] {
+export function generateNetwork({ flightsPerDay, airports, seed }: NetworkOptions): DailyFlight[] {
   const random = seededRandom(seed);
   const places = placeAirports(airports, random);
   const hubs = places.slice(0, hubCount(airports));
   const routes = linkRoutes(places, hubs);
   // Flights go in pairs, out and back (an aircraft returns), so as many leave an airport as arrive.
   const pairs = dailyFlights(routes, Math.floor(flightsPerDay / 2));
-  const flights: NetworkFlight[] = [];
+  const flights: DailyFlight[] = [];
   const fly = (origin: Airport, destination: Airport) =>
     flights.push(flightOn(origin, destination, FIRST_FLIGHT_NUMBER + flights.length, random));
   for (const [i, route] of routes.entries())
@@ -127,12 +116,7 @@ function dailyFlights(routes: Route[], total: number): number[] {
   return counts.map((count, i) => count + floors[i] + (roundedUp.has(i) ? 1 : 0));
 }
 
-function flightOn(
-  origin: Airport,
-  destination: Airport,
-  number: number,
-  random: () => number,
-): NetworkFlight {
+function flightOn(origin: Airport, destination: Airport, number: number, random: () => number): DailyFlight {
   const km = distanceKm(origin, destination);
   const departure = Math.round(between([FIRST_DEPARTURE_MINUTE, LAST_DEPARTURE_MINUTE], random()) / 5) * 5;
   return {
