@@ -19,6 +19,11 @@ if [ ! -f "$target" ]; then
   fi
   log "wrote $target from .env.example"
 fi
+# The group of the Docker engine's socket, which only lifecycle's container joins (apps/lifecycle).
+socket=${PSS_DOCKER_SOCKET:-/var/run/docker.sock}
+if ! grep -q '^PSS_DOCKER_GID=' "$target" && [ -S "$socket" ]; then
+  echo "PSS_DOCKER_GID=$(stat -c %g "$socket")" >>"$target"
+fi
 secrets=${2:-$(secrets_dir_of "$target")}
 [[ $secrets = /* ]] || secrets="$root/$secrets"
 node "$root/tools/secrets/ensure-secrets.js" "$secrets"

@@ -32,7 +32,7 @@ function accounts(password) {
   }
 
   files['registry-accounts'] = Object.keys(SERVICES)
-    .map((service) => `${service} ${password(`${service}-registry`)} ${service.toUpperCase()}`)
+    .map((service) => `${service} ${password(`${service}-registry`)} ${registryGrants(service)}`)
     .join('\n');
   // Both nodes get the whole list: each skips the entry that names itself.
   files['registry-peer-urls'] = registryUrls(PEER_USER, password('registry-peer'), REGISTRY_NODES);
@@ -41,6 +41,20 @@ function accounts(password) {
   password('image-registry');
   files['rabbitmq-definitions.json'] = JSON.stringify(rabbitmqDefinitions(password), null, 2);
   return files;
+}
+
+/**
+ * The applications a service's registry account may write: its own; a lifecycle manager also the
+ * status overrides of every other service's instances (`APP:status`, to take one out of service
+ * before stopping it), and nothing else of theirs.
+ */
+function registryGrants(service) {
+  const others = SERVICES[service].lifecycleManager
+    ? Object.keys(SERVICES)
+        .filter((other) => other !== service)
+        .map((other) => `${other.toUpperCase()}:status`)
+    : [];
+  return [service.toUpperCase(), ...others].join(',');
 }
 
 /**

@@ -6,3 +6,5 @@ export { NoInstanceAvailableException, ServiceCallFailedException } from './http
 export { CatchUp, type CatchUpRun } from './catch-up/catch-up.service';
 export { upstreamFailure } from './http/upstream-failure';
 export type { EurekaInstance, EurekaStatus } from './eureka/eureka-js-client.types';
+export { RegistryNodes, type NodeListing } from './nodes/registry-nodes';
+export type { ListedInstance } from './nodes/registry-node';

@@ -3,6 +3,7 @@ import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from './registry-client.serv
 import { registryClientSettings, type RegistryClientOptions } from './registry-client-settings';
 import { ServiceHttpClient } from './http/service-http-client';
 import { CatchUp } from './catch-up/catch-up.service';
+import { RegistryNodes } from './nodes/registry-nodes';
 
 /** Import once in a service's AppModule: `RegistryClientModule.forRoot({ appName: 'FARES' })`. */
 @Module({})
@@ -16,8 +17,9 @@ export class RegistryClientModule {
         RegistryClient,
         ServiceHttpClient,
         CatchUp,
+        RegistryNodes,
       ],
-      exports: [RegistryClient, ServiceHttpClient, CatchUp],
+      exports: [RegistryClient, ServiceHttpClient, CatchUp, RegistryNodes],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { authorize, type RegistryRequest } from './authorize';
 import type { Caller } from './caller';
 
-const fares: Caller = { kind: 'client', apps: new Set(['FARES']) };
+const fares: Caller = { kind: 'client', apps: new Set(['FARES']), statusApps: new Set() };
+const lifecycle: Caller = { kind: 'client', apps: new Set(['LIFECYCLE']), statusApps: new Set(['FARES']) };
 const operator: Caller = { kind: 'operator' };
 const peer: Caller = { kind: 'peer' };
 const anonymous: Caller = { kind: 'anonymous' };
@@ -26,6 +27,17 @@ describe('authorize', () => {
       status: 403,
       reason: 'this account may not write here',
     });
+  });
+
+  it("lets an account granted FARES:status change FARES instances' status overrides and nothing else", () => {
+    expect(authorize(lifecycle, write('FARES'), false)).toBeUndefined();
+    expect(authorize(lifecycle, { ...write('FARES'), method: 'DELETE' }, false)).toBeUndefined();
+    for (const path of ['/eureka/apps/:app', '/eureka/apps/:app/:id', '/eureka/apps/:app/:id/metadata'])
+      expect(authorize(lifecycle, { ...write('FARES'), path }, false)).toEqual({
+        status: 403,
+        reason: 'this account may not write FARES',
+      });
+    expect(authorize(lifecycle, write('BOOKING'), false)).toMatchObject({ status: 403 });
   });
 
   it('lets the operator write any application, but not replicate', () => {

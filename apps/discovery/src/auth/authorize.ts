@@ -14,11 +14,13 @@ export type Refusal = { status: 401 } | { status: 403; reason: string };
 
 const REPLICATION_PATH = /\/peerreplication(\/|$)/;
 const READ_METHODS = new Set(['GET', 'HEAD']);
+const STATUS_OVERRIDE_PATH = /\/apps\/:app\/:id\/status$/;
 
 /**
  * Reads are open unless `readsRequireAuth`; replication is the peer account's alone; a write to an
  * application's instances needs a service account allowed for it, the operator, or a peer passing
- * a write on. Undefined: allowed.
+ * a write on; an account granted `<APP>:status` may set and remove the status overrides of that
+ * application's instances and nothing else of theirs. Undefined: allowed.
  */
 export function authorize(
   caller: Caller,
@@ -40,6 +42,12 @@ export function authorize(
       return request.replication ? undefined : { status: 403, reason: 'the peer account only replicates' };
     case 'client':
       if (request.app !== undefined && caller.apps.has(request.app)) return undefined;
+      if (
+        request.app !== undefined &&
+        caller.statusApps.has(request.app) &&
+        STATUS_OVERRIDE_PATH.test(request.path)
+      )
+        return undefined;
       return { status: 403, reason: `this account may not write ${request.app ?? 'here'}` };
   }
 }

@@ -4,7 +4,7 @@ import type { ClientAccount } from './client-accounts';
 /** Who sent a request: nobody we know, a service, an operator, or another registry node. */
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'client'; apps: ReadonlySet<string> }
+  | { kind: 'client'; apps: ReadonlySet<string>; statusApps: ReadonlySet<string> }
   | { kind: 'operator' }
   | { kind: 'peer' };
 
@@ -31,7 +31,8 @@ export class RegistryAccounts {
   private readonly byUsername = new Map<string, { credentials: BasicCredentials; caller: Caller }>();
 
   constructor(settings: AccessSettings) {
-    for (const { credentials, apps } of settings.clients) this.add(credentials, { kind: 'client', apps });
+    for (const { credentials, apps, statusApps } of settings.clients)
+      this.add(credentials, { kind: 'client', apps, statusApps });
     if (settings.operator) this.add(settings.operator, { kind: 'operator' });
     if (settings.peer) this.add(settings.peer, { kind: 'peer' });
   }

@@ -31,6 +31,12 @@ describe('parseClientAccounts', () => {
     expect(accounts[0].credentials.matches(basicAuthorization('fares', 'fares-password-1'))).toBe(true);
   });
 
+  it("reads `<APP>:status` as a grant of that application's status overrides alone", () => {
+    const [account] = parse('lifecycle lifecycle-password LIFECYCLE,fares:status,SEARCH:status');
+    expect([...account.apps]).toEqual(['LIFECYCLE']);
+    expect([...account.statusApps]).toEqual(['FARES', 'SEARCH']);
+  });
+
   it('accepts Windows line ends and a password holding a colon', () => {
     const [account] = parse('fares pass:word:long FARES\r\n');
     expect(account.credentials.matches(basicAuthorization('fares', 'pass:word:long'))).toBe(true);

@@ -5,16 +5,19 @@ export interface ClientAccount {
   credentials: BasicCredentials;
   /** Upper-cased, as the registry keys applications. */
   apps: ReadonlySet<string>;
+  /** Applications whose instances' status override alone it may set or remove (`<APP>:status`). */
+  statusApps: ReadonlySet<string>;
 }
 
 export const MIN_PASSWORD = 12;
 // A basic-auth user name ends at the first colon.
 export const USERNAME = /^[^:\s]+$/;
-const APP = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const APP = /^[A-Za-z0-9][A-Za-z0-9._-]*(:status)?$/;
 const FORMAT = '<username> <password> <APP>[,<APP>...]';
 
 /**
- * The client accounts of `variable`'s text: one per line, `<username> <password> <APP>[,<APP>...]`,
+ * The client accounts of `variable`'s text: one per line, `<username> <password> <APP>[,<APP>...]`
+ * (`<APP>:status`: only the status overrides of that application's instances),
  * blank lines and `#` comments ignored. Problems name the variable and the line, and never quote a
  * field: a password in the wrong column would otherwise end up in a log line.
  */
@@ -39,9 +42,12 @@ export function parseClientAccounts(text: string, variable: string): ClientAccou
     const earlier = lineOf.get(username);
     if (earlier !== undefined) return problem(`the same user name as line ${earlier}`);
     lineOf.set(username, number);
+    const statusOnly = (app: string) => app.endsWith(':status');
+    const upper = (list: string[]) => new Set(list.map((app) => app.replace(/:status$/, '').toUpperCase()));
     accounts.push({
       credentials: new BasicCredentials(username, password),
-      apps: new Set(apps.map((app) => app.toUpperCase())),
+      apps: upper(apps.filter((app) => !statusOnly(app))),
+      statusApps: upper(apps.filter(statusOnly)),
     });
   });
   if (problems.length === 0 && accounts.length === 0)

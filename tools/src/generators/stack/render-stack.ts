@@ -14,6 +14,8 @@ export interface RenderedService {
   frontDoor: boolean;
   /** [variable, file of docker/config] pairs. */
   configFiles: [string, string][];
+  /** It scales the others through the Docker engine: the socket is mounted into it alone. */
+  lifecycleManager: boolean;
   /** The .env variable that moves its published port (or range), and its default. */
   portVariable: string;
   publishedDefault: string;
@@ -36,6 +38,7 @@ function renderedService(tree: Tree, name: string, entry: ServiceEntry): Rendere
     publishedInstances,
     frontDoor: entry.frontDoor ?? false,
     configFiles: Object.entries(entry.configFiles ?? {}),
+    lifecycleManager: entry.lifecycleManager ?? false,
     portVariable: publishedInstances > 1 ? `${variable}_PORTS` : `${variable}_PORT`,
     publishedDefault: publishedInstances > 1 ? `${port}-${port + publishedInstances - 1}` : String(port),
     networks: ['default', ...(database ? [`${name}-data`] : []), ...(events ? ['broker'] : [])],

@@ -9,6 +9,7 @@ export interface ServiceEntry {
   publishedInstances?: number;
   frontDoor?: boolean;
   configFiles?: Record<string, string>;
+  lifecycleManager?: boolean;
 }
 
 interface Manifest {
