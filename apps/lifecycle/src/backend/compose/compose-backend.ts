@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import Docker from 'dockerode';
+import { hostname } from 'node:os';
+import { LifecycleConfig } from '../../config/lifecycle-config';
+import type { Backend, Replica } from '../backend';
+import { NUMBER, ONE_OFF, PROJECT, SERVICE, TITLE } from './compose-labels';
+import { replicaOf } from './replica-of';
+import { siblingSpec } from './sibling-spec';
+
+/**
+ * The containers of one compose project: its own (the project label of the container it runs in)
+ * unless LIFECYCLE_COMPOSE_PROJECT names another. A PSS service is a compose service whose image's
+ * title is the service's name: the registry peers and the data stores are not scaled.
+ */
+@Injectable()
+export class ComposeBackend implements Backend {
+  private readonly docker: Docker;
+  private project?: Promise<string>;
+
+  constructor(private readonly config: LifecycleConfig) {
+    this.docker = new Docker({ socketPath: config.dockerSocketPath });
+  }
+
+  async describe(): Promise<string> {
+    return `compose project ${await this.ownProject()}`;
+  }
+
+  async replicas(): Promise<Map<string, Replica[]>> {
+    const byService = new Map<string, Replica[]>();
+    for (const info of await this.containers()) {
+      const service = info.Config.Labels[SERVICE];
+      byService.set(service, [...(byService.get(service) ?? []), replicaOf(info)]);
+    }
+    for (const list of byService.values()) list.sort((a, b) => a.number - b.number);
+    return byService;
+  }
+
+  async replica(id: string): Promise<Replica | undefined> {
+    const info = await this.docker
+      .getContainer(id)
+      .inspect()
+      .catch(() => undefined);
+    return info && replicaOf(info);
+  }
+
+  async addReplica(service: string): Promise<Replica> {
+    const siblings = (await this.containers()).filter((info) => info.Config.Labels[SERVICE] === service);
+    const template = siblings.find((info) => info.State.Running) ?? siblings[0];
+    if (!template) throw new Error(`${service} has no container to copy`);
+    const number = Math.max(...siblings.map((info) => Number(info.Config.Labels[NUMBER]) || 0)) + 1;
+    const { create, moreNetworks } = siblingSpec(template, number, await this.imageOf(template));
+    const container = await this.docker.createContainer(create);
+    for (const { network, aliases } of moreNetworks)
+      await this.docker
+        .getNetwork(network)
+        .connect({ Container: container.id, EndpointConfig: { Aliases: aliases } });
+    await container.start();
+    return replicaOf(await container.inspect());
+  }
+
+  async removeReplica(replica: Replica): Promise<void> {
+    const container = this.docker.getContainer(replica.id);
+    // Without a time the engine waits the container's own stop timeout (compose's stop_grace_period).
+    await container.stop().catch(ignoreNotRunning);
+    await container.remove();
+  }
+
+  private async containers(): Promise<Docker.ContainerInspectInfo[]> {
+    const listed = await this.docker.listContainers({
+      all: true,
+      filters: { label: [`${PROJECT}=${await this.ownProject()}`, `${ONE_OFF}=False`] },
+    });
+    const pss = listed.filter(({ Labels }) => Labels[SERVICE] === Labels[TITLE]);
+    return Promise.all(pss.map(({ Id }) => this.docker.getContainer(Id).inspect()));
+  }
+
+  /** The image by the name its siblings were made from, unless that name now means another one. */
+  private async imageOf(template: Docker.ContainerInspectInfo): Promise<string> {
+    const named = await this.docker
+      .getImage(template.Config.Image)
+      .inspect()
+      .catch(() => undefined);
+    return named?.Id === template.Image ? template.Config.Image : template.Image;
+  }
+
+  private ownProject(): Promise<string> {
+    this.project ??= this.findProject();
+    return this.project;
+  }
+
+  private async findProject(): Promise<string> {
+    if (this.config.composeProject) return this.config.composeProject;
+    // A container's host name is its id's first 12 characters unless compose was told otherwise.
+    const own = await this.docker
+      .getContainer(hostname())
+      .inspect()
+      .catch(() => undefined);
+    const project = own?.Config.Labels[PROJECT];
+    if (!project)
+      throw new Error('not in a compose container: set LIFECYCLE_COMPOSE_PROJECT to the project to manage');
+    return project;
+  }
+}
+
+function ignoreNotRunning(error: { statusCode?: number }): void {
+  if (error.statusCode !== 304) throw error;
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { OperatorRoute, ProblemDocument } from '@pss/platform';
+import type { FastifyReply } from 'fastify';
+import { PassThrough } from 'node:stream';
+import { LifecycleConfig } from '../config/lifecycle-config';
+import { refusalOf } from '../scaling/scale-plan';
+import { Scaler } from '../scaling/scaler.service';
+import { ServicesOverview, type Overview } from '../services/services-overview';
+import { ScaleBody } from './dto/scale-body.dto';
+import { refusalException } from './scale-refusal';
+
+@ApiTags('services')
+@Controller('services')
+@OperatorRoute()
+export class ServicesController {
+  constructor(
+    private readonly overview: ServicesOverview,
+    private readonly scaler: Scaler,
+    private readonly config: LifecycleConfig,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: "Each service's containers beside its registrations, and the drift" })
+  services(): Promise<Overview> {
+    return this.overview.overview();
+  }
+
+  /**
+   * Answers 200 at once and streams the scale's steps as NDJSON, one Progress a line, ending with
+   * `done` or `failed`: a scale outlives a client that stops listening.
+   */
+  @Post(':name/scale')
+  @ApiOkResponse({ description: 'application/x-ndjson: one step of the scale a line' })
+  @ApiBadRequestResponse({ type: ProblemDocument })
+  @ApiNotFoundResponse({ type: ProblemDocument })
+  async scale(
+    @Param('name') name: string,
+    @Body() body: ScaleBody,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const refusal = refusalOf(name, body.replicas, await this.overview.scalable(), this.config.maxReplicas);
+    if (refusal) throw refusalException(refusal);
+    this.scaler.claim(name);
+    const lines = new PassThrough();
+    void reply.type('application/x-ndjson').send(lines);
+    this.scaler
+      .scale(name, body.replicas, (progress) => lines.write(`${JSON.stringify(progress)}\n`))
+      .catch(() => undefined) // reported as the `failed` line
+      .finally(() => lines.end());
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { BACKEND } from './backend/backend';
+import { ComposeBackend } from './backend/compose/compose-backend';
+import { ScaleCommand } from './cli/scale.command';
+import { StatusCommand } from './cli/status.command';
+import { LifecycleConfig } from './config/lifecycle-config';
+import { ServicesController } from './http/services.controller';
+import { Scaler } from './scaling/scaler.service';
+import { ServicesOverview } from './services/services-overview';
+
+@Module({
+  controllers: [ServicesController],
+  providers: [
+    { provide: LifecycleConfig, useFactory: () => LifecycleConfig.fromEnvironment() },
+    { provide: BACKEND, useClass: ComposeBackend },
+    ServicesOverview,
+    Scaler,
+    StatusCommand,
+    ScaleCommand,
+  ],
+})
+export class LifecycleModule {}
