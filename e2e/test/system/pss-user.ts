@@ -143,11 +143,16 @@ export class PssUser {
   }
 
   private operatorPut(url: string, body: unknown): Promise<Response> {
+    return this.asOperator('PUT', url, body);
+  }
+
+  /** A request with the operator account (a JSON body when one is given). */
+  asOperator(method: string, url: string, body?: unknown): Promise<Response> {
     const password = readFileSync(join(this.stack.address.secretsDir, 'operator-password'), 'utf8').trim();
     return fetch(url, {
-      method: 'PUT',
+      method,
       headers: { ...json, authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` },
-      body: JSON.stringify(body),
+      ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   }
 
