@@ -43,7 +43,7 @@ export class ServicesController {
     if (refusal) throw refusalException(refusal);
     this.scaler.claim(name);
     const lines = new PassThrough();
-    void reply.type('application/x-ndjson').send(lines);
+    void reply.code(200).type('application/x-ndjson').send(lines);
     this.scaler
       .scale(name, body.replicas, (progress) => lines.write(`${JSON.stringify(progress)}\n`))
       .catch(() => undefined) // reported as the `failed` line

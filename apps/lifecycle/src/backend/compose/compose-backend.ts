@@ -10,7 +10,7 @@ import { siblingSpec } from './sibling-spec';
 /**
  * The containers of one compose project: its own (the project label of the container it runs in)
  * unless LIFECYCLE_COMPOSE_PROJECT names another. A PSS service is a compose service whose image's
- * title is the service's name: the registry peers and the data stores are not scaled.
+ * title is `pss-<service>` (the registry peers, `discovery-1` and `-2`, and the data stores are not).
  */
 @Injectable()
 export class ComposeBackend implements Backend {
@@ -70,7 +70,7 @@ export class ComposeBackend implements Backend {
       all: true,
       filters: { label: [`${PROJECT}=${await this.ownProject()}`, `${ONE_OFF}=False`] },
     });
-    const pss = listed.filter(({ Labels }) => Labels[SERVICE] === Labels[TITLE]);
+    const pss = listed.filter(({ Labels }) => Labels[TITLE] === `pss-${Labels[SERVICE]}`);
     return Promise.all(pss.map(({ Id }) => this.docker.getContainer(Id).inspect()));
   }
 
