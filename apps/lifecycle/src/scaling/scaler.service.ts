@@ -37,8 +37,15 @@ export class Scaler {
       const current = (await this.backend.replicas()).get(service) ?? [];
       const plan = scalePlan(current, replicas);
       say('plan', `${current.length} → ${replicas}: ${describe(plan.add, plan.remove)}`);
+      // One at a time: each new container takes the next number after those that exist.
+      const added: Replica[] = [];
+      for (let i = 0; i < plan.add; i += 1) {
+        const replica = await this.backend.addReplica(service);
+        say('created', `started from ${replica.image}`, replica.name);
+        added.push(replica);
+      }
       await Promise.all([
-        ...Array.from({ length: plan.add }, () => this.addOne(service, say)),
+        ...added.map((replica) => this.untilServing(service, replica, say)),
         ...plan.remove.map((replica) => this.removeOne(service, replica, say)),
       ]);
       say('done', `${service} runs ${replicas} replica${replicas === 1 ? '' : 's'}`);
@@ -50,9 +57,7 @@ export class Scaler {
     }
   }
 
-  private async addOne(service: string, say: Say): Promise<void> {
-    const added = await this.backend.addReplica(service);
-    say('created', `started from ${added.image}`, added.name);
+  private async untilServing(service: string, added: Replica, say: Say): Promise<void> {
     await waitFor(`${added.name} is healthy`, () => this.isHealthy(added), this.config.readyTimeoutMs);
     say('healthy', 'its health check passes', added.name);
     const now = await this.backend.replica(added.id);
