@@ -60,10 +60,9 @@ export class Scaler {
   private async untilServing(service: string, added: Replica, say: Say): Promise<void> {
     await waitFor(`${added.name} is healthy`, () => this.isHealthy(added), this.config.readyTimeoutMs);
     say('healthy', 'its health check passes', added.name);
-    const now = await this.backend.replica(added.id);
     await waitFor(
       `${added.name} is registered UP on every registry node`,
-      async () => (await this.registeredEverywhere(service, now ?? added)).every((i) => i.status === 'UP'),
+      async () => (await this.registeredEverywhere(service, added)).every((i) => i.status === 'UP'),
       this.config.readyTimeoutMs,
     );
     say('registered', 'UP on every registry node', added.name);

@@ -1,7 +1,7 @@
 import { describeComposedServices, manifestServices } from '../../src';
 import { systemStack } from './system-stack';
 
-// Last: the image checks end by stopping every container.
+// Last (99-, whatever files come before it): the image checks end by stopping every container.
 describeComposedServices(systemStack, [
   ...Object.entries(manifestServices()).map(([name, { database }]) => ({
     service: name,
