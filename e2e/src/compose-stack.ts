@@ -48,10 +48,12 @@ export function publishedPorts(root = workspaceRoot): Record<string, PublishedPo
 }
 
 /** The services services.json lists (beside the registry, RabbitMQ and Prometheus). */
-export function manifestServices(root = workspaceRoot): Record<string, { database?: boolean }> {
+export function manifestServices(
+  root = workspaceRoot,
+): Record<string, { database?: boolean; lifecycleManager?: boolean }> {
   return (
     JSON.parse(readFileSync(join(root, 'services.json'), 'utf8')) as {
-      services: Record<string, { database?: boolean }>;
+      services: Record<string, { database?: boolean; lifecycleManager?: boolean }>;
     }
   ).services;
 }

@@ -13,7 +13,9 @@
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 
-const LOCAL_ONLY_SERVICE_KEYS = ['build', 'depends_on', 'restart', 'container_name'];
+// group_add too: a stack file has no supplementary groups (lifecycle, the one service with one, does
+// not run on Swarm yet).
+const LOCAL_ONLY_SERVICE_KEYS = ['build', 'depends_on', 'restart', 'container_name', 'group_add'];
 
 function swarmStackFile(config, { endpointMode = 'vip' } = {}) {
   const { name: _project, secrets, networks, volumes, configs, ...rest } = config;

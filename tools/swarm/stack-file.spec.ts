@@ -12,9 +12,14 @@ const composed = () => ({
   name: 'pss',
   services: {
     fares: {
-      build: { context: '/repo', dockerfile: 'apps/fares/fares.Dockerfile', secrets: [{ source: 'extra_ca' }] },
+      build: {
+        context: '/repo',
+        dockerfile: 'apps/fares/fares.Dockerfile',
+        secrets: [{ source: 'extra_ca' }],
+      },
       depends_on: { 'fares-db': { condition: 'service_healthy', required: true } },
       restart: 'unless-stopped',
+      group_add: ['999'],
       command: null,
       image: 'pss/fares:local',
       deploy: { replicas: 2 },
@@ -45,7 +50,7 @@ const composed = () => ({
 describe('swarmStackFile', () => {
   const stack = swarmStackFile(composed());
 
-  it('drops what only compose runs: builds, start order, restart, and the build-only secret', () => {
+  it('drops what only compose runs: builds, start order, restart, extra groups, and the build-only secret', () => {
     expect(Object.keys(stack.services.fares).sort()).toEqual(['deploy', 'image', 'ports']);
     expect(stack.secrets).toBeUndefined();
   });
