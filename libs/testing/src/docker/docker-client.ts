@@ -6,24 +6,30 @@ export const docker = new Docker();
 /** CI removes containers with this label when a crashed run leaves them behind (.ci/run). */
 export const TEST_LABELS = { 'org.testcontainers': 'true' };
 
-/** Runs `command` in the container; resolves with its exit code and output (both streams). */
+/**
+ * Runs `command` in the container; resolves with its exit code, its output (both streams, in the
+ * order they came) and its stdout alone.
+ */
 export async function exec(
   container: Docker.Container,
   command: string[],
-): Promise<{ code: number; output: string }> {
+): Promise<{ code: number; output: string; stdout: string }> {
   const run = await container.exec({ Cmd: command, AttachStdout: true, AttachStderr: true });
   const stream = await run.start({});
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   await new Promise((resolve) => stream.on('end', resolve));
   const { ExitCode } = await run.inspect();
-  return { code: ExitCode ?? -1, output: demultiplex(Buffer.concat(chunks)).join('\n') };
+  const { both, stdout } = demultiplex(Buffer.concat(chunks));
+  return { code: ExitCode ?? -1, output: both, stdout };
 }
 
 /** The container's log lines, stdout and stderr together. */
 export async function logLines(container: Docker.Container): Promise<string[]> {
   const raw = await container.logs({ stdout: true, stderr: true, follow: false });
-  return demultiplex(raw).filter((line) => line.trim() !== '');
+  return demultiplex(raw)
+    .both.split('\n')
+    .filter((line) => line.trim() !== '');
 }
 
 /** Runs a container to completion; resolves with its exit code and log lines, and removes it. */
@@ -40,18 +46,19 @@ export async function runToCompletion(
   }
 }
 
-/** Docker's multiplexed stream (an 8-byte header before each frame) as lines of text. */
-function demultiplex(raw: Buffer): string[] {
-  const lines: string[] = [];
+/**
+ * Docker's multiplexed stream (an 8-byte header before each frame: its stream, 1 stdout or 2 stderr,
+ * and its size) as text: both streams in the order they came, and stdout alone.
+ */
+export function demultiplex(raw: Buffer): { both: string; stdout: string } {
+  // Frames cut a stream anywhere, a line included: their payloads are joined as they are.
+  const [both, stdout]: Buffer[][] = [[], []];
   for (let offset = 0; offset + 8 <= raw.length;) {
     const size = raw.readUInt32BE(offset + 4);
-    lines.push(
-      ...raw
-        .subarray(offset + 8, offset + 8 + size)
-        .toString('utf8')
-        .split('\n'),
-    );
+    const payload = raw.subarray(offset + 8, offset + 8 + size);
+    both.push(payload);
+    if (raw[offset] === 1) stdout.push(payload);
     offset += 8 + size;
   }
-  return lines;
+  return { both: Buffer.concat(both).toString('utf8'), stdout: Buffer.concat(stdout).toString('utf8') };
 }

@@ -37,7 +37,7 @@ export async function fetchInContainer(
   container: Docker.Container,
   requests: ContainerRequest[],
 ): Promise<ContainerResponse[]> {
-  const { code, output } = await exec(container, ['node', '-e', SCRIPT, JSON.stringify(requests)]);
+  const { code, output, stdout } = await exec(container, ['node', '-e', SCRIPT, JSON.stringify(requests)]);
   if (code !== 0) throw new Error(`requests from the container failed: ${output.trim()}`);
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '[]') as ContainerResponse[];
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as ContainerResponse[];
 }
