@@ -48,7 +48,7 @@ export { ProblemException } from './errors/problem.exception';
 export { ProblemDocument } from './errors/problem-document';
 
 // Validation of dates, and random codes.
-export { IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
+export { addDays, IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
 export { DateRangeQuery, MAX_RANGE_DAYS, daysInRange } from './validation/date-range';
 export { randomCode, UNAMBIGUOUS_ALPHABET } from './validation/codes';
 

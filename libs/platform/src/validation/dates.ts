@@ -6,6 +6,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Today's date in UTC, as YYYY-MM-DD. */
 export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
 
+/** The date `days` after `date` (both YYYY-MM-DD, UTC; `days` may be negative). */
+export const addDays = (date: string, days: number): string => {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+};
+
 /**
  * A required calendar date written YYYY-MM-DD. With the validation pipe's stopAtFirstError, the
  * first failing rule names the problem: missing, not YYYY-MM-DD, or no such day (rules registered

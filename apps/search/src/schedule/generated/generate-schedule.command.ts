@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ServiceCommand } from '@pss/platform';
+import { addDays, ServiceCommand } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { scheduleDaily } from '../daily-flights';
 import { parseGenerateOptions } from './generate-options';
@@ -8,7 +8,6 @@ import { generateNetwork } from './generated-network';
 // Flight-dates per transaction: each takes an advisory lock on its aggregate (the outbox's rule),
 // and PostgreSQL's lock table holds 64 per connection by default, shared by all.
 const FLIGHTS_PER_TRANSACTION = 1_000;
-const DAY_MS = 86_400_000;
 
 /**
  * `node main.js schedule:generate [--flights-per-day N] [--days N] [--airports N] [--seed N]
@@ -29,9 +28,7 @@ export class GenerateScheduleCommand extends ServiceCommand {
     const network = generateNetwork(options);
     let scheduled = 0;
     for (let day = 0; day < options.days; day++) {
-      const date = new Date(Date.parse(`${options.from}T00:00:00Z`) + day * DAY_MS)
-        .toISOString()
-        .slice(0, 10);
+      const date = addDays(options.from, day);
       for (let first = 0; first < network.length; first += FLIGHTS_PER_TRANSACTION) {
         const chunk = network.slice(first, first + FLIGHTS_PER_TRANSACTION);
         scheduled += await this.dataSource.transaction((manager) =>
@@ -39,10 +36,9 @@ export class GenerateScheduleCommand extends ServiceCommand {
         );
       }
     }
-    const last = new Date(Date.parse(`${options.from}T00:00:00Z`) + (options.days - 1) * DAY_MS);
     return (
       `scheduled ${scheduled} new flight-dates: ${network.length} flights a day between ` +
-      `${options.airports} airports, ${options.from} to ${last.toISOString().slice(0, 10)} (seed ${options.seed})`
+      `${options.airports} airports, ${options.from} to ${addDays(options.from, options.days - 1)} (seed ${options.seed})`
     );
   }
 }
