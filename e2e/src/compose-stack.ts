@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,8 @@ export interface ComposeStackAddress {
   envFile: string;
   /** The secret files the containers are given (PSS_SECRETS_DIR). */
   secretsDir: string;
+  /** The files services read again while they run (PSS_CONFIG_DIR): a copy of docker/config to change. */
+  configDir: string;
   /** Each published service's port (the first of its range). */
   ports: Record<string, number>;
 }
@@ -120,13 +122,14 @@ export async function startComposeStack({
   imageTag = 'local',
 }: ComposeStackOptions = {}): Promise<ComposeStack> {
   const dir = mkdtempSync(join(tmpdir(), 'pss-compose-'));
-  const [envFile, secretsDir] = [join(dir, '.env'), join(dir, 'secrets')];
+  const [envFile, secretsDir, configDir] = [join(dir, '.env'), join(dir, 'secrets'), join(dir, 'config')];
   await promisify(execFile)('bash', [join(root, 'scripts', 'ensure-env-file.sh'), envFile, secretsDir]);
+  cpSync(join(root, 'docker', 'config'), configDir, { recursive: true });
   const ports: Record<string, number> = {};
   for (const [service, { count }] of Object.entries(publishedPorts(root)))
     ports[service] = await freePortRange(count);
   const version = { ...(await imageVersion(root)), PSS_IMAGE_TAG: imageTag };
-  const stack = composeStack({ project, root, imageVersion: version, envFile, secretsDir, ports });
+  const stack = composeStack({ project, root, imageVersion: version, envFile, secretsDir, configDir, ports });
   await stack.down();
   try {
     // One image at a time, as scripts/up.sh builds them (Docker 20.10's BuildKit can mix up the
@@ -145,7 +148,12 @@ export async function startComposeStack({
 export function composeStack(address: ComposeStackAddress): ComposeStack {
   const { project, root, envFile, ports } = address;
   // Built as scripts/up.sh builds them: with their version and commit.
-  const env: NodeJS.ProcessEnv = { ...process.env, ...address.imageVersion, DOCKER_BUILDKIT: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...address.imageVersion,
+    PSS_CONFIG_DIR: address.configDir,
+    DOCKER_BUILDKIT: '1',
+  };
   for (const [service, { variable, count }] of Object.entries(publishedPorts(root))) {
     const first = ports[service];
     env[variable] = count > 1 ? `${first}-${first + count - 1}` : String(first);

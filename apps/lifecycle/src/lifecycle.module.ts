@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { Autoscaler } from './autoscaling/autoscaler.service';
+import { AutoscalingSettingsFile } from './autoscaling/autoscaling-settings';
+import { DecisionHistory } from './autoscaling/decision-history';
+import { PrometheusFigures } from './autoscaling/prometheus-figures';
 import { BACKEND } from './backend/backend';
 import { ComposeBackend } from './backend/compose/compose-backend';
 import { ScaleCommand } from './cli/scale.command';
@@ -15,6 +19,10 @@ import { ServicesOverview } from './services/services-overview';
     { provide: BACKEND, useClass: ComposeBackend },
     ServicesOverview,
     Scaler,
+    AutoscalingSettingsFile,
+    PrometheusFigures,
+    DecisionHistory,
+    Autoscaler,
     StatusCommand,
     ScaleCommand,
   ],

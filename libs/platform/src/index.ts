@@ -43,7 +43,7 @@ export {
   type ProblemDetails,
   type FieldProblem,
 } from './errors/problem-details';
-export { InvalidInputException, createValidationPipe } from './errors/validation';
+export { InvalidInputException, createValidationPipe, fieldProblems } from './errors/validation';
 export { ProblemException } from './errors/problem.exception';
 export { ProblemDocument } from './errors/problem-document';
 

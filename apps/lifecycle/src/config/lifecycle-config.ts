@@ -1,6 +1,6 @@
 import { validateEnvironment } from '@pss/platform';
 import { Expose, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 /** The variables lifecycle reads besides the platform's and the registry client's. */
 export class LifecycleEnvironment {
@@ -21,6 +21,11 @@ export class LifecycleEnvironment {
   @Expose() @Type(() => Number) @Min(0) @IsInt() LIFECYCLE_DRAIN_MS = 3_000;
   /** How long a new instance may take to become healthy and registered UP. */
   @Expose() @Type(() => Number) @Min(1_000) @IsInt() LIFECYCLE_READY_TIMEOUT_MS = 120_000;
+  /** The autoscaling policies (JSON, read again within a second of every change); unset: none. */
+  @Expose() @IsOptional() @IsString() LIFECYCLE_AUTOSCALING_FILE?: string;
+  /** Where the figures the policies follow are read. */
+  @Expose() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PROMETHEUS_URL =
+    'http://prometheus:9090';
 }
 
 export class LifecycleConfig {
@@ -30,6 +35,8 @@ export class LifecycleConfig {
     readonly maxReplicas: number,
     readonly drainMs: number,
     readonly readyTimeoutMs: number,
+    readonly autoscalingFile: string | undefined,
+    readonly prometheusUrl: string,
   ) {}
 
   static fromEnvironment(env: Record<string, string | undefined> = process.env): LifecycleConfig {
@@ -40,6 +47,8 @@ export class LifecycleConfig {
       vars.LIFECYCLE_MAX_REPLICAS,
       vars.LIFECYCLE_DRAIN_MS,
       vars.LIFECYCLE_READY_TIMEOUT_MS,
+      vars.LIFECYCLE_AUTOSCALING_FILE,
+      vars.PROMETHEUS_URL,
     );
   }
 }

@@ -4,7 +4,10 @@ import { OperatorRoute, ProblemDocument } from '@pss/platform';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { LifecycleConfig } from '../config/lifecycle-config';
-import { refusalOf } from '../scaling/scale-plan';
+import type { AutoscalingPolicy } from '../autoscaling/autoscaling-policy';
+import { AutoscalingSettingsFile } from '../autoscaling/autoscaling-settings';
+import { DecisionHistory, type RecordedDecision } from '../autoscaling/decision-history';
+import { refusalOf, unknownService } from '../scaling/scale-plan';
 import { Scaler } from '../scaling/scaler.service';
 import { ServicesOverview, type Overview } from '../services/services-overview';
 import { ScaleBody } from './dto/scale-body.dto';
@@ -18,6 +21,8 @@ export class ServicesController {
     private readonly overview: ServicesOverview,
     private readonly scaler: Scaler,
     private readonly config: LifecycleConfig,
+    private readonly decisions: DecisionHistory,
+    private readonly autoscaling: AutoscalingSettingsFile,
   ) {}
 
   @Get()
@@ -48,5 +53,21 @@ export class ServicesController {
       .scale(name, body.replicas, (progress) => lines.write(`${JSON.stringify(progress)}\n`))
       .catch(() => undefined) // reported as the `failed` line
       .finally(() => lines.end());
+  }
+
+  /** Its autoscaling policy (null when it has none enabled) and the policy's decisions, newest first. */
+  @Get(':name/history')
+  @ApiOkResponse({ description: 'Its autoscaling policy and the decisions it made, newest first' })
+  @ApiNotFoundResponse({ type: ProblemDocument })
+  async history(
+    @Param('name') name: string,
+  ): Promise<{ service: string; policy: AutoscalingPolicy | null; decisions: RecordedDecision[] }> {
+    const unknown = unknownService(name, await this.overview.scalable());
+    if (unknown) throw refusalException(unknown);
+    return {
+      service: name,
+      policy: this.autoscaling.current.policies.get(name) ?? null,
+      decisions: this.decisions.of(name),
+    };
   }
 }

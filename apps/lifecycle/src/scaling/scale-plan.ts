@@ -11,11 +11,17 @@ export function refusalOf(
   scalable: readonly string[],
   max: number,
 ): ScaleRefusal | undefined {
-  if (!scalable.includes(name))
-    return { status: 404, field: 'name', detail: `no service ${name} to scale (${scalable.join(', ')})` };
+  const unknown = unknownService(name, scalable);
+  if (unknown) return unknown;
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0 || replicas > max)
     return { status: 400, field: 'replicas', detail: `replicas must be a whole number from 0 to ${max}` };
   return undefined;
+}
+
+/** A 404 naming the services there are, unless `name` is one of them. */
+export function unknownService(name: string, scalable: readonly string[]): ScaleRefusal | undefined {
+  if (scalable.includes(name)) return undefined;
+  return { status: 404, field: 'name', detail: `no service ${name} to scale (${scalable.join(', ')})` };
 }
 
 /** Replicas not running or not healthy go first, then the newest (highest number). */
