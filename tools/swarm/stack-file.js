@@ -13,8 +13,8 @@
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 
-// group_add too: a stack file has no supplementary groups (lifecycle, the one service with one, does
-// not run on Swarm yet).
+// group_add too: a stack file has no supplementary groups (the Swarm overlay gives lifecycle, the one
+// service with one, the engine socket's group as its primary group instead).
 const LOCAL_ONLY_SERVICE_KEYS = ['build', 'depends_on', 'restart', 'container_name', 'group_add'];
 
 function swarmStackFile(config, { endpointMode = 'vip' } = {}) {

@@ -39,7 +39,11 @@ describe('docker-compose.swarm.yml', () => {
   const RESET = Symbol('!reset');
   const swarm = parse(readFileSync(join(workspaceRoot, 'docker-compose.swarm.yml'), 'utf8'), {
     merge: true,
-    customTags: [{ tag: '!reset', collection: 'seq', resolve: () => RESET }],
+    customTags: [
+      { tag: '!reset', collection: 'seq', resolve: () => RESET },
+      // A value that replaces the base file's instead of merging with it.
+      { tag: '!override', collection: 'seq', resolve: (value) => value },
+    ],
   }) as { services: Record<string, { ports?: unknown }> };
   const published = services.filter(([, service]) => service.ports?.length);
 

@@ -4,7 +4,7 @@ import { AutoscalingSettingsFile } from './autoscaling/autoscaling-settings';
 import { DecisionHistory } from './autoscaling/decision-history';
 import { PrometheusFigures } from './autoscaling/prometheus-figures';
 import { BACKEND } from './backend/backend';
-import { ComposeBackend } from './backend/compose/compose-backend';
+import { ChosenBackend } from './backend/chosen-backend';
 import { ScaleCommand } from './cli/scale.command';
 import { StatusCommand } from './cli/status.command';
 import { LifecycleConfig } from './config/lifecycle-config';
@@ -16,7 +16,7 @@ import { ServicesOverview } from './services/services-overview';
   controllers: [ServicesController],
   providers: [
     { provide: LifecycleConfig, useFactory: () => LifecycleConfig.fromEnvironment() },
-    { provide: BACKEND, useClass: ComposeBackend },
+    { provide: BACKEND, useClass: ChosenBackend },
     ServicesOverview,
     Scaler,
     AutoscalingSettingsFile,

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { daysFromToday, docker, eventually, freePort, workspaceRoot } from '@pss/testing';
 import { manifestServices } from '../../src';
@@ -12,8 +14,8 @@ import {
 
 const run = promisify(execFile);
 const STACK = 'pss-swarm-test';
-// Every service of services.json runs replicated and registers, but lifecycle, which does not run on
-// Swarm yet (it has no Swarm backend); the registry's peers are single.
+// Every service of services.json runs replicated and registers, but lifecycle, which runs once (on a
+// manager node) and scales the others; the registry's peers are single.
 const REPLICATED = Object.entries(manifestServices())
   .filter(([, service]) => !service.lifecycleManager)
   .map(([name]) => name.toUpperCase());
@@ -186,4 +188,50 @@ describe('PSS published to its image registry, and deployed from it to a single-
       for (const app of REPLICATED) expect(up.filter((name) => name === app.toLowerCase())).toHaveLength(2);
     }, 60_000);
   });
+
+  it('scales fares through lifecycle, whose Swarm backend changes the replica count: three registered UP, then two', async () => {
+    const password = readFileSync(join(settings.PSS_SECRETS_DIR ?? '', 'operator-password'), 'utf8').trim();
+    const operator = { authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` };
+    // The answer streams the scale's steps and ends with it.
+    const scale = (replicas: number) =>
+      stack.fetch('http://lifecycle:8000/services/fares/scale', {
+        method: 'POST',
+        body: { replicas },
+        headers: operator,
+      });
+    const faresStatuses = async () => (await instances('FARES')).map((instance) => instance.status);
+    // `running/desired`, e.g. 3/3 (the name filter matches fares-db too).
+    const faresReplicas = async () =>
+      (
+        await run('docker', [
+          'service',
+          'ls',
+          '--filter',
+          `name=${STACK}_fares`,
+          '--format',
+          '{{.Name}} {{.Replicas}}',
+        ])
+      ).stdout
+        .split('\n')
+        .find((line) => line.startsWith(`${STACK}_fares `))
+        ?.split(' ')[1];
+
+    expect((await scale(3)).status).toBe(200);
+    expect(await faresReplicas()).toBe('3/3');
+    await eventually(async () => expect(await faresStatuses()).toEqual(['UP', 'UP', 'UP']), 30_000);
+    const { body } = await stack.fetch('http://lifecycle:8000/services', { headers: operator });
+    const overview = body as {
+      backend: string;
+      services: { name: string; containers: unknown[]; drift: unknown[] }[];
+    };
+    expect(overview.backend).toBe(`swarm stack ${STACK}`);
+    expect(overview.services.find((service) => service.name === 'fares')).toMatchObject({
+      containers: [{}, {}, {}],
+      drift: [],
+    });
+
+    expect((await scale(2)).status).toBe(200);
+    expect(await faresReplicas()).toBe('2/2');
+    await eventually(async () => expect(await faresStatuses()).toEqual(['UP', 'UP']), 30_000);
+  }, 300_000);
 });

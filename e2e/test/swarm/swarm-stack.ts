@@ -16,7 +16,10 @@ const replicasOf = async (stack: string): Promise<string> =>
 
 export interface SwarmStack {
   /** An HTTP request made from inside the stack's network (a task of `fromService` sends it). */
-  fetch(url: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: unknown }>;
+  fetch(
+    url: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: unknown }>;
   /**
    * Removes the stack and its volumes. The engine stays in the swarm: on Docker 20.10 leaving a swarm
    * wipes the embedded DNS of every bridge network, which would break a compose stack running beside
@@ -109,7 +112,7 @@ export async function deploySwarmStack(
         {
           url,
           method: init.method ?? 'GET',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers: { 'content-type': 'application/json', accept: 'application/json', ...init.headers },
           ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
         },
       ]);

@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { MetricsService } from '@pss/platform';
+import { MetricsService, ServiceConfig } from '@pss/platform';
 import { Counter, Gauge } from 'prom-client';
 import { BACKEND, type Backend } from '../backend/backend';
 import { Scaler } from '../scaling/scaler.service';
@@ -34,6 +34,8 @@ export class Autoscaler implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('Autoscaling');
   private readonly watches = new Map<string, Watch>();
   private readonly scaling = new Set<string>();
+  /** Policies for services it does not scale, reported once each. */
+  private readonly misnamed = new Set<string>();
   private timer?: NodeJS.Timeout;
   private readonly decisions: Counter<'scaled_service' | 'action'>;
   private readonly desired: Gauge<'scaled_service'>;
@@ -45,6 +47,7 @@ export class Autoscaler implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly scaler: Scaler,
     @Inject(BACKEND) private readonly backend: Backend,
     private readonly history: DecisionHistory,
+    private readonly config: ServiceConfig,
     metrics: MetricsService,
     @Optional() private readonly adapterHost?: HttpAdapterHost,
   ) {
@@ -99,9 +102,11 @@ export class Autoscaler implements OnApplicationBootstrap, OnApplicationShutdown
       return;
     }
     for (const [service, policy] of policies) {
-      const running = replicas.get(service);
+      const running = service === this.config.serviceName ? undefined : replicas.get(service);
       if (!running) {
-        this.logger.warn(`a policy names ${service}, which is not a service it scales`);
+        if (!this.misnamed.has(service))
+          this.logger.warn(`a policy names ${service}, which is not a service it scales`);
+        this.misnamed.add(service);
         continue;
       }
       if (!this.scaling.has(service)) await this.evaluate(service, policy, running.length);

@@ -1,10 +1,10 @@
-/** One running (or stopped) copy of a service: a compose container, later a Swarm task. */
+/** One running (or stopped) copy of a service: a compose container, or a Swarm task. */
 export interface Replica {
   id: string;
   name: string;
   /** Its place among its siblings (compose's container number). */
   number: number;
-  /** running, exited, created, restarting… */
+  /** A container's (running, exited, created, restarting…) or a Swarm task's (starting, running…). */
   state: string;
   /** healthy, unhealthy, starting; undefined without a health check. */
   health?: string;
@@ -19,7 +19,7 @@ export interface Replica {
 
 /**
  * Where PSS runs: the replicas of each of its services, and the two moves scaling needs. The
- * compose backend creates and removes containers; a Swarm backend will change a service's replica
+ * compose backend creates and removes containers; the Swarm backend changes a service's replica
  * count.
  */
 export interface Backend {
@@ -36,3 +36,15 @@ export interface Backend {
 }
 
 export const BACKEND = Symbol('BACKEND');
+
+/** The states of a replica that has stopped for good: a container's, or a Swarm task's. */
+export const STOPPED = new Set([
+  'exited',
+  'dead',
+  'complete',
+  'shutdown',
+  'failed',
+  'rejected',
+  'remove',
+  'orphaned',
+]);

@@ -11,6 +11,11 @@ export class LifecycleEnvironment {
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9_-]*$/, { message: 'LIFECYCLE_COMPOSE_PROJECT must be a compose project name' })
   LIFECYCLE_COMPOSE_PROJECT?: string;
+  /** The Swarm stack whose services it manages; unset: its own task's stack, if it runs in one. */
+  @Expose()
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, { message: 'LIFECYCLE_SWARM_STACK must be a stack name' })
+  LIFECYCLE_SWARM_STACK?: string;
   /** Scaling refuses more replicas of a service than this. */
   @Expose() @Type(() => Number) @Min(1) @Max(50) @IsInt() LIFECYCLE_MAX_REPLICAS = 5;
   /**
@@ -32,6 +37,7 @@ export class LifecycleConfig {
   constructor(
     readonly dockerSocketPath: string,
     readonly composeProject: string | undefined,
+    readonly swarmStack: string | undefined,
     readonly maxReplicas: number,
     readonly drainMs: number,
     readonly readyTimeoutMs: number,
@@ -44,6 +50,7 @@ export class LifecycleConfig {
     return new LifecycleConfig(
       vars.DOCKER_SOCKET_PATH,
       vars.LIFECYCLE_COMPOSE_PROJECT,
+      vars.LIFECYCLE_SWARM_STACK,
       vars.LIFECYCLE_MAX_REPLICAS,
       vars.LIFECYCLE_DRAIN_MS,
       vars.LIFECYCLE_READY_TIMEOUT_MS,

@@ -1,11 +1,11 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { RegistryNodes, type ListedInstance } from '@pss/registry-client';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BACKEND, type Backend, type Replica } from '../backend/backend';
+import { BACKEND, STOPPED, type Backend, type Replica } from '../backend/backend';
 import { LifecycleConfig } from '../config/lifecycle-config';
 import type { Progress, ProgressListener } from './progress';
 import { scalePlan } from './scale-plan';
-import { waitFor } from './wait-for';
+import { waitFor } from '../support/wait-for';
 
 /**
  * Scales a service to a number of replicas. Up: new replicas like their siblings, done once each is
@@ -87,7 +87,7 @@ export class Scaler {
 
   private async isHealthy(replica: Replica): Promise<boolean> {
     const now = await this.backend.replica(replica.id);
-    if (!now || now.state === 'exited' || now.state === 'dead')
+    if (!now || STOPPED.has(now.state))
       throw new Error(`${replica.name} stopped (${now?.state ?? 'gone'}) before it was healthy`);
     return now.state === 'running' && (now.health === undefined || now.health === 'healthy');
   }

@@ -1,28 +1,22 @@
-import { Injectable } from '@nestjs/common';
-import Docker from 'dockerode';
-import { hostname } from 'node:os';
-import { LifecycleConfig } from '../../config/lifecycle-config';
+import type Docker from 'dockerode';
 import type { Backend, Replica } from '../backend';
 import { NUMBER, ONE_OFF, PROJECT, SERVICE, TITLE } from './compose-labels';
 import { replicaOf } from './replica-of';
 import { siblingSpec } from './sibling-spec';
 
 /**
- * The containers of one compose project: its own (the project label of the container it runs in)
- * unless LIFECYCLE_COMPOSE_PROJECT names another. A PSS service is a compose service whose image's
- * title is `pss-<service>` (the registry peers, `discovery-1` and `-2`, and the data stores are not).
+ * The containers of one compose project (backend-choice.ts says which). A PSS service is a compose
+ * service whose image's title is `pss-<service>` (the registry peers, `discovery-1` and `-2`, and
+ * the data stores are not).
  */
-@Injectable()
 export class ComposeBackend implements Backend {
-  private readonly docker: Docker;
-  private project?: Promise<string>;
-
-  constructor(private readonly config: LifecycleConfig) {
-    this.docker = new Docker({ socketPath: config.dockerSocketPath });
-  }
+  constructor(
+    private readonly docker: Docker,
+    private readonly project: string,
+  ) {}
 
   async describe(): Promise<string> {
-    return `compose project ${await this.ownProject()}`;
+    return `compose project ${this.project}`;
   }
 
   async replicas(): Promise<Map<string, Replica[]>> {
@@ -68,7 +62,7 @@ export class ComposeBackend implements Backend {
   private async containers(): Promise<Docker.ContainerInspectInfo[]> {
     const listed = await this.docker.listContainers({
       all: true,
-      filters: { label: [`${PROJECT}=${await this.ownProject()}`, `${ONE_OFF}=False`] },
+      filters: { label: [`${PROJECT}=${this.project}`, `${ONE_OFF}=False`] },
     });
     const pss = listed.filter(({ Labels }) => Labels[TITLE] === `pss-${Labels[SERVICE]}`);
     return Promise.all(pss.map(({ Id }) => this.docker.getContainer(Id).inspect()));
@@ -81,24 +75,6 @@ export class ComposeBackend implements Backend {
       .inspect()
       .catch(() => undefined);
     return named?.Id === template.Image ? template.Config.Image : template.Image;
-  }
-
-  private ownProject(): Promise<string> {
-    this.project ??= this.findProject();
-    return this.project;
-  }
-
-  private async findProject(): Promise<string> {
-    if (this.config.composeProject) return this.config.composeProject;
-    // A container's host name is its id's first 12 characters unless compose was told otherwise.
-    const own = await this.docker
-      .getContainer(hostname())
-      .inspect()
-      .catch(() => undefined);
-    const project = own?.Config.Labels[PROJECT];
-    if (!project)
-      throw new Error('not in a compose container: set LIFECYCLE_COMPOSE_PROJECT to the project to manage');
-    return project;
   }
 }
 
