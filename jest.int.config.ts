@@ -1,8 +1,10 @@
 // Integration tests: every *.int-spec.ts, against real PostgreSQL and RabbitMQ started once per run
 // by libs/testing's global setup. Two suites at a time: most of a suite's time is spent waiting
 // (containers starting, leases ending, outages lasting), and each suite has its own databases,
-// vhosts and ports. Three at a time ran in 390 s instead of about 460, but two of four clean-clone
-// runs then lost every request of a suite to "other side closed" (not yet understood).
+// vhosts and ports. (Three at a time ran in 390 s instead of about 460, but then a suite more often
+// failed at its start with "other side closed": its vhost's management call sent on a connection
+// the management server had closed while the worker was busy loading modules;
+// libs/testing/src/rabbitmq-vhost.ts now sends such a call again.)
 import type { Config } from 'jest';
 import preset from './jest.preset.js';
 

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+/** How many closed connections a call may meet before it fails: fetch's pool holds a few. */
+const STALE_CONNECTIONS_TRIED = 3;
+
 export interface TestVhost {
   url: string;
   drop(): Promise<void>;
@@ -22,13 +25,26 @@ export async function createTestVhost(amqpUrl: string, managementUrl: string): P
   return { url: url.toString(), drop: () => management(managementUrl, 'DELETE', `/api/vhosts/${name}`) };
 }
 
+/**
+ * One call of the management API, whose calls here are all idempotent (PUT, DELETE). Its server
+ * closes a connection idle for 5 s; fetch keeps one for 4 s, but a process busy for longer (a test
+ * file's modules loading) sends its next call on a connection the server has closed meanwhile:
+ * "other side closed", the call unread. Such a call is sent again, on a new connection.
+ */
 async function management(baseUrl: string, method: string, path: string, body?: unknown): Promise<void> {
   const base = new URL(baseUrl);
   const auth = Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`);
-  const response = await fetch(`${base.origin}${path}`, {
-    method,
-    headers: { authorization: `Basic ${auth.toString('base64')}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const send = () =>
+    fetch(`${base.origin}${path}`, {
+      method,
+      headers: { authorization: `Basic ${auth.toString('base64')}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  let response: Response | undefined;
+  for (let attempt = 1; !response; attempt += 1)
+    response = await send().catch((error: Error & { cause?: { code?: string } }) => {
+      if (error.cause?.code !== 'UND_ERR_SOCKET' || attempt === STALE_CONNECTIONS_TRIED) throw error;
+      return undefined;
+    });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
 }
