@@ -1,10 +1,10 @@
 // Integration tests: every *.int-spec.ts, against real PostgreSQL and RabbitMQ started once per run
-// by libs/testing's global setup. Three suites at a time: most of a suite's time is spent waiting
+// by libs/testing's global setup. Two suites at a time: most of a suite's time is spent waiting
 // (containers starting, leases ending, outages lasting), and each suite has its own databases,
-// vhosts and ports. Three ran in 390 s where two took about 460; they once made a suite fail at its
-// start with "other side closed" more often: its vhost's management call sent on a connection the
-// management server had closed while the worker was busy loading modules, which
-// libs/testing/src/rabbitmq-vhost.ts now sends again.
+// vhosts and ports; on two cores a third gains nothing (clean-clone runs, 2026-12-04: 537 s with
+// three, 510 s with two) and stretches every suite's timing. A suite that failed at its start with
+// "other side closed" had sent its vhost's management call on a connection the management server
+// closed while the worker was busy loading modules: libs/testing/src/rabbitmq-vhost.ts sends it again.
 import type { Config } from 'jest';
 import preset from './jest.preset.js';
 
@@ -16,7 +16,7 @@ const config: Config = {
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   testTimeout: 120_000,
-  maxWorkers: 3,
+  maxWorkers: 2,
   testSequencer: '<rootDir>/scripts/jest/longest-first-sequencer.js',
   // The last guard against a hang: a run that left a handle open still ends (its global teardown
   // names what was left open).
