@@ -123,7 +123,7 @@ export class Autoscaler implements OnApplicationBootstrap, OnApplicationShutdown
     } catch (error) {
       problem = `: ${(error as Error).message}`;
     }
-    const { decision, recommendation } = decide({
+    const decided = decide({
       policy,
       replicas,
       observed,
@@ -132,11 +132,17 @@ export class Autoscaler implements OnApplicationBootstrap, OnApplicationShutdown
       watchingSince: watch.since,
       recommendations: watch.recommendations,
     });
+    const { recommendation } = decided;
+    let { decision } = decided;
     const cutoff = now - policy.coolDownSeconds * 1_000;
     watch.recommendations = [...watch.recommendations.filter((earlier) => earlier.at > cutoff)];
     if (recommendation) watch.recommendations.push(recommendation);
 
-    const reason = decision.reason + problem;
+    let reason = decision.reason + problem;
+    if (decision.action !== 'hold' && !this.claim(service)) {
+      reason += ': being scaled by someone else, left alone';
+      decision = { ...decision, action: 'hold', hold: 'being-scaled', desired: replicas };
+    }
     this.history.record({ ...decision, reason, at: new Date(now).toISOString(), service, observed });
     this.decisions.inc({ scaled_service: service, action: decision.action });
     this.desired.set({ scaled_service: service }, decision.desired);
@@ -151,14 +157,18 @@ export class Autoscaler implements OnApplicationBootstrap, OnApplicationShutdown
     this.startScale(service, decision.desired, watch);
   }
 
-  /** Scales in the background: other services' policies are evaluated meanwhile. */
-  private startScale(service: string, replicas: number, watch: Watch): void {
+  /** Takes the service's turn at the Scaler; false while an operator's scale of it goes on. */
+  private claim(service: string): boolean {
     try {
       this.scaler.claim(service);
+      return true;
     } catch {
-      this.logger.log(`${service}: being scaled by someone else, left alone`);
-      return;
+      return false;
     }
+  }
+
+  /** Scales a claimed service in the background: other services' policies are evaluated meanwhile. */
+  private startScale(service: string, replicas: number, watch: Watch): void {
     this.scaling.add(service);
     void this.scaler
       .scale(service, replicas, (progress) => {

@@ -26,8 +26,11 @@ export interface DecisionInput {
 
 export type Action = 'scale-up' | 'scale-down' | 'hold';
 
-/** Why it holds: no figure, the count is right, a scale ended recently, or a lower count must last. */
-export type HoldKind = 'no-figure' | 'on-target' | 'cooling-down' | 'steadying';
+/**
+ * Why it holds: no figure, the count is right, a scale ended recently, a lower count must last, or
+ * an operator's scale of the service is under way.
+ */
+export type HoldKind = 'no-figure' | 'on-target' | 'cooling-down' | 'steadying' | 'being-scaled';
 
 export interface Decision {
   action: Action;
