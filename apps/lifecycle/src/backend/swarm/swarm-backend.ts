@@ -40,16 +40,8 @@ export class SwarmBackend implements Backend {
 
   async replicas(): Promise<Map<string, Replica[]>> {
     const byService = new Map<string, Replica[]>();
-    for (const service of await this.services()) {
-      const name = this.nameOf(service);
-      const tasks: TaskInfo[] = await this.docker.listTasks({
-        filters: { service: [service.ID], 'desired-state': ['running'] },
-      });
-      byService.set(
-        name,
-        tasks.map((task) => replicaOfTask(task, service.Spec.Name)).sort((a, b) => a.number - b.number),
-      );
-    }
+    for (const service of await this.services())
+      byService.set(this.nameOf(service), await this.tasksOf(service));
     return byService;
   }
 
@@ -64,13 +56,13 @@ export class SwarmBackend implements Backend {
   }
 
   async addReplica(name: string): Promise<Replica> {
-    const before = new Set((await this.replicas()).get(name)?.map((replica) => replica.id));
+    const before = new Set((await this.replicasOf(name)).map((replica) => replica.id));
     await this.changeReplicas(name, +1);
     let added: Replica | undefined;
     await waitFor(
       `a new task of ${name}`,
       async () => {
-        added = (await this.replicas()).get(name)?.find((replica) => !before.has(replica.id));
+        added = (await this.replicasOf(name)).find((replica) => !before.has(replica.id));
         return added !== undefined;
       },
       TASK_TIMEOUT_MS,
@@ -79,16 +71,20 @@ export class SwarmBackend implements Backend {
   }
 
   async removeReplica(replica: Replica): Promise<void> {
-    const [name, before] = [...(await this.replicas())].find(([, list]) =>
-      list.some((r) => r.id === replica.id),
-    ) ?? [undefined, []];
-    if (!name) return;
+    const task = (await this.docker
+      .getTask(replica.id)
+      .inspect()
+      .catch(() => undefined)) as TaskInfo | undefined;
+    const service = task && (await this.services()).find((candidate) => candidate.ID === task.ServiceID);
+    if (!service) return;
+    const name = this.nameOf(service);
+    const before = await this.tasksOf(service);
     await this.changeReplicas(name, -1);
     let removed: Replica[] = [];
     await waitFor(
       `a task of ${name} to stop`,
       async () => {
-        const now = new Set((await this.replicas()).get(name)?.map((r) => r.id));
+        const now = new Set((await this.tasksOf(service)).map((r) => r.id));
         removed = before.filter((r) => !now.has(r.id));
         return removed.length > 0;
       },
@@ -110,6 +106,19 @@ export class SwarmBackend implements Backend {
       },
       TASK_TIMEOUT_MS,
     );
+  }
+
+  /** The running tasks of `service`, lowest slot first. */
+  private async tasksOf(service: SwarmService): Promise<Replica[]> {
+    const tasks: TaskInfo[] = await this.docker.listTasks({
+      filters: { service: [service.ID], 'desired-state': ['running'] },
+    });
+    return tasks.map((task) => replicaOfTask(task, service.Spec.Name)).sort((a, b) => a.number - b.number);
+  }
+
+  private async replicasOf(name: string): Promise<Replica[]> {
+    const service = (await this.services()).find((candidate) => this.nameOf(candidate) === name);
+    return service ? this.tasksOf(service) : [];
   }
 
   private changeReplicas(name: string, by: number): Promise<void> {
