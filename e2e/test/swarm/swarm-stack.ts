@@ -21,8 +21,8 @@ export interface SwarmStack {
     init?: { method?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; body: unknown }>;
   /**
-   * Removes the stack and its volumes. The engine stays in the swarm: on Docker 20.10 leaving a swarm
-   * wipes the embedded DNS of every bridge network, which would break a compose stack running beside
+   * Removes the stack and its volumes. The engine stays in the swarm: on Docker 20.10 and 26.1 leaving a
+   * swarm wipes the embedded DNS of every bridge network, which would break a compose stack running beside
    * the tests (docs/adr/0007).
    */
   remove(): Promise<void>;
