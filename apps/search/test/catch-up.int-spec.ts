@@ -108,7 +108,9 @@ describe('a search with a new or wiped database catches up with fares and bookin
         })),
       });
     await waitUntil('booking sold three seats', async () => (await book()).status === 201, 30_000);
-    await eventually(async () => expect(await bf101()).toEqual({ fare, seatsAvailable: 92 }), 10_000);
+    // Behind the events of the whole seeded schedule (an inventory and a fare for each of some 1,300
+    // flight-dates), which a loaded CI host took more than 10 s to work through once.
+    await eventually(async () => expect(await bf101()).toEqual({ fare, seatsAvailable: 92 }), 60_000);
 
     // Its events were taken by the search that had the database; the new one can only ask.
     await wipeSearch();
