@@ -1,12 +1,14 @@
 // The website in front of search, on one network: GET /flights straight to search, through a bare
 // node:http proxy (the floor of any proxy here) and through the edge (/api/search/flights), side by
 // side in each round; then the search results page at 50 users beside its floor (a bare node:http
-// server asking search and writing the page with template strings), and what each page weighs.
+// server asking search and writing the page with template strings), a CPU profile of the website
+// serving it, and what each page weighs.
 // Targets: the edge adds under 2 ms at p50 and 5 ms at p99, and keeps at least 0.7x the requests/s
 // of the direct call; the results page p99 under 50 ms at 50 users; each page under 100 kB.
 import {
   describeLoad,
   measureLoad,
+  profileUnderLoad,
   seedSearchWithReferenceSales,
   searchServiceBench,
   type LoadResult,
@@ -91,6 +93,14 @@ async function main(): Promise<void> {
       `the search results page, ${LOAD.connections} users, median of ${ROUNDS}: p50 ${of(page, 'p50Ms')} ms, ` +
         `p99 ${of(page, 'p99Ms')} ms, ${of(page, 'requestsPerSecond')} req/s (target p99 < 50 ms); its floor: ` +
         `p50 ${of(pageFloor, 'p50Ms')} ms, p99 ${of(pageFloor, 'p99Ms')} ms, ${of(pageFloor, 'requestsPerSecond')} req/s`,
+    );
+
+    // Where the page's time goes: a second website, profiled under the same load.
+    await profileUnderLoad(
+      bench,
+      { name: 'the website serving the results page', image: 'pss/website:bench' },
+      { ...LOAD, paths: pages },
+      (profiling) => bench.startBeside('website', 8001, profiling),
     );
 
     const results = await fetch(`${websiteUrl}/?${queries()[0]}`);

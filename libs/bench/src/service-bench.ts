@@ -55,7 +55,11 @@ export interface ServiceBench {
    * Another service without a database beside it (the website in front of search): its image,
    * registered with its own account; resolves once it answers ready.
    */
-  startBeside(service: string, port: number): Promise<{ container: Docker.Container; baseUrl: string }>;
+  startBeside(
+    service: string,
+    port: number,
+    run?: Pick<Candidate, 'command' | 'binds'>,
+  ): Promise<{ container: Docker.Container; baseUrl: string }>;
   remove(): Promise<void>;
 }
 
@@ -108,10 +112,11 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
         await waitUntil(candidate.name, async () => (await fetch(`${baseUrl}${spec.probe()}`)).ok, 180_000);
         return { container, baseUrl };
       },
-      startBeside: async (service, port) => {
+      startBeside: async (service, port, run = {}) => {
         const image = `pss/${service}:bench`;
         await buildServiceImage(service, image);
         const container = await network.start({
+          ...run,
           image,
           alias: service,
           env: {
@@ -193,16 +198,20 @@ export function printRatios(results: Map<string, LoadResult>, floorName: string,
     console.log(`  ${name}: ${describeLoad(result)}; ${(result.requestsPerSecond / floor).toFixed(2)}x`);
 }
 
-/** Runs `candidate` with V8's CPU profiler under `load`, and prints where its time went. */
+/**
+ * Runs `candidate` with V8's CPU profiler under `load`, and prints where its time went; `start`
+ * starts it (the bench's service by default, or one beside it).
+ */
 export async function profileUnderLoad(
   bench: ServiceBench,
   candidate: Candidate,
   load: Omit<LoadOptions, 'baseUrl'>,
+  start: ServiceBench['start'] = bench.start,
 ): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'pss-profile-'));
   chmodSync(directory, 0o777);
   try {
-    const profiled = await bench.start({
+    const profiled = await start({
       ...candidate,
       command: ['node', '--cpu-prof', '--cpu-prof-dir=/profile', 'main.js'],
       binds: [`${directory}:/profile`],
