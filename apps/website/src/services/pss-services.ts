@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BookingSummary, Money } from '@pss/contracts';
-import { ServiceHttpClient } from '@pss/registry-client';
+import { ServiceHttpClient, type ServiceResponse } from '@pss/registry-client';
 
 export interface Flight {
   flightNumber: string;
@@ -130,7 +130,7 @@ export class PssServices {
     return this.answer<Checkin>(this.http.get('checkin', `/checkins/${encodeURIComponent(id)}`));
   }
 
-  private async answer<T>(sent: Promise<Response>): Promise<Answer<T>> {
+  private async answer<T>(sent: Promise<ServiceResponse>): Promise<Answer<T>> {
     const response = await sent;
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (response.ok) return { ok: true, value: body as T };

@@ -26,6 +26,7 @@ const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH',
 
 /** True when the request cannot have reached the application: safe to send elsewhere, even a POST. */
 export function neverReachedInstance(error: unknown): boolean {
-  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  const failure = error as { code?: string; cause?: { code?: string } } | undefined;
+  const code = failure?.code ?? failure?.cause?.code;
   return code !== undefined && CONNECT_FAILURES.has(code);
 }

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { currentRequestId, REQUEST_ID_HEADER } from '@pss/platform';
 import { BrokenCircuitError } from 'cockatiel';
+import { Agent, request as sendHttp, type Dispatcher } from 'undici';
 import { RegistryClient, REGISTRY_CLIENT_SETTINGS } from '../registry-client.service';
 import type { RegistryClientSettings } from '../registry-client-settings';
 import type { EurekaInstance, EurekaStatus } from '../eureka/eureka-js-client.types';
@@ -11,6 +12,7 @@ import {
   ServiceCallFailedException,
   UnavailableAnswer,
 } from './service-errors';
+import { serviceResponse, type ServiceResponse } from './service-response';
 
 export interface ServiceRequest {
   method?: string;
@@ -37,23 +39,30 @@ const GATEWAY_ANSWERS = new Set([502, 503, 504]);
  * retried on the next instance, a circuit breaker per instance, 503 when nobody is left.
  */
 @Injectable()
-export class ServiceHttpClient {
+export class ServiceHttpClient implements OnApplicationShutdown {
   private readonly balancers = new Map<string, InstanceBalancer>();
+  /** Keep-alive connections to every instance called. */
+  private readonly connections = new Agent();
 
   constructor(
     private readonly discovery: RegistryClient,
     @Inject(REGISTRY_CLIENT_SETTINGS) private readonly settings: RegistryClientSettings,
   ) {}
 
-  get(service: string, path: string, headers?: Record<string, string>): Promise<Response> {
+  get(service: string, path: string, headers?: Record<string, string>): Promise<ServiceResponse> {
     return this.request(service, { path, headers });
   }
 
-  post(service: string, path: string, body: unknown, headers?: Record<string, string>): Promise<Response> {
+  post(
+    service: string,
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ServiceResponse> {
     return this.request(service, { method: 'POST', path, body, headers });
   }
 
-  request(service: string, request: ServiceRequest): Promise<Response> {
+  request(service: string, request: ServiceRequest): Promise<ServiceResponse> {
     const retryable = request.idempotent ?? isIdempotent(request);
     return this.onInstance(service, { retryable, alsoStarting: request.alsoStarting }, (instance) =>
       this.send(instance, request, retryable),
@@ -133,23 +142,30 @@ export class ServiceHttpClient {
     instance: EurekaInstance,
     request: ServiceRequest,
     retryable: boolean,
-  ): Promise<Response> {
+  ): Promise<ServiceResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const requestId = currentRequestId();
     if (requestId) headers[REQUEST_ID_HEADER] ??= requestId;
     if (request.body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`http://${instance.ipAddr}:${instance.port.$}${request.path}`, {
-      method: request.method ?? 'GET',
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(request.timeoutMs ?? this.settings.requestTimeoutMs),
-    });
+    const response = serviceResponse(
+      await sendHttp(`http://${instance.ipAddr}:${instance.port.$}${request.path}`, {
+        method: (request.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: AbortSignal.timeout(request.timeoutMs ?? this.settings.requestTimeoutMs),
+        dispatcher: this.connections,
+      }),
+    );
     // A non-idempotent call's answer goes back as it is: the instance may have acted on it.
     if (retryable && GATEWAY_ANSWERS.has(response.status)) {
       await response.body?.cancel();
       throw new UnavailableAnswer(response.status);
     }
     return response;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connections.destroy();
   }
 
   private balancerFor(service: string): InstanceBalancer {

@@ -1,5 +1,6 @@
 import { HttpStatus, type HttpException, ServiceUnavailableException } from '@nestjs/common';
 import { type FieldProblem, InvalidInputException, ProblemException } from '@pss/platform';
+import type { ServiceResponse } from './service-response';
 
 const REFUSED_INPUT = new Set([HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY]);
 
@@ -9,7 +10,7 @@ const REFUSED_INPUT = new Set([HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_
  * refused values this service's client sent: 400, with the fields it named. Any other 4xx means
  * this service asked wrongly, which a retry does not mend: 502.
  */
-export async function upstreamFailure(service: string, response: Response): Promise<HttpException> {
+export async function upstreamFailure(service: string, response: ServiceResponse): Promise<HttpException> {
   const { status } = response;
   if (REFUSED_INPUT.has(status)) {
     const { detail, errors } = await problemOf(response);
@@ -25,7 +26,7 @@ export async function upstreamFailure(service: string, response: Response): Prom
   return new ProblemException(HttpStatus.BAD_GATEWAY, `The ${service} service refused the call (${status}).`);
 }
 
-async function problemOf(response: Response): Promise<{ detail: string; errors?: FieldProblem[] }> {
+async function problemOf(response: ServiceResponse): Promise<{ detail: string; errors?: FieldProblem[] }> {
   try {
     const body = (await response.json()) as { detail?: unknown; errors?: unknown };
     const errors = Array.isArray(body.errors) ? body.errors.filter(isFieldProblem) : undefined;
