@@ -20,8 +20,10 @@ step() {
 # A step that outlives its limit is stopped and counts as failed: nothing can hold CI to its end.
 limit() { timeout --kill-after=30s "$@"; }
 
-# Type checks first: nx computes the project graph that the module-boundaries lint rule reads.
-step typecheck npx nx run-many -t typecheck --output-style=stream-without-prefixes
+# Every project's type check in one build of the root tsconfig.json's project references (what
+# `nx run-many -t typecheck` does project by project); then nx computes the project graph that the
+# module-boundaries lint rule reads.
+step typecheck npx tsc -b
 step sync npx nx sync:check
 step lint npx eslint . --max-warnings=0
 step unit limit 10m bash scripts/jest.sh --config jest.unit.config.ts --json --outputFile="$reports/unit.json"

@@ -22,9 +22,13 @@ function projectTargets(root: string, name: string): Record<string, TargetConfig
       cache: true,
       inputs: ['default', '{workspaceRoot}/eslint.config.mjs'],
     }),
-    typecheck: run(`tsc -p ${root}/tsconfig.json --noEmit`, {
+    // A project reference build: the libraries it references are checked first, once, and it reads
+    // their declarations (tmp/tsc) instead of checking their sources again.
+    typecheck: run(`tsc -b ${root}/tsconfig.json`, {
       cache: true,
+      dependsOn: ['^typecheck'],
       inputs: ['default', '^production'],
+      outputs: [`{workspaceRoot}/tmp/tsc/${root}`],
     }),
     test: run(
       `bash scripts/jest.sh --config jest.unit.config.ts --selectProjects ${name} --passWithNoTests`,

@@ -1,4 +1,4 @@
-import { formatFiles, generateFiles, getProjects, names, type Tree } from '@nx/devkit';
+import { formatFiles, generateFiles, getProjects, names, updateJson, type Tree } from '@nx/devkit';
 import { join } from 'node:path';
 import { renderDockerfile } from '../dockerfile/render-dockerfile';
 import { defaultPort } from '../dockerfile/sync';
@@ -62,6 +62,11 @@ export default async function serviceGenerator(tree: Tree, options: ServiceOptio
   if (events) subscribe(tree, options.name);
   else for (const path of EVENTS_ONLY) tree.delete(join(root, path));
   renderDockerfile(tree, { root, name: options.name, port: options.port });
+  // The workspace's type check (`tsc -b`) builds every project the root tsconfig.json references.
+  updateJson(tree, 'tsconfig.json', (solution: { references?: { path: string }[] }) => ({
+    ...solution,
+    references: [...(solution.references ?? []), { path: `./${root}` }],
+  }));
   await formatFiles(tree);
   addService(tree, options.name, {
     ...(database && { database }),
