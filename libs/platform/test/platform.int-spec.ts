@@ -106,6 +106,27 @@ describe('a service composed with PlatformModule, over HTTP', () => {
     expect(changes).toEqual(['DOWN', 'UP']);
     stop();
   });
+
+  it('says started (the container health check) only once it has been ready, and from then on', async () => {
+    const starting = await createService(ProbeAppModule);
+    let databaseUp = false;
+    starting.get(ReadinessService).addCheck('database', async () => ({
+      database: { status: databaseUp ? 'up' : 'down' },
+    }));
+    await starting.listen(0, '127.0.0.1');
+    try {
+      const started = `http://127.0.0.1:${(starting.getHttpServer().address() as AddressInfo).port}/health/started`;
+      const before = await fetch(started);
+      expect([before.status, await before.json()]).toEqual([503, { status: 'starting' }]);
+      databaseUp = true;
+      const ready = await fetch(started);
+      expect([ready.status, await ready.json()]).toEqual([200, { status: 'started' }]);
+      databaseUp = false;
+      expect((await fetch(started)).status).toBe(200);
+    } finally {
+      await starting.close();
+    }
+  });
 });
 
 describe('shutting down', () => {

@@ -60,6 +60,19 @@ describe('ReadinessService', () => {
     expect(changes).toEqual(['UP', 'STOPPING']);
   });
 
+  it('counts as started once the checks passed, and stays started when they fail later', async () => {
+    databaseUp = false;
+    await readiness.onApplicationBootstrap();
+    expect(readiness.started).toBe(false);
+    databaseUp = true;
+    await readiness.evaluate();
+    expect(readiness.started).toBe(true);
+    databaseUp = false;
+    await expect(readiness.evaluate()).rejects.toThrow(ServiceUnavailableException);
+    readiness.beforeApplicationShutdown();
+    expect([readiness.state, readiness.started]).toEqual(['STOPPING', true]);
+  });
+
   it('stops notifying a listener that unsubscribed', async () => {
     const seen: ReadinessState[] = [];
     readiness.onChange((state) => seen.push(state))();

@@ -28,6 +28,7 @@ export class ReadinessService implements OnApplicationBootstrap, BeforeApplicati
   private readonly checks = new Map<string, ReadinessCheck>();
   private readonly listeners = new Set<ReadinessListener>();
   private current: ReadinessState = 'STARTING';
+  private hasBeenUp = false;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -37,6 +38,11 @@ export class ReadinessService implements OnApplicationBootstrap, BeforeApplicati
 
   get state(): ReadinessState {
     return this.current;
+  }
+
+  /** Whether the checks have passed once: the service has served, whatever its state since. */
+  get started(): boolean {
+    return this.hasBeenUp;
   }
 
   addCheck(name: string, check: ReadinessCheck): void {
@@ -79,6 +85,7 @@ export class ReadinessService implements OnApplicationBootstrap, BeforeApplicati
     const previous = this.current;
     if (previous === next || previous === 'STOPPING') return;
     this.current = next;
+    if (next === 'UP') this.hasBeenUp = true;
     this.logger.log(`readiness ${previous} -> ${next}`);
     for (const listener of this.listeners) listener(next, previous);
   }

@@ -5,7 +5,7 @@ import { redactQuery } from '../logging/redact-query';
 import { REQUEST_ID_HEADER, runWithRequestId } from '../logging/request-context';
 
 // Probes and scrapes arrive every few seconds; logging each would drown the useful lines.
-const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+const QUIET_PATHS = new Set(['/health/live', '/health/started', '/health/ready', '/metrics']);
 // Paths no route matched share one label, so that scanners cannot blow up the series count.
 const UNMATCHED = 'unmatched';
 
