@@ -22,6 +22,13 @@ export class UnavailableAnswer extends Error {
   }
 }
 
+/**
+ * How long a connection to an instance may take to open. On the services' network one opens in
+ * well under a millisecond; the address of an instance whose container is gone does not answer at
+ * all, and undici's default (10 s) would hold the request that long before trying the next instance.
+ */
+export const INSTANCE_CONNECT_TIMEOUT_MS = 2_000;
+
 const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** True when the request cannot have reached the application: safe to send elsewhere, even a POST. */

@@ -7,6 +7,7 @@ import type { RegistryClientSettings } from '../registry-client-settings';
 import type { EurekaInstance, EurekaStatus } from '../eureka/eureka-js-client.types';
 import { InstanceBalancer, instanceKey } from './instance-balancer';
 import {
+  INSTANCE_CONNECT_TIMEOUT_MS,
   neverReachedInstance,
   NoInstanceAvailableException,
   ServiceCallFailedException,
@@ -42,7 +43,7 @@ const GATEWAY_ANSWERS = new Set([502, 503, 504]);
 export class ServiceHttpClient implements OnApplicationShutdown {
   private readonly balancers = new Map<string, InstanceBalancer>();
   /** Keep-alive connections to every instance called. */
-  private readonly connections = new Agent();
+  private readonly connections = new Agent({ connect: { timeout: INSTANCE_CONNECT_TIMEOUT_MS } });
 
   constructor(
     private readonly discovery: RegistryClient,
