@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { daysFromToday, docker, eventually, freePort, workspaceRoot } from '@pss/testing';
+import { daysFromToday, docker, eventually, freePort, waitUntil, workspaceRoot } from '@pss/testing';
 import { manifestServices } from '../../src';
+import { startFrontDoorLoad, type LoadTally } from './front-door-load';
 import {
   deploySwarmStack,
   operatorSettings,
@@ -46,6 +47,21 @@ const serviceImages = async () =>
       return spec.Spec.TaskTemplate.ContainerSpec.Image;
     }),
   );
+
+/** Every service of the stack has finished its last update (or never had one). */
+const updatesDone = async () => {
+  const { stdout } = await run('docker', [
+    'service',
+    'inspect',
+    ...SERVICES.map((service) => `${STACK}_${service === 'discovery' ? 'discovery-1' : service}`),
+    '--format',
+    '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{else}}completed{{end}}',
+  ]);
+  return stdout
+    .trim()
+    .split('\n')
+    .every((state) => state === 'completed');
+};
 
 describe('PSS published to its image registry, and deployed from it to a single-node Docker Swarm', () => {
   let stack: SwarmStack;
@@ -234,4 +250,52 @@ describe('PSS published to its image registry, and deployed from it to a single-
     expect(await faresReplicas()).toBe('2/2');
     await eventually(async () => expect(await faresStatuses()).toEqual(['UP', 'UP']), 30_000);
   }, 300_000);
+  it('rolls out the next version and back again, answering every passenger at the front door meanwhile', async () => {
+    const next = { PSS_VERSION: version.PSS_VERSION.replace(/\d+$/, (patch) => String(Number(patch) + 1)) };
+    const nextTag = `${next.PSS_VERSION}-${version.PSS_REVISION}`;
+    await runScriptOrThrow('publish.sh', { ...settings, ...next });
+    /** Every replica of every replicated service UP in the registry, running `running`. */
+    const serving = async (running: string) => {
+      if (!(await updatesDone())) return false;
+      for (const app of REPLICATED) {
+        const registered = await instances(app);
+        if (registered.length !== 2) return false;
+        if (registered.some((instance) => instance.status !== 'UP' || instance.metadata.version !== running))
+          return false;
+      }
+      return true;
+    };
+    const load = await startFrontDoorLoad(STACK, [
+      `/api/search/flights?origin=SEA&destination=SFO&date=${date}`,
+      `/api/fares/fares?flightNumber=BF101&flightDate=${date}`,
+    ]);
+    let tally: LoadTally;
+    const started = Date.now();
+    try {
+      await runScriptOrThrow('swarm-deploy.sh', {
+        ...settings,
+        PSS_IMAGE_PREFIX: `${registry}/pss`,
+        PSS_IMAGE_TAG: nextTag,
+      });
+      await waitUntil(`every replica serving ${next.PSS_VERSION}`, () => serving(next.PSS_VERSION), 300_000);
+      const rollback = await runScriptOrThrow('swarm-rollback.sh', settings);
+      expect(rollback.stderr).toContain(
+        `rolling stack ${STACK} back from ${nextTag} to ${version.PSS_IMAGE_TAG}`,
+      );
+      await waitUntil(
+        `every replica serving ${version.PSS_VERSION} again`,
+        () => serving(version.PSS_VERSION),
+        300_000,
+      );
+    } finally {
+      tally = await load.stop();
+    }
+    console.log(
+      `rolled out ${next.PSS_VERSION} and back in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
+        `${tally.sent} requests at the front door, ${tally.failed.length} failed`,
+    );
+    expect(tally.failed).toEqual([]);
+    expect(tally.sent).toBeGreaterThan(100);
+    for (const image of await serviceImages()) expect(image).toContain(`:${version.PSS_IMAGE_TAG}@`);
+  }, 900_000);
 });
