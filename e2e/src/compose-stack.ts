@@ -1,18 +1,11 @@
 import { execFile } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  docker,
-  exec,
-  extraCaBundle,
-  fetchInContainer,
-  freePort,
-  imageVersion,
-  workspaceRoot,
-} from '@pss/testing';
+import { docker, exec, extraCaBundle, fetchInContainer, imageVersion, workspaceRoot } from '@pss/testing';
 import type Docker from 'dockerode';
 import { parse } from 'yaml';
 
@@ -205,14 +198,29 @@ export function composeStack(address: ComposeStackAddress): ComposeStack {
   };
 }
 
-/** The first of `count` consecutive ports that are free on 127.0.0.1. */
+/**
+ * The first of `count` consecutive ports that are free on 127.0.0.1, below the kernel's ephemeral
+ * range. Every `listen(0)`, outgoing connection and Docker port mapping of a parallel suite takes
+ * its port from that range: a port found free there was once taken by one of them before compose
+ * bound it. Below it, nothing else in a test run takes a port in the meantime.
+ */
 async function freePortRange(count: number): Promise<number> {
-  if (count === 1) return freePort();
+  const below = ephemeralPortsStart();
   for (;;) {
-    const first = await freePort();
-    if (first + count > 65536) continue;
-    const rest = Array.from({ length: count - 1 }, (_, i) => first + 1 + i);
-    if ((await Promise.all(rest.map(isFree))).every(Boolean)) return first;
+    const first = PUBLISHED_PORTS_FROM + randomInt(below - PUBLISHED_PORTS_FROM - count);
+    const range = Array.from({ length: count }, (_, i) => first + i);
+    if ((await Promise.all(range.map(isFree))).every(Boolean)) return first;
+  }
+}
+
+const PUBLISHED_PORTS_FROM = 10_000;
+
+function ephemeralPortsStart(): number {
+  try {
+    const [start] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    return Math.max(Number(start), PUBLISHED_PORTS_FROM + 1_000);
+  } catch {
+    return 32_768;
   }
 }
 
