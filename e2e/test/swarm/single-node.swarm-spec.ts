@@ -36,12 +36,14 @@ const workTreeVersion = async () =>
     (await run('node', ['tools/build/image-version.js', '--json'], { cwd: workspaceRoot })).stdout,
   ) as { PSS_VERSION: string; PSS_REVISION: string; PSS_IMAGE_TAG: string };
 
+/** The Swarm service that runs `service`'s image (the registry's image runs as two peers). */
+const swarmServiceOf = (service: string) => `${STACK}_${service === 'discovery' ? 'discovery-1' : service}`;
+
 /** The image each service of the stack runs, as Swarm has it (`<image>:<tag>@<digest>`). */
 const serviceImages = async () =>
   Promise.all(
     SERVICES.map(async (service) => {
-      const name = service === 'discovery' ? 'discovery-1' : service;
-      const spec = (await docker.getService(`${STACK}_${name}`).inspect()) as {
+      const spec = (await docker.getService(swarmServiceOf(service)).inspect()) as {
         Spec: { TaskTemplate: { ContainerSpec: { Image: string } } };
       };
       return spec.Spec.TaskTemplate.ContainerSpec.Image;
@@ -53,7 +55,7 @@ const updatesDone = async () => {
   const { stdout } = await run('docker', [
     'service',
     'inspect',
-    ...SERVICES.map((service) => `${STACK}_${service === 'discovery' ? 'discovery-1' : service}`),
+    ...SERVICES.map(swarmServiceOf),
     '--format',
     '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{else}}completed{{end}}',
   ]);
