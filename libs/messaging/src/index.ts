@@ -17,7 +17,12 @@ export { OutboxWriter, outboxInsertSql, type OutboxEntry, type OutboxRowSql } fr
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { InboxMessage } from './inbox/inbox-message.entity';
 export { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.migration';
-export { DEFAULT_PREFETCH, EventConsumer, type EventConsumerOptions } from './inbox/event-consumer';
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_PREFETCH,
+  EventConsumer,
+  type EventConsumerOptions,
+} from './inbox/event-consumer';
 export type { ProcessedMessage, ProcessOutcome } from './inbox/delivery-processor';
 export type { EventHandler } from './inbox/event-applier';
 export { Projection, type ProjectionSpec } from './inbox/projection';

@@ -1,7 +1,7 @@
 import { waitUntil } from '@pss/testing';
 import { connect } from 'amqplib';
 import type { ChildProcess } from 'node:child_process';
-import { DEFAULT_PREFETCH, DELIVERY_LIMIT, deadLetterQueueFor } from '../src';
+import { DEFAULT_CONCURRENCY, DELIVERY_LIMIT, deadLetterQueueFor } from '../src';
 import { kill, startConsumerProcess } from './test-processes';
 import {
   createMessaging,
@@ -16,14 +16,16 @@ import { useSharedContainers, type SharedContainersContext } from './suite-conte
 const EVENTS = 1_000;
 // One crash more than the queue's delivery limit: a message held at every crash would be dead-lettered.
 const CRASHES = DELIVERY_LIMIT + 1;
-// Each life applies this many events at least before it dies: enough to get through the prefetch
-// window before a message held in it runs out of deliveries (RabbitMQ 4.0 counts a return at a
-// crash as one). A consumer that applies fewer per life can dead-letter healthy events.
-const EVENTS_PER_LIFE = Math.ceil(DEFAULT_PREFETCH / DELIVERY_LIMIT);
-// The consumer dies this long after it starts consuming (or once it applied EVENTS_PER_LIFE, if
-// later), its handler taking 30 ms per event.
+// RabbitMQ 4.0 counts the return of every message a crashed consumer held (the prefetch window) as
+// a delivery. A consumer keeps healthy events clear of the limit only if each life commits a batch
+// in every lane, so a batch must take less time than a life (the maxBatch option's rule): here
+// 5 events of 30 ms, in lives of 300 ms at least. On a loaded machine a life lasts until it applied
+// a batch's worth per lane; a life that applies nothing is the poison-message case, which the
+// delivery limit exists to end.
+const MAX_BATCH = 5;
+const SLOW_CONSUMER = { HANDLER_DELAY_MS: '30', MAX_BATCH: String(MAX_BATCH) };
 const LIFE_MS = 300;
-const SLOW_HANDLER = { HANDLER_DELAY_MS: '30' };
+const EVENTS_PER_LIFE = DEFAULT_CONCURRENCY * MAX_BATCH;
 
 describe('a consumer that crash-loops', () => {
   let context: SharedContainersContext;
@@ -54,10 +56,8 @@ describe('a consumer that crash-loops', () => {
     const progress: number[] = [];
     for (let crash = 0; crash < CRASHES; crash++) {
       const before = await applied();
-      child = await startConsumerProcess(context.databaseUrl, context.brokerUrl, SLOW_HANDLER);
+      child = await startConsumerProcess(context.databaseUrl, context.brokerUrl, SLOW_CONSUMER);
       await new Promise((resolve) => setTimeout(resolve, LIFE_MS));
-      // A life that applies nothing is the poison-message case, which the delivery limit exists to
-      // end; on a loaded machine a short life can be one, so each life lasts until it made progress.
       await waitUntil(
         `life ${crash + 1} to apply ${EVENTS_PER_LIFE} events`,
         async () => (await applied()) >= Math.min(before + EVENTS_PER_LIFE, EVENTS),

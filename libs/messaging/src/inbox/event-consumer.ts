@@ -15,6 +15,8 @@ import { pruneInbox } from './inbox-pruning';
 
 /** Unacknowledged messages a consumer holds at most, unless its options say otherwise. */
 export const DEFAULT_PREFETCH = 100;
+/** Transactions applying events at the same time, unless its options say otherwise. */
+export const DEFAULT_CONCURRENCY = 4;
 
 export interface EventConsumerOptions {
   /** The consuming service: its queue is `<consumer>.events`, its inbox rows carry this name. */
@@ -73,7 +75,7 @@ export class EventConsumer {
       this.listeners.forEach((listener) => listener(processed)),
     );
     this.lanes = new DeliveryLanes(
-      options.concurrency ?? 4,
+      options.concurrency ?? DEFAULT_CONCURRENCY,
       options.maxBatch ?? 25,
       (batch) => processor.process(batch),
       this.stopping.signal,
