@@ -6,6 +6,8 @@
 // run. Search runs too, alone, to announce the schedule booking opens its inventories from.
 // Targets: at least 0.5x pgbench's rate; p99 under 100 ms at a steady 200 bookings/s.
 import {
+  BOOKING_REFERENCES,
+  bookingTransaction,
   type Candidate,
   type ServiceBench,
   compareUnderLoad,
@@ -56,29 +58,6 @@ const LOAD = {
   warmupSeconds: 3,
 };
 
-// The transaction booking runs, in SQL: the booking, its passenger, the seat, the outbox row.
-const FLIGHT = `(ARRAY['${REFERENCE_FLIGHTS.map((flight) => flight.flightNumber).join("','")}'])[:flight::int + 1]`;
-const BOOKING_TRANSACTION = `
-\\set flight random(0, ${REFERENCE_FLIGHTS.length - 1})
-\\set day random(1, ${DAYS})
-BEGIN;
-WITH booking AS (
-  INSERT INTO bookings (id, reference, flight_number, origin, destination, flight_date, fare_amount, fare_currency, status)
-  SELECT gen_random_uuid(), lpad(to_hex(nextval('bench_reference')), 6, '0'), flight_number, origin, destination,
-         flight_date, 101.00, 'USD', 'CONFIRMED'
-    FROM inventories WHERE flight_number = ${FLIGHT} AND flight_date = current_date + :day::int
-  RETURNING id)
-INSERT INTO passengers (booking_id, position, first_name, last_name, gender)
-  SELECT id, 1, 'Bench', 'Passenger', 'Unspecified' FROM booking;
-UPDATE inventories SET seats_sold = seats_sold + 1, version = version + 1
- WHERE flight_number = ${FLIGHT} AND flight_date = current_date + :day::int AND capacity - 5 - seats_sold >= 1
- RETURNING capacity - 5 - seats_sold AS remaining, version \\gset inventory_
-INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
-  SELECT gen_random_uuid(), 'booking.confirmed', 'bench',
-         json_build_object('id', gen_random_uuid(), 'type', 'booking.confirmed', 'occurredAt', now(),
-           'payload', json_build_object('seats', 1, 'remainingSeats', :inventory_remaining, 'inventoryVersion', :inventory_version));
-COMMIT;`;
-
 /** Starts booking once and waits until it has applied the schedule for every day the load books. */
 async function openInventories(bench: ServiceBench, booking: Candidate): Promise<void> {
   const { container, baseUrl } = await bench.start(booking);
@@ -121,8 +100,11 @@ async function main(): Promise<void> {
       clients: LOAD.connections,
       durationSeconds: LOAD.durationSeconds,
       prepared: false,
-      setup: 'CREATE SEQUENCE IF NOT EXISTS bench_reference START 1048576',
-      script: BOOKING_TRANSACTION,
+      setup: BOOKING_REFERENCES,
+      script: bookingTransaction(
+        REFERENCE_FLIGHTS.map((flight) => flight.flightNumber),
+        DAYS,
+      ),
     });
     const tps = pgbench.transactionsPerSecond;
     console.log(

@@ -10,6 +10,7 @@ import {
   printRatios,
   profileUnderLoad,
   runPgbench,
+  searchQuery,
   seedSearchWithReferenceSales,
   searchServiceBench,
 } from '@pss/bench';
@@ -56,14 +57,7 @@ async function main(): Promise<void> {
       database: 'search',
       clients: LOAD.connections,
       durationSeconds: LOAD.durationSeconds,
-      script: [
-        `\\set origin random(1, ${ORIGINS.length})`,
-        `\\set day random(1, ${DAYS})`,
-        `SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at, fare_amount, fare_currency, seats_available
-           FROM flights WHERE origin = (ARRAY['${ORIGINS.join("','")}'])[:origin::int] AND destination = 'SFO'
-            AND flight_date = current_date + :day::int AND fare_amount IS NOT NULL
-            AND seats_available IS NOT NULL ORDER BY departs_at;`.replace(/\s+/g, ' '),
-      ].join('\n'),
+      script: searchQuery(ORIGINS, 'SFO', DAYS),
     });
     const tps = pgbench.transactionsPerSecond;
     console.log(`pgbench, search's SQL, ${LOAD.connections} clients: ${tps.toLocaleString('en-US')} tps`);

@@ -14,3 +14,10 @@ export {
   type ServiceBenchSpec,
 } from './service-bench';
 export { searchServiceBench, seedSearchWithReferenceSales } from './reference-sales';
+export {
+  BOOKING_REFERENCES,
+  CHECKIN_SEATS,
+  bookingTransaction,
+  checkinTransaction,
+  searchQuery,
+} from './journey-statements';

@@ -1,0 +1,136 @@
+// Whole passenger journeys through the front door of the composed stack (`docker compose up`, images
+// built): passengers at once, each searching, booking one seat on a flight it found and checking in,
+// through the website's /api. Reports journeys/s, p50/p99 per step, failed journeys and each
+// container's CPU and peak memory; then a steady 50 journeys/s; beside them, in the same run, the
+// floor: pgbench running a journey's SQL (search's query, booking's two transactions, check-in's)
+// on the three databases at once. Last, a CPU profile of the service of the slowest step.
+// Targets (ARCHITECTURE §8): journeys/s at least 0.5x the floor with none failed; at a steady 50
+// journeys/s, p99 under 100 ms for each step; every container under its memory limit.
+import {
+  BOOKING_REFERENCES,
+  CHECKIN_SEATS,
+  bookingTransaction,
+  checkinTransaction,
+  runPgbench,
+  searchQuery,
+} from '@pss/bench';
+import { daysFromToday, waitUntil } from '@pss/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startComposeStack } from '../src';
+import { recreateService } from './journeys/recreate-service';
+import { containerUsage } from './journeys/container-usage';
+import { JOURNEY_STEPS, runJourneys, type JourneyRun, type JourneyStep } from './journeys/passenger-journey';
+import { profileService } from './journeys/profile-service';
+
+const PASSENGERS = Number(process.env.BENCH_PASSENGERS ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const STEADY_RATE = 50;
+const ORIGINS = ['SEA', 'NYC', 'CHI', 'HOU', 'LAX'];
+// Check-in opens this many days before departure (CHECKIN_OPENS_DAYS_BEFORE, at most 30; 1 unless
+// set): 7 flights a day of 95 seats for sale each, about 20,000 seats in all.
+const DAYS = 30;
+const CHECKIN = { environment: { CHECKIN_OPENS_DAYS_BEFORE: String(DAYS) } };
+/** The service that answers each step, the one profiled when its step is the slowest. */
+const SERVICE_OF: Record<JourneyStep, string> = { search: 'search', book: 'booking', checkIn: 'checkin' };
+
+function describeRun(run: JourneyRun): string {
+  const steps = JOURNEY_STEPS.map((step) => {
+    const { p50, p99 } = run.latency[step];
+    return `${step} p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`;
+  });
+  const failed = run.failures.length ? ` (first: ${run.failures[0]})` : '';
+  return `${run.perSecond.toFixed(1)} journeys/s, ${run.completed} done, ${run.failures.length} failed${failed}; ${steps.join('; ')}`;
+}
+
+async function main(): Promise<void> {
+  const stack = await startComposeStack({ project: 'pss-bench-journeys' });
+  try {
+    const edge = stack.url('website');
+    const flights = new Set<string>();
+    await waitUntil(
+      `search to list priced flights with seats from every origin ${DAYS} days ahead`,
+      async () => {
+        for (const origin of ORIGINS) {
+          const query = `origin=${origin}&destination=SFO&date=${daysFromToday(DAYS)}`;
+          const response = await fetch(`${edge}/api/search/flights?${query}`);
+          const found = response.ok ? ((await response.json()) as { flightNumber: string }[]) : [];
+          if (found.length === 0) return false;
+          found.forEach((flight) => flights.add(flight.flightNumber));
+        }
+        return true;
+      },
+      120_000,
+    );
+    const overrides = mkdtempSync(join(tmpdir(), 'pss-journeys-'));
+    await recreateService(stack, 'checkin', CHECKIN, overrides);
+    const journey = { edge, origins: ORIGINS, days: DAYS };
+    await runJourneys({ ...journey, passengers: PASSENGERS, seconds: 5 }); // connections opened, JIT warm
+
+    const usage = await containerUsage(stack);
+    const closed = await runJourneys({ ...journey, passengers: PASSENGERS, seconds: SECONDS });
+    const containers = await usage.stop();
+    console.log(
+      `${PASSENGERS} passengers at once for ${SECONDS} s, through the edge: ${describeRun(closed)}`,
+    );
+    for (const { name, cpuSeconds, peakMiB, limitMiB } of containers)
+      console.log(
+        `  ${name}: ${cpuSeconds.toFixed(1)} CPU s (${((cpuSeconds / SECONDS) * 100).toFixed(0)}% of a core), ` +
+          `peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
+      );
+
+    const steady = await runJourneys({ ...journey, rate: STEADY_RATE, seconds: SECONDS });
+    console.log(`a steady ${STEADY_RATE} journeys/s: ${describeRun(steady)} (target p99 < 100 ms each step)`);
+
+    const flightNumbers = [...flights].sort();
+    const pgbench = { clients: PASSENGERS, durationSeconds: 10 };
+    const [search, booking, checkin] = await Promise.all([
+      runPgbench(await stack.container('search-db'), {
+        ...pgbench,
+        database: 'search',
+        script: searchQuery(ORIGINS, 'SFO', DAYS),
+      }),
+      runPgbench(await stack.container('booking-db'), {
+        ...pgbench,
+        database: 'booking',
+        prepared: false,
+        setup: BOOKING_REFERENCES,
+        script: bookingTransaction(flightNumbers, DAYS, true),
+      }),
+      runPgbench(await stack.container('checkin-db'), {
+        ...pgbench,
+        database: 'checkin',
+        prepared: false,
+        setup: CHECKIN_SEATS,
+        script: checkinTransaction(flightNumbers, DAYS),
+      }),
+    ]);
+    const floor = Math.min(
+      search.transactionsPerSecond,
+      booking.transactionsPerSecond,
+      checkin.transactionsPerSecond,
+    );
+    console.log(
+      `pgbench, a journey's SQL on the three databases at once, ${PASSENGERS} clients each: ` +
+        `search ${search.transactionsPerSecond} tps, booking ${booking.transactionsPerSecond} tps, ` +
+        `check-in ${checkin.transactionsPerSecond} tps: a floor of ${floor} journeys/s`,
+    );
+    console.log(`journeys against the floor: ${(closed.perSecond / floor).toFixed(2)}x (target 0.5x)`);
+
+    const slowest = JOURNEY_STEPS.reduce((a, b) => (closed.latency[a].p50 >= closed.latency[b].p50 ? a : b));
+    await profileService(
+      stack,
+      SERVICE_OF[slowest],
+      () => runJourneys({ ...journey, passengers: PASSENGERS, seconds: 10 }),
+      SERVICE_OF[slowest] === 'checkin' ? CHECKIN : {},
+    );
+  } finally {
+    await stack.down();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
