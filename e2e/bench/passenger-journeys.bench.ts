@@ -15,7 +15,7 @@ import {
   searchQuery,
 } from '@pss/bench';
 import { daysFromToday, waitUntil } from '@pss/testing';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startComposeStack } from '../src';
@@ -46,6 +46,7 @@ function describeRun(run: JourneyRun): string {
 
 async function main(): Promise<void> {
   const stack = await startComposeStack({ project: 'pss-bench-journeys' });
+  const overrides = mkdtempSync(join(tmpdir(), 'pss-journeys-'));
   try {
     const edge = stack.url('website');
     const flights = new Set<string>();
@@ -63,7 +64,6 @@ async function main(): Promise<void> {
       },
       120_000,
     );
-    const overrides = mkdtempSync(join(tmpdir(), 'pss-journeys-'));
     await recreateService(stack, 'checkin', CHECKIN, overrides);
     const journey = { edge, origins: ORIGINS, days: DAYS };
     await runJourneys({ ...journey, passengers: PASSENGERS, seconds: 5 }); // connections opened, JIT warm
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
       SERVICE_OF[slowest] === 'checkin' ? CHECKIN : {},
     );
   } finally {
+    rmSync(overrides, { recursive: true, force: true });
     await stack.down();
   }
 }

@@ -1,4 +1,4 @@
-import { summarizeCpuProfile } from '@pss/bench';
+import { printCpuProfile } from '@pss/bench';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +33,7 @@ export async function profileService(
     await stack.compose(...files, 'stop', service);
     const profile = readdirSync(directory).find((file) => file.endsWith('.cpuprofile'));
     if (!profile) throw new Error(`${service} wrote no CPU profile`);
-    const { owners, functions } = summarizeCpuProfile(join(directory, profile));
-    console.log(`\n${service} (the slowest step's service) under the journeys, CPU self time by owner:`);
-    for (const { name, percent } of owners) console.log(`  ${percent}%  ${name}`);
-    console.log('by function:');
-    for (const { name, percent } of functions) console.log(`  ${percent}%  ${name}`);
+    printCpuProfile(`${service} (the slowest step's service) under the journeys`, join(directory, profile));
   } finally {
     await recreateService(stack, service, settings, directory);
     rmSync(directory, { recursive: true, force: true });

@@ -64,3 +64,12 @@ export function summarizeCpuProfile(
       .map(([name, micros]) => ({ name, percent: Math.round((1000 * micros) / busy) / 10 }));
   return { owners: shares(byOwner), functions: shares(byFunction) };
 }
+
+/** Prints where the CPU time of the profile in `file` went: by owner, then by function. */
+export function printCpuProfile(what: string, file: string): void {
+  const { owners, functions } = summarizeCpuProfile(file);
+  console.log(`\n${what}, CPU self time by owner:`);
+  for (const { name, percent } of owners) console.log(`  ${percent}%  ${name}`);
+  console.log('by function:');
+  for (const { name, percent } of functions) console.log(`  ${percent}%  ${name}`);
+}

@@ -1,7 +1,7 @@
 // Benchmark machinery for `npm run bench`: load, pgbench floors, CPU profiles, services measured
 // side by side in containers. Benchmarks only.
 export { describeLoad, measureLoad, type LoadOptions, type LoadResult } from './load';
-export { summarizeCpuProfile, type ProfileShare } from './cpu-profile';
+export { printCpuProfile, summarizeCpuProfile, type ProfileShare } from './cpu-profile';
 export { runPgbench, type PgbenchOptions, type PgbenchResult } from './pgbench';
 export {
   compareUnderLoad,

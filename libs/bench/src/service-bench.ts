@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarizeCpuProfile } from './cpu-profile';
+import { printCpuProfile } from './cpu-profile';
 import { describeLoad, measureLoad, type LoadOptions, type LoadResult } from './load';
 import {
   buildServiceImage,
@@ -220,11 +220,7 @@ export async function profileUnderLoad(
     await profiled.container.kill({ signal: 'SIGTERM' });
     await profiled.container.wait();
     const [file] = readdirSync(directory);
-    const { owners, functions } = summarizeCpuProfile(join(directory, file));
-    console.log(`\n${candidate.name} under load, CPU self time by owner:`);
-    for (const { name, percent } of owners) console.log(`  ${percent}%  ${name}`);
-    console.log('by function:');
-    for (const { name, percent } of functions) console.log(`  ${percent}%  ${name}`);
+    printCpuProfile(`${candidate.name} under load`, join(directory, file));
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
