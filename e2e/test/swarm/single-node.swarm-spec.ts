@@ -50,20 +50,18 @@ const serviceImages = async () =>
     }),
   );
 
-/** Every service of the stack has finished its last update (or never had one). */
-const updatesDone = async () => {
+/** Each service's update state: `completed` once it finished its last update (or never had one). */
+const updateStates = async () => {
   const { stdout } = await run('docker', [
     'service',
     'inspect',
     ...SERVICES.map(swarmServiceOf),
     '--format',
-    '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{else}}completed{{end}}',
+    '{{.Spec.Name}} {{if .UpdateStatus}}{{.UpdateStatus.State}}{{else}}completed{{end}}',
   ]);
-  return stdout
-    .trim()
-    .split('\n')
-    .every((state) => state === 'completed');
+  return stdout.trim().split('\n');
 };
+const updatesDone = async () => (await updateStates()).every((state) => state.endsWith(' completed'));
 
 describe('PSS published to its image registry, and deployed from it to a single-node Docker Swarm', () => {
   let stack: SwarmStack;
@@ -256,17 +254,21 @@ describe('PSS published to its image registry, and deployed from it to a single-
     const next = { PSS_VERSION: version.PSS_VERSION.replace(/\d+$/, (patch) => String(Number(patch) + 1)) };
     const nextTag = `${next.PSS_VERSION}-${version.PSS_REVISION}`;
     await runScriptOrThrow('publish.sh', { ...settings, ...next });
+    /** Each replicated service's instances in the registry: status and version. */
+    const registered = async () =>
+      Promise.all(
+        REPLICATED.map(async (app) => ({
+          app,
+          replicas: (await instances(app)).map(({ status, metadata }) => `${status} ${metadata.version}`),
+        })),
+      );
     /** Every replica of every replicated service UP in the registry, running `running`. */
-    const serving = async (running: string) => {
-      if (!(await updatesDone())) return false;
-      for (const app of REPLICATED) {
-        const registered = await instances(app);
-        if (registered.length !== 2) return false;
-        if (registered.some((instance) => instance.status !== 'UP' || instance.metadata.version !== running))
-          return false;
-      }
-      return true;
-    };
+    const serving = async (running: string) =>
+      (await updatesDone()) &&
+      (await registered()).every(({ replicas }) => replicas.join() === `UP ${running},UP ${running}`);
+    /** What the wait for `running` saw last, should it time out. */
+    const seen = (running: string) => async () =>
+      `every replica serving ${running}; updates: ${(await updateStates()).join(', ')}; registered: ${JSON.stringify(await registered())}`;
     const load = await startFrontDoorLoad(STACK, [
       `/api/search/flights?origin=SEA&destination=SFO&date=${date}`,
       `/api/fares/fares?flightNumber=BF101&flightDate=${date}`,
@@ -279,16 +281,12 @@ describe('PSS published to its image registry, and deployed from it to a single-
         PSS_IMAGE_PREFIX: `${registry}/pss`,
         PSS_IMAGE_TAG: nextTag,
       });
-      await waitUntil(`every replica serving ${next.PSS_VERSION}`, () => serving(next.PSS_VERSION), 300_000);
+      await waitUntil(seen(next.PSS_VERSION), () => serving(next.PSS_VERSION), 300_000, 1_000);
       const rollback = await runScriptOrThrow('swarm-rollback.sh', settings);
       expect(rollback.stderr).toContain(
         `rolling stack ${STACK} back from ${nextTag} to ${version.PSS_IMAGE_TAG}`,
       );
-      await waitUntil(
-        `every replica serving ${version.PSS_VERSION} again`,
-        () => serving(version.PSS_VERSION),
-        300_000,
-      );
+      await waitUntil(seen(version.PSS_VERSION), () => serving(version.PSS_VERSION), 300_000, 1_000);
     } finally {
       tally = await load.stop();
     }

@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { docker, fetchInContainer, waitUntil, workspaceRoot } from '@pss/testing';
+import { docker, waitUntil, workspaceRoot } from '@pss/testing';
+import { startStackProbe, type StackProbe } from './stack-probe';
 
 const run = promisify(execFile);
 
@@ -15,11 +16,8 @@ const replicasOf = async (stack: string): Promise<string> =>
     .join(' ');
 
 export interface SwarmStack {
-  /** An HTTP request made from inside the stack's network (a task of `fromService` sends it). */
-  fetch(
-    url: string,
-    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: unknown }>;
+  /** An HTTP request made from inside the stack's network (by a probe of the tests' own). */
+  fetch: StackProbe['fetch'];
   /**
    * Removes the stack and its volumes. The engine stays in the swarm: on Docker 20.10 and 26.1 leaving a
    * swarm wipes the embedded DNS of every bridge network, which would break a compose stack running beside
@@ -78,48 +76,31 @@ export async function runScriptOrThrow(script: string, env: NodeJS.ProcessEnv): 
  * PSS_STACK. Services are reached on the stack's network: this machine has no IPVS (the kernel part
  * of Swarm's routing mesh), so the stack runs with DNS round-robin endpoints and publishes no port.
  */
-export async function deploySwarmStack(
-  settings: NodeJS.ProcessEnv,
-  fromService = 'discovery-1',
-): Promise<SwarmStack> {
+export async function deploySwarmStack(settings: NodeJS.ProcessEnv): Promise<SwarmStack> {
   const name = settings.PSS_STACK ?? 'pss';
   await runScriptOrThrow('swarm-deploy.sh', settings);
+  const probe = await startStackProbe(`${name}_default`);
+  const stackContainers = async () =>
+    docker.listContainers({ all: true, filters: { label: [`com.docker.stack.namespace=${name}`] } });
 
   // Sixteen tasks starting on a small host take minutes: the stack is there once every service runs
-  // all its replicas (a task with a health check counts as running once it is healthy).
+  // all its replicas (a task with a health check counts as running once it is healthy). Asked once a
+  // second: each time is a docker CLI start and the engine's look at every task.
   await waitUntil(
     async () => `every service of ${name} to run its replicas (${await replicasOf(name)})`,
     async () => (await replicasOf(name)).split(' ').every((replicas) => /^(\d+)\/\1$/.test(replicas)),
     300_000,
-  );
-
-  const stackContainers = async (service?: string) =>
-    docker.listContainers({
-      all: !service,
-      filters: {
-        label: [
-          `com.docker.stack.namespace=${name}`,
-          ...(service ? [`com.docker.swarm.service.name=${name}_${service}`] : []),
-        ],
-      },
-    });
+    1_000,
+  ).catch(async (error: unknown) => {
+    await probe.remove();
+    throw error;
+  });
 
   return {
-    async fetch(url, init = {}) {
-      const [task] = await stackContainers(fromService);
-      if (!task) throw new Error(`no running task of ${name}_${fromService}`);
-      const [answer] = await fetchInContainer(docker.getContainer(task.Id), [
-        {
-          url,
-          method: init.method ?? 'GET',
-          headers: { 'content-type': 'application/json', accept: 'application/json', ...init.headers },
-          ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-        },
-      ]);
-      return answer;
-    },
+    fetch: probe.fetch,
 
     async remove() {
+      await probe.remove();
       await run('docker', ['stack', 'rm', name]);
       await waitUntil(
         `the containers of ${name} to go`,

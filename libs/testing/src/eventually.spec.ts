@@ -23,4 +23,21 @@ describe('waitUntil', () => {
       'timed out after 150 ms waiting for fares (0 applied) (last error: connection refused)',
     );
   });
+
+  it('waits intervalMs between tries', async () => {
+    jest.useFakeTimers();
+    try {
+      let calls = 0;
+      const waiting = waitUntil('the third call', async () => ++calls === 3, 60_000, 1_000);
+      await jest.advanceTimersByTimeAsync(999);
+      expect(calls).toBe(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(calls).toBe(2);
+      await jest.advanceTimersByTimeAsync(1_000);
+      await waiting;
+      expect(calls).toBe(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

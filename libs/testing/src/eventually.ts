@@ -12,13 +12,15 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
 }
 
 /**
- * Polls until `check` resolves true. A check that throws counts as not yet (a container still
+ * Polls until `check` resolves true, `intervalMs` after each try (longer for a check that costs a
+ * process start or a busy engine's time). A check that throws counts as not yet (a container still
  * starting refuses connections). After `timeoutMs` it fails with `what` and the last error.
  */
 export async function waitUntil(
   what: string | (() => string | Promise<string>),
   check: () => Promise<boolean>,
   timeoutMs: number,
+  intervalMs = 100,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -39,6 +41,6 @@ export async function waitUntil(
       const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${described}${cause}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
