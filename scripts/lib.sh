@@ -31,6 +31,26 @@ secrets_dir_of() {
   printf '%s\n' "$dir"
 }
 
+# The services of services.json with a database whose password is not in secrets directory $1.
+databases_without_password() {
+  node -e 'const { services } = require("./services.json");
+    for (const [name, { database }] of Object.entries(services))
+      if (database && !require("fs").existsSync(`${process.argv[1]}/${name}-db-password`)) console.log(name);' "$1"
+}
+
+# A database's volume keeps the passwords it was initialised with. When its service's password was
+# only now made (a fresh clone, a deleted .secrets) and its volume from an earlier run is still
+# here, the database would refuse every connection: stop and say so. $1: the services, one a line.
+refuse_volumes_of_lost_passwords() {
+  local project service
+  [ -n "$1" ] || return 0
+  project=$(docker compose --env-file .env config --format json | node -pe 'JSON.parse(require("fs").readFileSync(0)).name')
+  for service in $1; do
+    docker volume inspect "${project}_${service}-data" >/dev/null 2>&1 || continue
+    die "the volume ${project}_${service}-data holds a $service database initialised with a password that the secrets no longer have (it was made just now): put back the secrets it was made with, or start afresh with 'docker compose down --volumes' (which deletes its data)"
+  done
+}
+
 # The images compose builds for PSS with env file $1, one per line, as the compose file names them now.
 pss_images() {
   docker compose --env-file "$1" config --format json \
