@@ -33,14 +33,16 @@ async function json<T>(url: string): Promise<T | undefined> {
   return response.ok ? ((await response.json()) as T) : undefined;
 }
 
-/** What each follower has of the last day: booking's inventories, search's listing, check-in's seats. */
-async function caughtUp(stack: ComposeStack, last: ScheduledFlight): Promise<string[]> {
+/**
+ * The followers still behind on the last day: booking without an inventory for each of its
+ * `scheduled` flights, search not listing its last flight, check-in without that flight's seats.
+ */
+async function caughtUp(stack: ComposeStack, scheduled: number, last: ScheduledFlight): Promise<string[]> {
   const behind: string[] = [];
   const inventory = await json<{ items: unknown[] }>(
     `${stack.url('booking')}/inventories/snapshot?from=${LAST_DAY}&to=${LAST_DAY}`,
   );
-  if ((inventory?.items.length ?? 0) < FLIGHTS_PER_DAY)
-    behind.push(`booking (${inventory?.items.length ?? 0})`);
+  if ((inventory?.items.length ?? 0) < scheduled) behind.push(`booking (${inventory?.items.length ?? 0})`);
   const listed = await json<{ flightNumber: string }[]>(
     `${stack.url('search')}/flights?origin=${last.origin}&destination=${last.destination}&date=${LAST_DAY}`,
   );
@@ -77,11 +79,11 @@ async function main(): Promise<void> {
       `${stack.url('search')}/schedule/snapshot?from=${LAST_DAY}&to=${LAST_DAY}`,
     );
     const last = snapshot?.items.filter((flight) => flight.flightNumber.length === 6).at(-1);
-    if (!last) throw new Error(`search scheduled no generated flight on ${LAST_DAY}`);
+    if (!snapshot || !last) throw new Error(`search scheduled no generated flight on ${LAST_DAY}`);
     let behind: string[] = [];
     await waitUntil(
       () => `every service to follow the schedule to ${LAST_DAY} (behind: ${behind.join(', ')})`,
-      async () => (behind = await caughtUp(stack, last)).length === 0,
+      async () => (behind = await caughtUp(stack, snapshot.items.length, last)).length === 0,
       3_600_000,
       5_000,
     );
