@@ -38,16 +38,18 @@ databases_without_password() {
       if (database && !require("fs").existsSync(`${process.argv[1]}/${name}-db-password`)) console.log(name);' "$1"
 }
 
-# A database's volume keeps the passwords it was initialised with. When its service's password was
-# only now made (a fresh clone, a deleted .secrets) and its volume from an earlier run is still
-# here, the database would refuse every connection: stop and say so. $1: the services, one a line.
+# A database's volume keeps the passwords it was initialised with. When its service's password is
+# missing (a fresh clone, a deleted .secrets) and would be made afresh while its volume from an
+# earlier run is still here, the database would refuse every connection: stop before anything is
+# made, and say so. $1: the services, one a line.
 refuse_volumes_of_lost_passwords() {
-  local project service
+  local env_file=.env project service
   [ -n "$1" ] || return 0
-  project=$(docker compose --env-file .env config --format json | node -pe 'JSON.parse(require("fs").readFileSync(0)).name')
+  [ -f "$env_file" ] || env_file=.env.example
+  project=$(docker compose --env-file "$env_file" config --format json | node -pe 'JSON.parse(require("fs").readFileSync(0)).name')
   for service in $1; do
     docker volume inspect "${project}_${service}-data" >/dev/null 2>&1 || continue
-    die "the volume ${project}_${service}-data holds a $service database initialised with a password that the secrets no longer have (it was made just now): put back the secrets it was made with, or start afresh with 'docker compose down --volumes' (which deletes its data)"
+    die "the volume ${project}_${service}-data holds a $service database initialised with a password the secrets do not have: put back the secrets it was made with, or start afresh with 'docker compose down --volumes' (which deletes its data)"
   done
 }
 

@@ -6,10 +6,8 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 bash scripts/setup.sh
 export PATH=/usr/local/bin:$PATH
-secrets=$(secrets_dir_of .env)
-missing=$(databases_without_password "$secrets")
+refuse_volumes_of_lost_passwords "$(databases_without_password "$(secrets_dir_of .env)")"
 bash scripts/ensure-env-file.sh
-refuse_volumes_of_lost_passwords "$missing"
 use_host_ca_for_builds
 # Images carry their version and commit, and are tagged <version>-<commit> (PSS_IMAGE_TAG).
 eval "$(node tools/build/image-version.js)"
