@@ -7,10 +7,8 @@
 // its seat map), the rate of flight-dates, and each container's CPU and peak memory.
 // Target (issue: an airline's scale): loaded and caught up in under 5 minutes.
 import { daysFromToday, waitUntil } from '@pss/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startComposeStack, type ComposeStack } from '../src';
+import type { ComposeStack } from '../src';
+import { benchOnStack } from './journeys/bench-on-stack';
 import { containerUsage } from './journeys/container-usage';
 import { recreateService } from './journeys/recreate-service';
 
@@ -52,60 +50,48 @@ async function caughtUp(stack: ComposeStack, scheduled: number, last: ScheduledF
   return behind;
 }
 
-async function main(): Promise<void> {
-  const stack = await startComposeStack({ project: 'pss-bench-schedule' });
-  const overrides = mkdtempSync(join(tmpdir(), 'pss-schedule-'));
-  try {
-    await recreateService(stack, 'fares', FARES, overrides);
-    const usage = await containerUsage(stack);
-    const began = Date.now();
-    await stack.compose(
-      'run',
-      '--rm',
-      '--no-deps',
-      'search',
-      'node',
-      'main.js',
-      'schedule:generate',
-      '--flights-per-day',
-      String(FLIGHTS_PER_DAY),
-      '--days',
-      String(DAYS),
-      '--from',
-      FIRST_DAY,
-    );
-    const generated = seconds(began);
-    const snapshot = await json<{ items: ScheduledFlight[] }>(
-      `${stack.url('search')}/schedule/snapshot?from=${LAST_DAY}&to=${LAST_DAY}`,
-    );
-    const last = snapshot?.items.filter((flight) => flight.flightNumber.length === 6).at(-1);
-    if (!snapshot || !last) throw new Error(`search scheduled no generated flight on ${LAST_DAY}`);
-    let behind: string[] = [];
-    await waitUntil(
-      () => `every service to follow the schedule to ${LAST_DAY} (behind: ${behind.join(', ')})`,
-      async () => (behind = await caughtUp(stack, snapshot.items.length, last)).length === 0,
-      3_600_000,
-      5_000,
-    );
-    const followed = seconds(began);
-    const containers = await usage.stop();
-    const flightDates = FLIGHTS_PER_DAY * DAYS;
+benchOnStack('pss-bench-schedule', async (stack, overrides) => {
+  await recreateService(stack, 'fares', FARES, overrides);
+  const usage = await containerUsage(stack);
+  const began = Date.now();
+  await stack.compose(
+    'run',
+    '--rm',
+    '--no-deps',
+    'search',
+    'node',
+    'main.js',
+    'schedule:generate',
+    '--flights-per-day',
+    String(FLIGHTS_PER_DAY),
+    '--days',
+    String(DAYS),
+    '--from',
+    FIRST_DAY,
+  );
+  const generated = seconds(began);
+  const snapshot = await json<{ items: ScheduledFlight[] }>(
+    `${stack.url('search')}/schedule/snapshot?from=${LAST_DAY}&to=${LAST_DAY}`,
+  );
+  const last = snapshot?.items.filter((flight) => flight.flightNumber.length === 6).at(-1);
+  if (!snapshot || !last) throw new Error(`search scheduled no generated flight on ${LAST_DAY}`);
+  let behind: string[] = [];
+  await waitUntil(
+    () => `every service to follow the schedule to ${LAST_DAY} (behind: ${behind.join(', ')})`,
+    async () => (behind = await caughtUp(stack, snapshot.items.length, last)).length === 0,
+    3_600_000,
+    5_000,
+  );
+  const followed = seconds(began);
+  const containers = await usage.stop();
+  const flightDates = FLIGHTS_PER_DAY * DAYS;
+  console.log(
+    `${flightDates} flight-dates (${FLIGHTS_PER_DAY} a day for ${DAYS} days): scheduled and announced by ` +
+      `search in ${generated.toFixed(0)} s; every service caught up after ${followed.toFixed(0)} s ` +
+      `(${(flightDates / followed).toFixed(0)} flight-dates/s; target: under 300 s)`,
+  );
+  for (const { name, cpuSeconds, peakMiB, limitMiB } of containers)
     console.log(
-      `${flightDates} flight-dates (${FLIGHTS_PER_DAY} a day for ${DAYS} days): scheduled and announced by ` +
-        `search in ${generated.toFixed(0)} s; every service caught up after ${followed.toFixed(0)} s ` +
-        `(${(flightDates / followed).toFixed(0)} flight-dates/s; target: under 300 s)`,
+      `  ${name}: ${cpuSeconds.toFixed(0)} CPU s, peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
     );
-    for (const { name, cpuSeconds, peakMiB, limitMiB } of containers)
-      console.log(
-        `  ${name}: ${cpuSeconds.toFixed(0)} CPU s, peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
-      );
-  } finally {
-    rmSync(overrides, { recursive: true, force: true });
-    await stack.down();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
 });

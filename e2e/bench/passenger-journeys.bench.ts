@@ -15,10 +15,7 @@ import {
   searchQuery,
 } from '@pss/bench';
 import { daysFromToday, waitUntil } from '@pss/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startComposeStack } from '../src';
+import { benchOnStack } from './journeys/bench-on-stack';
 import { recreateService } from './journeys/recreate-service';
 import { containerUsage } from './journeys/container-usage';
 import { JOURNEY_STEPS, runJourneys, type JourneyRun, type JourneyStep } from './journeys/passenger-journey';
@@ -44,94 +41,80 @@ function describeRun(run: JourneyRun): string {
   return `${run.perSecond.toFixed(1)} journeys/s, ${run.completed} done, ${run.failures.length} failed${failed}; ${steps.join('; ')}`;
 }
 
-async function main(): Promise<void> {
-  const stack = await startComposeStack({ project: 'pss-bench-journeys' });
-  const overrides = mkdtempSync(join(tmpdir(), 'pss-journeys-'));
-  try {
-    const edge = stack.url('website');
-    const flights = new Set<string>();
-    await waitUntil(
-      `search to list priced flights with seats from every origin ${DAYS} days ahead`,
-      async () => {
-        for (const origin of ORIGINS) {
-          const query = `origin=${origin}&destination=SFO&date=${daysFromToday(DAYS)}`;
-          const response = await fetch(`${edge}/api/search/flights?${query}`);
-          const found = response.ok ? ((await response.json()) as { flightNumber: string }[]) : [];
-          if (found.length === 0) return false;
-          found.forEach((flight) => flights.add(flight.flightNumber));
-        }
-        return true;
-      },
-      120_000,
-    );
-    await recreateService(stack, 'checkin', CHECKIN, overrides);
-    const journey = { edge, origins: ORIGINS, days: DAYS };
-    await runJourneys({ ...journey, passengers: PASSENGERS, seconds: 5 }); // connections opened, JIT warm
+benchOnStack('pss-bench-journeys', async (stack, overrides) => {
+  const edge = stack.url('website');
+  const flights = new Set<string>();
+  await waitUntil(
+    `search to list priced flights with seats from every origin ${DAYS} days ahead`,
+    async () => {
+      for (const origin of ORIGINS) {
+        const query = `origin=${origin}&destination=SFO&date=${daysFromToday(DAYS)}`;
+        const response = await fetch(`${edge}/api/search/flights?${query}`);
+        const found = response.ok ? ((await response.json()) as { flightNumber: string }[]) : [];
+        if (found.length === 0) return false;
+        found.forEach((flight) => flights.add(flight.flightNumber));
+      }
+      return true;
+    },
+    120_000,
+  );
+  await recreateService(stack, 'checkin', CHECKIN, overrides);
+  const journey = { edge, origins: ORIGINS, days: DAYS };
+  await runJourneys({ ...journey, passengers: PASSENGERS, seconds: 5 }); // connections opened, JIT warm
 
-    const usage = await containerUsage(stack);
-    const closed = await runJourneys({ ...journey, passengers: PASSENGERS, seconds: SECONDS });
-    const containers = await usage.stop();
+  const usage = await containerUsage(stack);
+  const closed = await runJourneys({ ...journey, passengers: PASSENGERS, seconds: SECONDS });
+  const containers = await usage.stop();
+  console.log(`${PASSENGERS} passengers at once for ${SECONDS} s, through the edge: ${describeRun(closed)}`);
+  for (const { name, cpuSeconds, peakMiB, limitMiB } of containers)
     console.log(
-      `${PASSENGERS} passengers at once for ${SECONDS} s, through the edge: ${describeRun(closed)}`,
+      `  ${name}: ${cpuSeconds.toFixed(1)} CPU s (${((cpuSeconds / SECONDS) * 100).toFixed(0)}% of a core), ` +
+        `peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
     );
-    for (const { name, cpuSeconds, peakMiB, limitMiB } of containers)
-      console.log(
-        `  ${name}: ${cpuSeconds.toFixed(1)} CPU s (${((cpuSeconds / SECONDS) * 100).toFixed(0)}% of a core), ` +
-          `peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
-      );
 
-    const steady = await runJourneys({ ...journey, rate: STEADY_RATE, seconds: SECONDS });
-    console.log(`a steady ${STEADY_RATE} journeys/s: ${describeRun(steady)} (target p99 < 100 ms each step)`);
+  const steady = await runJourneys({ ...journey, rate: STEADY_RATE, seconds: SECONDS });
+  console.log(`a steady ${STEADY_RATE} journeys/s: ${describeRun(steady)} (target p99 < 100 ms each step)`);
 
-    const flightNumbers = [...flights].sort();
-    const pgbench = { clients: PASSENGERS, durationSeconds: 10 };
-    const [search, booking, checkin] = await Promise.all([
-      runPgbench(await stack.container('search-db'), {
-        ...pgbench,
-        database: 'search',
-        script: searchQuery(ORIGINS, 'SFO', DAYS),
-      }),
-      runPgbench(await stack.container('booking-db'), {
-        ...pgbench,
-        database: 'booking',
-        prepared: false,
-        setup: BOOKING_REFERENCES,
-        script: bookingTransaction(flightNumbers, DAYS, true),
-      }),
-      runPgbench(await stack.container('checkin-db'), {
-        ...pgbench,
-        database: 'checkin',
-        prepared: false,
-        setup: CHECKIN_SEATS,
-        script: checkinTransaction(flightNumbers, DAYS),
-      }),
-    ]);
-    const floor = Math.min(
-      search.transactionsPerSecond,
-      booking.transactionsPerSecond,
-      checkin.transactionsPerSecond,
-    );
-    console.log(
-      `pgbench, a journey's SQL on the three databases at once, ${PASSENGERS} clients each: ` +
-        `search ${search.transactionsPerSecond} tps, booking ${booking.transactionsPerSecond} tps, ` +
-        `check-in ${checkin.transactionsPerSecond} tps: a floor of ${floor} journeys/s`,
-    );
-    console.log(`journeys against the floor: ${(closed.perSecond / floor).toFixed(2)}x (target 0.5x)`);
+  const flightNumbers = [...flights].sort();
+  const pgbench = { clients: PASSENGERS, durationSeconds: 10 };
+  const [search, booking, checkin] = await Promise.all([
+    runPgbench(await stack.container('search-db'), {
+      ...pgbench,
+      database: 'search',
+      script: searchQuery(ORIGINS, 'SFO', DAYS),
+    }),
+    runPgbench(await stack.container('booking-db'), {
+      ...pgbench,
+      database: 'booking',
+      prepared: false,
+      setup: BOOKING_REFERENCES,
+      script: bookingTransaction(flightNumbers, DAYS, true),
+    }),
+    runPgbench(await stack.container('checkin-db'), {
+      ...pgbench,
+      database: 'checkin',
+      prepared: false,
+      setup: CHECKIN_SEATS,
+      script: checkinTransaction(flightNumbers, DAYS),
+    }),
+  ]);
+  const floor = Math.min(
+    search.transactionsPerSecond,
+    booking.transactionsPerSecond,
+    checkin.transactionsPerSecond,
+  );
+  console.log(
+    `pgbench, a journey's SQL on the three databases at once, ${PASSENGERS} clients each: ` +
+      `search ${search.transactionsPerSecond} tps, booking ${booking.transactionsPerSecond} tps, ` +
+      `check-in ${checkin.transactionsPerSecond} tps: a floor of ${floor} journeys/s`,
+  );
+  console.log(`journeys against the floor: ${(closed.perSecond / floor).toFixed(2)}x (target 0.5x)`);
 
-    const slowest = JOURNEY_STEPS.reduce((a, b) => (closed.latency[a].p50 >= closed.latency[b].p50 ? a : b));
-    await profileService(
-      stack,
-      SERVICE_OF[slowest],
-      () => runJourneys({ ...journey, passengers: PASSENGERS, seconds: 10 }),
-      SERVICE_OF[slowest] === 'checkin' ? CHECKIN : {},
-    );
-  } finally {
-    rmSync(overrides, { recursive: true, force: true });
-    await stack.down();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const slowest = JOURNEY_STEPS.reduce((a, b) => (closed.latency[a].p50 >= closed.latency[b].p50 ? a : b));
+  await profileService(
+    stack,
+    SERVICE_OF[slowest],
+    () => runJourneys({ ...journey, passengers: PASSENGERS, seconds: 10 }),
+    SERVICE_OF[slowest] === 'checkin' ? CHECKIN : {},
+  );
 });
