@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,8 @@ import { workspaceRoot } from './images';
 const SOURCES = ['apps', 'libs', 'tsconfig.base.json', 'tools/build'];
 const BUNDLES = join(workspaceRoot, 'dist', 'test-bundles');
 const STALE_AFTER_MS = 3_600_000;
+/** Bundles this process is making: concurrent callers for the same entry wait for one. */
+const inFlight = new Map<string, Promise<string>>();
 
 /** Path, size and modification time of every source file: a bundle made from them is still current. */
 function sourceState(): string {
@@ -29,14 +31,21 @@ function sourceState(): string {
  * (tools/build/bundle.js), once per state of the sources, whichever worker asks first: a child
  * process then starts in a fraction of the time it takes to compile the same files at every start.
  */
-export async function bundledEntry(entry: string, tsconfig: string): Promise<string> {
+export function bundledEntry(entry: string, tsconfig: string): Promise<string> {
   const name = `${createHash('sha256').update(`${entry} ${tsconfig}`).digest('hex').slice(0, 12)}.js`;
   const state = sourceState();
   const bundle = join(BUNDLES, state, name);
-  if (existsSync(bundle)) return bundle;
+  if (existsSync(bundle)) return Promise.resolve(bundle);
+  const pending = inFlight.get(bundle) ?? bundleInto(entry, tsconfig, state, name);
+  inFlight.set(bundle, pending);
+  return pending.finally(() => inFlight.delete(bundle));
+}
+
+async function bundleInto(entry: string, tsconfig: string, state: string, name: string): Promise<string> {
   // Written in a folder of its own (at the same depth: the source map's paths are relative), then
   // moved: a worker never runs another's half-written file.
-  const partial = join(BUNDLES, `${state}.${process.pid}`, name);
+  const partial = join(BUNDLES, `${state}.${process.pid}.${randomUUID()}`, name);
+  const bundle = join(BUNDLES, state, name);
   const bundler = join(workspaceRoot, 'tools/build/bundle.js');
   await promisify(execFile)(
     process.execPath,
