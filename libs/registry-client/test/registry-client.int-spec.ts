@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { ReadinessService } from '@pss/platform';
-import { TEST_SECRET_MARK, withRegistryCredentials } from '@pss/testing';
+import { registryAuthorization, TEST_SECRET_MARK, withRegistryCredentials } from '@pss/testing';
 import {
   discoveryUrl,
   freePort,
@@ -129,6 +129,30 @@ describe('RegistryClientModule with our registry', () => {
     await eventually(async () => expect((await registered())[0]?.status).toBe('DOWN'));
     readiness.addCheck('flaky', async () => ({ flaky: { status: 'up' } }));
     await readiness.evaluate();
+    await eventually(async () => expect((await registered())[0]?.status).toBe('UP'));
+  });
+
+  it('puts its own status back when a registry holds an older copy of it (a peer that missed the change)', async () => {
+    service = await startInProcessService({ appName: 'demo' }, env());
+    await eventually(async () => expect((await registered())[0]?.status).toBe('UP'));
+    const [current] = await registered();
+    // What a registry node that synced before the instance went UP holds: STARTING, dirty earlier.
+    const stale = { ...current, status: 'STARTING', lastDirtyTimestamp: '1' };
+    const asPeer = (method: string, path: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${registry.port}/eureka/apps/DEMO${path}`, {
+        method,
+        headers: {
+          authorization: registryAuthorization('peer'),
+          'x-netflix-discovery-replication': 'true',
+          'content-type': 'application/json',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    await eventually(async () => {
+      await asPeer('DELETE', `/${current.instanceId}`);
+      expect((await asPeer('POST', '', { instance: stale })).status).toBe(204);
+      expect((await registered())[0]?.status).toBe('STARTING');
+    });
     await eventually(async () => expect((await registered())[0]?.status).toBe('UP'));
   });
 

@@ -35,6 +35,8 @@ export interface EurekaInstanceConfig {
   dataCenterInfo: { '@class': string; name: 'MyOwn' };
   leaseInfo: { renewalIntervalInSecs: number; durationInSecs: number };
   metadata?: Record<string, string>;
+  /** Milliseconds since the epoch, as a string (the Java codec's shape). */
+  lastDirtyTimestamp?: string;
 }
 
 /** What the client knows of its own instance before the server listens (enough to fetch). */
@@ -82,6 +84,7 @@ export type EurekaRequestCallback = (
 /** The parts of the client class we use or override. */
 export interface EurekaJsClient {
   config: EurekaClientConfig;
+  readonly instanceId: string;
   logger: EurekaLogger;
   clusterResolver: {
     resolveEurekaUrl(callback: (error: Error | null, url: string) => void, attempt: number): void;

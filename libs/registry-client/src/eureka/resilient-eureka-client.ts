@@ -18,10 +18,14 @@ const ignore = () => undefined;
  * eureka-js-client with its weak spots replaced: requests go over node:http (not the deprecated
  * `request`) with a timeout; registration sends the status we choose (the original forces UP)
  * and is retried until the registry answers (the original never heartbeats after a failed first
- * registration); nothing re-registers once shutdown has begun.
+ * registration); heartbeats carry the status and when it last changed, as the Java client's do, so
+ * a registry holding an older copy (a status change that failed to send, a peer that synced before
+ * it) answers 404 and gets the current one; nothing re-registers once shutdown has begun.
  */
 export class ResilientEurekaClient extends UntypedEureka {
   private desiredStatus: EurekaStatus;
+  /** When desiredStatus last changed (Eureka's lastDirtyTimestamp): the newer copy of an instance wins. */
+  private statusChangedAt = Date.now();
   private registeredStatus?: EurekaStatus;
   private stopping = false;
   private registerRetry?: NodeJS.Timeout;
@@ -51,7 +55,7 @@ export class ResilientEurekaClient extends UntypedEureka {
   override register(callback: (error: Error | null) => void = ignore): void {
     if (this.stopping) return callback(null);
     const status = this.desiredStatus;
-    const instance = { ...this.config.instance, status };
+    const instance = { ...this.config.instance, status, lastDirtyTimestamp: String(this.statusChangedAt) };
     this.config.instance = instance;
     const request = { method: 'POST', uri: instance.app, json: true, body: { instance } };
     this.eurekaRequest(request, (error, response, body) => {
@@ -67,7 +71,23 @@ export class ResilientEurekaClient extends UntypedEureka {
   }
 
   override renew(): void {
-    if (!this.stopping) super.renew();
+    if (this.stopping) return;
+    const query = new URLSearchParams({
+      status: this.desiredStatus,
+      lastDirtyTimestamp: String(this.statusChangedAt),
+    });
+    const uri = `${this.config.instance.app}/${this.instanceId}?${query}`;
+    this.eurekaRequest({ method: 'PUT', uri }, (error, response) => {
+      if (!error && response?.statusCode === 200) {
+        this.logger.debug('eureka heartbeat success');
+        this.emit('heartbeat');
+      } else if (!error && response?.statusCode === 404) {
+        this.logger.warn(`the registry lacks this instance's ${this.desiredStatus}: registering again`);
+        this.register(ignore);
+      } else {
+        this.logger.warn(`eureka heartbeat failed, will retry: ${error?.message ?? response?.statusCode}`);
+      }
+    });
   }
 
   /** Fetches the registry now and on its interval. */
@@ -79,14 +99,14 @@ export class ResilientEurekaClient extends UntypedEureka {
   /** Registers `instance` (retrying until the registry answers), then heartbeats. */
   registerAs(instance: EurekaInstanceConfig): void {
     this.config.instance = instance;
-    this.desiredStatus = instance.status ?? this.desiredStatus;
+    this.changeStatus(instance.status ?? this.desiredStatus);
     this.registerUntilAccepted();
   }
 
   /** A new status reaches the registry as a re-registration, like the Java client does. */
   setStatus(status: EurekaStatus): void {
     if (status === this.desiredStatus) return;
-    this.desiredStatus = status;
+    this.changeStatus(status);
     if (this.registeredStatus !== undefined) this.register(ignore);
   }
 
@@ -97,6 +117,12 @@ export class ResilientEurekaClient extends UntypedEureka {
     const registered = this.heartbeat !== undefined;
     clearInterval(this.heartbeat);
     if (registered) await new Promise<void>((resolve) => this.deregister(() => resolve()));
+  }
+
+  private changeStatus(status: EurekaStatus): void {
+    this.desiredStatus = status;
+    // Strictly later, even for two changes within a millisecond.
+    this.statusChangedAt = Math.max(Date.now(), this.statusChangedAt + 1);
   }
 
   private registerUntilAccepted(): void {
