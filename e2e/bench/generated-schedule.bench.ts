@@ -4,8 +4,12 @@
 // time), booking (an inventory each) and check-in (a seat map each) follow from the events alone.
 // Reports how long the command took, how long until every service had caught up with the last day
 // (booking holds every flight of it, search shows its last flight priced with seats, check-in has
-// its seat map), the rate of flight-dates, and each container's CPU and peak memory.
-// Target (issue: an airline's scale): loaded and caught up in under 5 minutes.
+// its seat map), the rate of flight-dates, and each container's CPU and peak memory. Then search
+// at a steady 1,000 requests/s over the generated routes and dates, beside its floor: pgbench
+// running search's query for the same routes and dates on search's database.
+// Targets (issue: an airline's scale): loaded and caught up in under 5 minutes; search p99 under
+// 25 ms at 1,000 requests/s.
+import { describeLoad, measureLoad, runPgbench, searchQuery, type Route } from '@pss/bench';
 import { daysFromToday, waitUntil } from '@pss/testing';
 import type { ComposeStack } from '../src';
 import { benchOnStack } from './journeys/bench-on-stack';
@@ -17,11 +21,61 @@ const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const FIRST_DAY = daysFromToday(1);
 const LAST_DAY = daysFromToday(DAYS);
 const FARES = { environment: { FARES_NEW_FLIGHT_TARIFF: 'block-time' } };
+const SEARCH_RATE = 1_000;
+const SEARCH_SECONDS = 20;
+/** Searches sent in turn: every route on dates spread over the schedule (a prime step). */
+const SEARCHES = 5_000;
+/**
+ * The routes pgbench's script picks from (spread over all of them): the script carries them as array
+ * literals evaluated per query, which with every route would cost more than the query itself.
+ */
+const FLOOR_ROUTES = 20;
 
-interface ScheduledFlight {
+interface ScheduledFlight extends Route {
   flightNumber: string;
-  origin: string;
-  destination: string;
+}
+
+/** Every route `flights` fly, once. */
+function routesOf(flights: readonly Route[]): Route[] {
+  const byKey = new Map(
+    flights.map(({ origin, destination }) => [`${origin}-${destination}`, { origin, destination }]),
+  );
+  return [...byKey.values()];
+}
+
+/** Search at a steady SEARCH_RATE over `routes` on the generated days, then pgbench's floor. */
+async function measureSearch(stack: ComposeStack, routes: readonly Route[]): Promise<void> {
+  const paths = Array.from({ length: SEARCHES }, (_, i) => {
+    const { origin, destination } = routes[i % routes.length];
+    const day = daysFromToday(1 + ((i * 7_919) % DAYS));
+    return `/flights?origin=${origin}&destination=${destination}&date=${day}`;
+  });
+  const load = await measureLoad({
+    baseUrl: stack.url('search'),
+    paths,
+    connections: 50,
+    rate: SEARCH_RATE,
+    durationSeconds: SEARCH_SECONDS,
+    warmupSeconds: 5,
+  });
+  console.log(
+    `search at a steady ${SEARCH_RATE} requests/s for ${SEARCH_SECONDS} s over ${routes.length} routes and ` +
+      `${DAYS} days: ${describeLoad(load)} (target p99 < 25 ms)`,
+  );
+  const floor = await runPgbench(await stack.container('search-db'), {
+    database: 'search',
+    clients: 50,
+    durationSeconds: 10,
+    script: searchQuery(
+      routes.filter((_, i) => i % Math.ceil(routes.length / FLOOR_ROUTES) === 0),
+      DAYS,
+    ),
+  });
+  console.log(
+    `pgbench, search's query (${FLOOR_ROUTES} of those routes, the same days), 50 clients: ` +
+      `${floor.transactionsPerSecond} tps, ` +
+      `${floor.averageLatencyMs} ms average`,
+  );
 }
 
 const seconds = (since: number) => (Date.now() - since) / 1_000;
@@ -94,4 +148,5 @@ benchOnStack('pss-bench-schedule', async (stack, overrides) => {
     console.log(
       `  ${name}: ${cpuSeconds.toFixed(0)} CPU s, peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
     );
+  await measureSearch(stack, routesOf(snapshot.items));
 });

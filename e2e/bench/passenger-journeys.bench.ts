@@ -81,7 +81,10 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
     runPgbench(await stack.container('search-db'), {
       ...pgbench,
       database: 'search',
-      script: searchQuery(ORIGINS, 'SFO', DAYS),
+      script: searchQuery(
+        ORIGINS.map((origin) => ({ origin, destination: 'SFO' })),
+        DAYS,
+      ),
     }),
     runPgbench(await stack.container('booking-db'), {
       ...pgbench,

@@ -57,7 +57,10 @@ async function main(): Promise<void> {
       database: 'search',
       clients: LOAD.connections,
       durationSeconds: LOAD.durationSeconds,
-      script: searchQuery(ORIGINS, 'SFO', DAYS),
+      script: searchQuery(
+        ORIGINS.map((origin) => ({ origin, destination: 'SFO' })),
+        DAYS,
+      ),
     });
     const tps = pgbench.transactionsPerSecond;
     console.log(`pgbench, search's SQL, ${LOAD.connections} clients: ${tps.toLocaleString('en-US')} tps`);

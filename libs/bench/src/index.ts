@@ -20,4 +20,5 @@ export {
   bookingTransaction,
   checkinTransaction,
   searchQuery,
+  type Route,
 } from './journey-statements';

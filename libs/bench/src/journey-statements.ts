@@ -5,13 +5,25 @@
 const pick = (values: readonly string[], variable: string) =>
   `(ARRAY['${values.join("','")}'])[:${variable}::int]`;
 
-/** Search's query for flights from one of `origins` to `destination` on one of the next `days` days. */
-export function searchQuery(origins: readonly string[], destination: string, days: number): string {
+export interface Route {
+  origin: string;
+  destination: string;
+}
+
+/** Search's query for flights on one of `routes` on one of the next `days` days. */
+export function searchQuery(routes: readonly Route[], days: number): string {
   return [
-    `\\set origin random(1, ${origins.length})`,
+    `\\set route random(1, ${routes.length})`,
     `\\set day random(1, ${days})`,
     `SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at, fare_amount, fare_currency, seats_available
-       FROM flights WHERE origin = ${pick(origins, 'origin')} AND destination = '${destination}'
+       FROM flights WHERE origin = ${pick(
+         routes.map((route) => route.origin),
+         'route',
+       )}
+        AND destination = ${pick(
+          routes.map((route) => route.destination),
+          'route',
+        )}
         AND flight_date = current_date + :day::int AND fare_amount IS NOT NULL
         AND seats_available IS NOT NULL ORDER BY departs_at;`.replace(/\s+/g, ' '),
   ].join('\n');
