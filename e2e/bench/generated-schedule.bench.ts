@@ -4,7 +4,8 @@
 // time), booking (an inventory each) and check-in (a seat map each) follow from the events alone.
 // Reports how long the command took, how long until every service had caught up with the last day
 // (booking holds every flight of it, search shows its last flight priced with seats, check-in has
-// its seat map), the rate of flight-dates, and each container's CPU and peak memory. Then search
+// its seat map), the rate of flight-dates, when the broker's queues were empty (every earlier day
+// applied too), and each container's CPU and peak memory. Then, on the settled stack, search
 // at a steady 1,000 requests/s over the generated routes and dates, beside its floor: pgbench
 // running search's query for the same routes and dates on search's database.
 // Targets (issue: an airline's scale): loaded and caught up in under 5 minutes; search p99 under
@@ -14,6 +15,7 @@ import { daysFromToday, waitUntil } from '@pss/testing';
 import type { ComposeStack } from '../src';
 import { benchOnStack } from './journeys/bench-on-stack';
 import { containerUsage } from './journeys/container-usage';
+import { queuedMessages } from './journeys/queued-messages';
 import { recreateService } from './journeys/recreate-service';
 
 const FLIGHTS_PER_DAY = Number(process.env.BENCH_FLIGHTS_PER_DAY ?? 1_000);
@@ -137,12 +139,21 @@ benchOnStack('pss-bench-schedule', async (stack, overrides) => {
     5_000,
   );
   const followed = seconds(began);
+  let queued = 0;
+  await waitUntil(
+    () => `the broker's queues to empty (${queued} messages left)`,
+    async () => (queued = await queuedMessages(stack)) === 0,
+    3_600_000,
+    5_000,
+  );
+  const drained = seconds(began);
   const containers = await usage.stop();
   const flightDates = FLIGHTS_PER_DAY * DAYS;
   console.log(
     `${flightDates} flight-dates (${FLIGHTS_PER_DAY} a day for ${DAYS} days): scheduled and announced by ` +
       `search in ${generated.toFixed(0)} s; every service caught up after ${followed.toFixed(0)} s ` +
-      `(${(flightDates / followed).toFixed(0)} flight-dates/s; target: under 300 s)`,
+      `(${(flightDates / followed).toFixed(0)} flight-dates/s; target: under 300 s); every queue empty ` +
+      `after ${drained.toFixed(0)} s`,
   );
   for (const { name, cpuSeconds, peakMiB, limitMiB } of containers)
     console.log(
