@@ -12,18 +12,19 @@ export interface Route {
 
 /** Search's query for flights on one of `routes` on one of the next `days` days. */
 export function searchQuery(routes: readonly Route[], days: number): string {
+  const origin = pick(
+    routes.map((route) => route.origin),
+    'route',
+  );
+  const destination = pick(
+    routes.map((route) => route.destination),
+    'route',
+  );
   return [
     `\\set route random(1, ${routes.length})`,
     `\\set day random(1, ${days})`,
     `SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at, fare_amount, fare_currency, seats_available
-       FROM flights WHERE origin = ${pick(
-         routes.map((route) => route.origin),
-         'route',
-       )}
-        AND destination = ${pick(
-          routes.map((route) => route.destination),
-          'route',
-        )}
+       FROM flights WHERE origin = ${origin} AND destination = ${destination}
         AND flight_date = current_date + :day::int AND fare_amount IS NOT NULL
         AND seats_available IS NOT NULL ORDER BY departs_at;`.replace(/\s+/g, ' '),
   ].join('\n');

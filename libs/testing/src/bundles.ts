@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { workspaceRoot } from './images';
 
@@ -36,16 +36,17 @@ export function bundledEntry(entry: string, tsconfig: string): Promise<string> {
   const state = sourceState();
   const bundle = join(BUNDLES, state, name);
   if (existsSync(bundle)) return Promise.resolve(bundle);
-  const pending = inFlight.get(bundle) ?? bundleInto(entry, tsconfig, state, name);
+  const partial = join(BUNDLES, `${state}.${process.pid}.${randomUUID()}`, name);
+  const pending = inFlight.get(bundle) ?? bundleInto(entry, tsconfig, partial, bundle);
   inFlight.set(bundle, pending);
   return pending.finally(() => inFlight.delete(bundle));
 }
 
-async function bundleInto(entry: string, tsconfig: string, state: string, name: string): Promise<string> {
-  // Written in a folder of its own (at the same depth: the source map's paths are relative), then
-  // moved: a worker never runs another's half-written file.
-  const partial = join(BUNDLES, `${state}.${process.pid}.${randomUUID()}`, name);
-  const bundle = join(BUNDLES, state, name);
+/**
+ * Bundles into `partial`, a folder of its own at the same depth as `bundle` (the source map's paths
+ * are relative), then moves it there: a worker never runs another's half-written file.
+ */
+async function bundleInto(entry: string, tsconfig: string, partial: string, bundle: string): Promise<string> {
   const bundler = join(workspaceRoot, 'tools/build/bundle.js');
   await promisify(execFile)(
     process.execPath,
@@ -56,7 +57,7 @@ async function bundleInto(entry: string, tsconfig: string, state: string, name: 
   renameSync(`${partial}.map`, `${bundle}.map`);
   renameSync(partial, bundle);
   rmSync(dirname(partial), { recursive: true, force: true });
-  removeStaleBundles(state);
+  removeStaleBundles(basename(dirname(bundle)));
   return bundle;
 }
 
