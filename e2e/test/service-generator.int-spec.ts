@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { describeComposedServices, startComposeStack, type ComposeStack } from '../src';
 
 // The two ends: its own database and RabbitMQ events (`--events`), and neither (`--no-database`).
@@ -44,10 +44,14 @@ describe('nx g @pss/tooling:service, with a database and events and without eith
     } catch (error) {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
       const output = `${stdout}\n${stderr}`;
-      // The services' warnings and errors first: the tail alone rarely says why a service failed.
+      // The warnings and errors first, the services' JSON lines and the test processes' Nest lines
+      // (a publisher's, say): the tail alone rarely says why a service failed.
       const warnings = output
         .split('\n')
-        .filter((line) => /"level":[456]0/.test(line) && !line.includes('Health Check has failed'))
+        .map((line) => stripVTControlCharacters(line))
+        .filter(
+          (line) => /"level":[456]0| (WARN|ERROR) \[/.test(line) && !line.includes('Health Check has failed'),
+        )
         .slice(-30)
         .join('\n');
       throw new Error(
