@@ -1,9 +1,14 @@
 // The SQL a passenger's journey makes each service's database run, as pgbench scripts: the floor
 // that the services' own figures are set beside. Each names its random choices with `\set`.
 
-/** `(ARRAY[...])[n]` of `values`, picked by the pgbench variable `variable` (1-based). */
-const pick = (values: readonly string[], variable: string) =>
-  `(ARRAY['${values.join("','")}'])[:${variable}::int]`;
+/**
+ * `(ARRAY[...]::type[])[n]` of `values`, picked by the pgbench variable `variable` (1-based). The
+ * array takes its column's type: a `text` value against a `character(3)` column makes PostgreSQL
+ * compare the column as text, which no index on it serves (search's query then scanned a whole
+ * day's flights instead of its route's, and measured a floor many times too low).
+ */
+const pick = (values: readonly string[], variable: string, type: 'text' | 'bpchar' = 'text') =>
+  `(ARRAY['${values.join("','")}']::${type}[])[:${variable}::int]`;
 
 export interface Route {
   origin: string;
@@ -12,13 +17,16 @@ export interface Route {
 
 /** Search's query for flights on one of `routes` on one of the next `days` days. */
 export function searchQuery(routes: readonly Route[], days: number): string {
+  // origin and destination are character(3) columns.
   const origin = pick(
     routes.map((route) => route.origin),
     'route',
+    'bpchar',
   );
   const destination = pick(
     routes.map((route) => route.destination),
     'route',
+    'bpchar',
   );
   return [
     `\\set route random(1, ${routes.length})`,

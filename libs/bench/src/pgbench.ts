@@ -12,11 +12,18 @@ export interface PgbenchOptions {
   prepared?: boolean;
   /** SQL run once before, with psql (a sequence the script needs, say). */
   setup?: string;
+  /**
+   * Transactions per second to pace at (`--rate`), instead of as many as the clients can: the
+   * database's latency at a given load, each transaction timed from when it was due to start.
+   */
+  rate?: number;
 }
 
 export interface PgbenchResult {
   transactionsPerSecond: number;
   averageLatencyMs: number;
+  /** With `rate`: percentiles of the transactions' latencies, from pgbench's per-transaction log. */
+  percentilesMs?: { p50: number; p99: number; max: number };
 }
 
 /**
@@ -45,17 +52,43 @@ export async function runPgbench(
   const write = await exec(postgres, ['sh', '-c', `cat > ${file} <<'SCRIPT'\n${options.script}\nSCRIPT`]);
   if (write.code !== 0) throw new Error(`could not write the pgbench script: ${write.output}`);
   const clients = String(options.clients ?? 50);
+  const log = `/tmp/pgbench-log-${process.pid}`;
   const { code, output } = await exec(postgres, [
     'pgbench',
     '--no-vacuum',
     ...['-U', options.database, '-d', options.database],
     ...['-c', clients, '-j', '2', '-T', String(options.durationSeconds ?? 10)],
     ...['-M', options.prepared === false ? 'simple' : 'prepared'],
+    ...(options.rate ? ['--rate', String(options.rate), '--log', `--log-prefix=${log}`] : []),
     '-f',
     file,
   ]);
   const tps = /tps = ([\d.]+)/.exec(output);
   const latency = /latency average = ([\d.]+) ms/.exec(output);
   if (code !== 0 || !tps || !latency) throw new Error(`pgbench failed (${code}):\n${output}`);
-  return { transactionsPerSecond: Math.round(Number(tps[1])), averageLatencyMs: Number(latency[1]) };
+  return {
+    transactionsPerSecond: Math.round(Number(tps[1])),
+    averageLatencyMs: Number(latency[1]),
+    percentilesMs: options.rate ? await loggedPercentiles(postgres, log) : undefined,
+  };
+}
+
+/**
+ * Percentiles of pgbench's per-transaction log (`--log`): one line per transaction, its third
+ * field the latency in microseconds (with `--rate`, from when it was due to start). The files go.
+ */
+async function loggedPercentiles(
+  postgres: Docker.Container,
+  prefix: string,
+): Promise<PgbenchResult['percentilesMs']> {
+  const { code, output, stdout } = await exec(postgres, ['sh', '-c', `cat ${prefix}.* && rm -f ${prefix}.*`]);
+  if (code !== 0) throw new Error(`could not read pgbench's log: ${output}`);
+  const latencies = stdout
+    .split('\n')
+    .map((line) => Number(line.split(' ')[2]))
+    .filter((micros) => Number.isFinite(micros))
+    .sort((a, b) => a - b);
+  const at = (quantile: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(quantile * latencies.length))] / 1_000;
+  return { p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] / 1_000 };
 }
