@@ -6,8 +6,9 @@
 // (booking holds every flight of it, search shows its last flight priced with seats, check-in has
 // its seat map), the rate of flight-dates, when the broker's queues were empty (every earlier day
 // applied too), and each container's CPU and peak memory. Then, on the settled stack, search
-// at a steady 1,000 requests/s over the generated routes and dates, beside its floor: pgbench
-// running search's query for the same routes and dates on search's database.
+// at a steady 1,000 requests/s over the generated routes and dates, beside its floors: pgbench
+// running search's query for the same routes and dates on search's database, paced at the same
+// rate over search's pool, and flat out; last, a CPU profile of search under that steady load.
 // Targets (issue: an airline's scale): loaded and caught up in under 5 minutes; search p99 under
 // 25 ms at 1,000 requests/s.
 import { describeLoad, measureLoad, runPgbench, searchQuery, type Route } from '@pss/bench';
@@ -15,6 +16,7 @@ import { daysFromToday, waitUntil } from '@pss/testing';
 import type { ComposeStack } from '../src';
 import { benchOnStack } from './journeys/bench-on-stack';
 import { containerUsage } from './journeys/container-usage';
+import { profileService } from './journeys/profile-service';
 import { queuedMessages } from './journeys/queued-messages';
 import { recreateService } from './journeys/recreate-service';
 
@@ -49,14 +51,16 @@ async function measureSearch(stack: ComposeStack, routes: readonly Route[]): Pro
     const day = daysFromToday(1 + ((i * 7_919) % DAYS));
     return `/flights?origin=${origin}&destination=${destination}&date=${day}`;
   });
-  const load = await measureLoad({
-    baseUrl: stack.url('search'),
-    paths,
-    connections: 50,
-    rate: SEARCH_RATE,
-    durationSeconds: SEARCH_SECONDS,
-    warmupSeconds: 5,
-  });
+  const steadyLoad = () =>
+    measureLoad({
+      baseUrl: stack.url('search'),
+      paths,
+      connections: 50,
+      rate: SEARCH_RATE,
+      durationSeconds: SEARCH_SECONDS,
+      warmupSeconds: 5,
+    });
+  const load = await steadyLoad();
   console.log(
     `search at a steady ${SEARCH_RATE} requests/s for ${SEARCH_SECONDS} s over ${routes.length} routes and ` +
       `${DAYS} days: ${describeLoad(load)} (target p99 < 25 ms)`,
@@ -86,6 +90,7 @@ async function measureSearch(stack: ComposeStack, routes: readonly Route[]): Pro
     `pgbench, the same query paced at ${SEARCH_RATE}/s over ${SEARCH_POOL} connections: ` +
       `p50 ${paced.percentilesMs?.p50} ms, p99 ${paced.percentilesMs?.p99} ms, max ${paced.percentilesMs?.max} ms`,
   );
+  await profileService(stack, 'search', `search at a steady ${SEARCH_RATE} requests/s`, steadyLoad);
 }
 
 const seconds = (since: number) => (Date.now() - since) / 1_000;

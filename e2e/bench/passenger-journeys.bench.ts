@@ -117,6 +117,7 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
   await profileService(
     stack,
     SERVICE_OF[slowest],
+    `${SERVICE_OF[slowest]} (the slowest step's service) under the journeys`,
     () => runJourneys({ ...journey, passengers: PASSENGERS, seconds: 10 }),
     SERVICE_OF[slowest] === 'checkin' ? CHECKIN : {},
   );

@@ -8,11 +8,12 @@ import { recreateService } from './recreate-service';
 /**
  * `service` of the stack started again with V8's CPU profiler on, `load` run against the stack,
  * then the service stopped (the profile is written as it exits) and started again with `settings`;
- * prints where its CPU time went.
+ * prints where its CPU time went under `title`.
  */
 export async function profileService(
   stack: ComposeStack,
   service: string,
+  title: string,
   load: () => Promise<unknown>,
   settings: Record<string, unknown> = {},
 ): Promise<void> {
@@ -33,7 +34,7 @@ export async function profileService(
     await stack.compose(...files, 'stop', service);
     const profile = readdirSync(directory).find((file) => file.endsWith('.cpuprofile'));
     if (!profile) throw new Error(`${service} wrote no CPU profile`);
-    printCpuProfile(`${service} (the slowest step's service) under the journeys`, join(directory, profile));
+    printCpuProfile(title, join(directory, profile));
   } finally {
     await recreateService(stack, service, settings, directory);
     rmSync(directory, { recursive: true, force: true });
