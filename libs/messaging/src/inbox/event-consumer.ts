@@ -130,13 +130,33 @@ export class EventConsumer {
     if (this.stopping.signal.aborted) return;
     await declareTopology(channel, this.options.subscriptions);
     await channel.prefetch(this.options.prefetch ?? DEFAULT_PREFETCH);
-    const acks = new Acknowledger(channel);
+    await this.consume(channel, new Acknowledger(channel));
+  }
+
+  private async consume(channel: ConfirmChannel, acks: Acknowledger): Promise<void> {
     const { consumerTag } = await channel.consume(queueFor(this.options.consumer), (message) => {
-      if (!message) return;
+      if (!message) return void this.resubscribe(channel, acks);
       acks.track(message);
       const key = message.properties.headers?.[AGGREGATE_ID_HEADER] ?? message.properties.messageId;
       this.lanes.push(String(key), { channel, acks, message });
     });
     this.subscription = { channel, consumerTag };
+  }
+
+  /**
+   * The broker ended the subscription (its queue was deleted): the connection and channel are
+   * fine, so nothing would start it again. The queue is declared anew and consumed.
+   */
+  private async resubscribe(channel: ConfirmChannel, acks: Acknowledger): Promise<void> {
+    if (this.stopping.signal.aborted) return;
+    const queue = queueFor(this.options.consumer);
+    this.logger.warn(`the broker cancelled the consumer of ${queue} (queue deleted?): declaring it again`);
+    try {
+      await declareTopology(channel, this.options.subscriptions);
+      await this.consume(channel, acks);
+    } catch (error) {
+      // A closed channel is subscribed again by its next setup, when the connection comes back.
+      this.logger.error(`could not consume ${queue} again: ${(error as Error).message}`);
+    }
   }
 }

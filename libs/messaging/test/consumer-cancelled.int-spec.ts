@@ -1,0 +1,71 @@
+import { waitUntil } from '@pss/testing';
+import { connect, type ChannelModel } from 'amqplib';
+import { queueFor } from '../src';
+import {
+  createMessaging,
+  effectCounts,
+  recordEffect,
+  testConsumer,
+  writeEvents,
+  type Messaging,
+} from './harness';
+import { useSharedContainers, type SharedContainersContext } from './suite-context';
+
+describe('a consumer whose queue is deleted under it (an operator, a policy)', () => {
+  let context: SharedContainersContext;
+  let messaging: Messaging;
+  let operator: ChannelModel;
+
+  beforeAll(async () => {
+    context = await useSharedContainers();
+    messaging = createMessaging(context.dataSource, context.brokerUrl);
+    messaging.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
+    messaging.relay.start();
+    messaging.consumer.start();
+    operator = await connect(context.brokerUrl);
+  });
+
+  afterAll(async () => {
+    await operator?.close();
+    await messaging?.close();
+    await context?.close();
+  });
+
+  const applied = async () => (await effectCounts(context.dataSource)).applied;
+
+  /** Whether the queue exists: a passive declare of a missing queue closes its channel. */
+  const queueExists = async () => {
+    const channel = await operator.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      await channel.checkQueue(queueFor(testConsumer));
+      await channel.close();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('declares its queue again and applies the events published after, on the same connection', async () => {
+    await writeEvents(context.dataSource, 10, { prefix: 'before' });
+    await waitUntil(
+      async () => `10 applied (${await applied()})`,
+      async () => (await applied()) === 10,
+      30_000,
+    );
+
+    const channel = await operator.createChannel();
+    await channel.deleteQueue(queueFor(testConsumer));
+    await channel.close();
+    await waitUntil('the consumer to declare its queue again', queueExists, 10_000);
+
+    await writeEvents(context.dataSource, 10, { prefix: 'after' });
+    await waitUntil(
+      async () => `20 applied (${await applied()})`,
+      async () => (await applied()) === 20,
+      30_000,
+    );
+    expect(await effectCounts(context.dataSource)).toEqual({ applied: 20, distinct: 20 });
+    expect(messaging.broker.isConnected()).toBe(true);
+  });
+});
