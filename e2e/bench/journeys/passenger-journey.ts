@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
+import { percentile } from '@pss/bench';
 import { daysFromToday } from '@pss/testing';
 
 export const JOURNEY_STEPS = ['search', 'book', 'checkIn'] as const;
@@ -98,9 +99,6 @@ async function journey(options: JourneyOptions, record: (step: JourneyStep, ms: 
   );
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
-
 /** Passengers' journeys for `seconds`, closed (`passengers`) or open (`rate`) loop. */
 export async function runJourneys(options: JourneyOptions): Promise<JourneyRun> {
   const times: Record<JourneyStep, number[]> = { search: [], book: [], checkIn: [] };
@@ -132,7 +130,7 @@ export async function runJourneys(options: JourneyOptions): Promise<JourneyRun> 
   const latency = Object.fromEntries(
     JOURNEY_STEPS.map((step) => {
       const sorted = times[step].sort((a, b) => a - b);
-      return [step, { p50: percentile(sorted, 50), p99: percentile(sorted, 99) }];
+      return [step, { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) }];
     }),
   ) as JourneyRun['latency'];
   return { completed, perSecond: completed / elapsed, failures, latency };

@@ -2,6 +2,7 @@
 // side by side in containers. Benchmarks only.
 export { describeLoad, measureLoad, type LoadOptions, type LoadResult } from './load';
 export { printCpuProfile, summarizeCpuProfile, type ProfileShare } from './cpu-profile';
+export { percentile } from './percentile';
 export { runPgbench, type PgbenchOptions, type PgbenchResult } from './pgbench';
 export {
   compareUnderLoad,

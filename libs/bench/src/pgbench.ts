@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { exec } from '@pss/testing';
+import { percentile } from './percentile';
 
 export interface PgbenchOptions {
   /** The database (and user) to run against, inside the PostgreSQL container. */
@@ -88,7 +89,6 @@ async function loggedPercentiles(
     .map((line) => Number(line.split(' ')[2]))
     .filter((micros) => Number.isFinite(micros))
     .sort((a, b) => a - b);
-  const at = (quantile: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(quantile * latencies.length))] / 1_000;
-  return { p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] / 1_000 };
+  const at = (quantile: number) => percentile(latencies, quantile) / 1_000;
+  return { p50: at(0.5), p99: at(0.99), max: at(1) };
 }
