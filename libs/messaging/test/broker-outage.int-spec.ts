@@ -5,7 +5,7 @@ import {
   createMessaging,
   effectCounts,
   openDatabase,
-  recordEffect,
+  startRecording,
   unsentCount,
   writeEvents,
   type Messaging,
@@ -37,9 +37,7 @@ describe('while the broker is away', () => {
   it('keeps 1,000 events written while it is stopped and delivers each once when it starts', async () => {
     await broker.stop();
     messaging = createMessaging(dataSource, broker.url, { reconnect: { initialMs: 100, maxMs: 1_000 } });
-    messaging.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
-    messaging.relay.start();
-    messaging.consumer.start();
+    startRecording(messaging);
     health = new BrokerHealthIndicator(messaging.broker);
 
     await writeEvents(dataSource, 1_000, { perTransaction: 10 });

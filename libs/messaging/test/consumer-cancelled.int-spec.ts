@@ -4,7 +4,7 @@ import { queueFor } from '../src';
 import {
   createMessaging,
   effectCounts,
-  recordEffect,
+  startRecording,
   testConsumer,
   writeEvents,
   type Messaging,
@@ -19,9 +19,7 @@ describe('a consumer whose queue is deleted under it (an operator, a policy)', (
   beforeAll(async () => {
     context = await useSharedContainers();
     messaging = createMessaging(context.dataSource, context.brokerUrl);
-    messaging.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
-    messaging.relay.start();
-    messaging.consumer.start();
+    startRecording(messaging);
     operator = await connect(context.brokerUrl);
   });
 

@@ -110,6 +110,13 @@ export interface Messaging {
   close(): Promise<void>;
 }
 
+/** `messaging` recording every event it consumes (recordEffect), its relay and consumer started. */
+export function startRecording(messaging: Messaging): void {
+  messaging.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
+  messaging.relay.start();
+  messaging.consumer.start();
+}
+
 /** A relay and a consumer on one connection, as MessagingModule wires them (not started). */
 export function createMessaging(
   dataSource: DataSource,

@@ -5,7 +5,7 @@ import { EVENTS_EXCHANGE, MAX_EVENT_BYTES, OutboxWriter, outboxInsertSql } from 
 import {
   createMessaging,
   effectCounts,
-  recordEffect,
+  startRecording,
   testEvent,
   writeEvents,
   type Messaging,
@@ -33,9 +33,7 @@ describe('an outbox row the broker never takes', () => {
     messaging = createMessaging(context.dataSource, context.brokerUrl, {
       relay: { batchSize: 20, maxAttempts: 3, retry: { initialMs: 20, maxMs: 100 } },
     });
-    messaging.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
-    messaging.relay.start();
-    messaging.consumer.start();
+    startRecording(messaging);
   });
 
   afterAll(async () => {
