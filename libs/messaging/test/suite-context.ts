@@ -13,6 +13,7 @@ export interface SharedContainersContext {
   dataSource: DataSource;
   databaseUrl: string;
   brokerUrl: string;
+  vhost: TestVhost;
   close(): Promise<void>;
 }
 
@@ -27,6 +28,7 @@ export async function useSharedContainers(): Promise<SharedContainersContext> {
     dataSource,
     databaseUrl: database.url,
     brokerUrl: vhost.url,
+    vhost,
     async close() {
       await dataSource.destroy();
       await database.drop();

@@ -5,6 +5,10 @@ const STALE_CONNECTIONS_TRIED = 3;
 
 export interface TestVhost {
   url: string;
+  /** Applies a policy to every queue of the virtual host, e.g. `{ 'consumer-timeout': 1000 }`. */
+  setQueuePolicy(name: string, definition: Record<string, unknown>): Promise<void>;
+  /** The tags of the consumers the broker has on `queue`. */
+  consumerTags(queue: string): Promise<string[]>;
   drop(): Promise<void>;
 }
 
@@ -22,16 +26,38 @@ export async function createTestVhost(amqpUrl: string, managementUrl: string): P
   });
   const url = new URL(amqpUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => management(managementUrl, 'DELETE', `/api/vhosts/${name}`) };
+  return {
+    url: url.toString(),
+    setQueuePolicy: async (policy, definition) => {
+      await management(managementUrl, 'PUT', `/api/policies/${name}/${policy}`, {
+        pattern: '.*',
+        'apply-to': 'queues',
+        definition,
+      });
+    },
+    consumerTags: async (queue) => {
+      const consumers = (await management(managementUrl, 'GET', `/api/consumers/${name}`)) as {
+        consumer_tag: string;
+        queue: { name: string };
+      }[];
+      return consumers
+        .filter((consumer) => consumer.queue.name === queue)
+        .map((consumer) => consumer.consumer_tag);
+    },
+    drop: async () => {
+      await management(managementUrl, 'DELETE', `/api/vhosts/${name}`);
+    },
+  };
 }
 
 /**
- * One call of the management API, whose calls here are all idempotent (PUT, DELETE). Its server
+ * One call of the management API, whose calls here are all idempotent (GET, PUT, DELETE); resolves
+ * with the JSON it answered, if any. Its server
  * closes a connection idle for 5 s; fetch keeps one for 4 s, but a process busy for longer (a test
  * file's modules loading) sends its next call on a connection the server has closed meanwhile:
  * "other side closed", the call unread. Such a call is sent again, on a new connection.
  */
-async function management(baseUrl: string, method: string, path: string, body?: unknown): Promise<void> {
+async function management(baseUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const base = new URL(baseUrl);
   const auth = Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`);
   const send = () =>
@@ -46,5 +72,7 @@ async function management(baseUrl: string, method: string, path: string, body?: 
       if (error.cause?.code !== 'UND_ERR_SOCKET' || attempt === STALE_CONNECTIONS_TRIED) throw error;
       return undefined;
     });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
 }

@@ -5,7 +5,12 @@ import { baseImages } from './images';
 /** Starts a RabbitMQ broker from the pinned image. The caller stops it. */
 export function startRabbitMq(): Promise<StartedRabbitMQContainer> {
   // A cold Erlang VM on a busy 2-core machine can take longer than the module's 30 s default.
-  return new RabbitMQContainer(baseImages.rabbitmq).withStartupTimeout(120_000).start();
+  // A channel's deliveries are checked against their acknowledgement timeout on its tick, once a
+  // minute by default: every second here, so that a test of a timeout takes seconds.
+  return new RabbitMQContainer(baseImages.rabbitmq)
+    .withEnvironment({ RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-rabbit channel_tick_interval 1000' })
+    .withStartupTimeout(120_000)
+    .start();
 }
 
 /** The AMQP URL with credentials (the module's getAmqpUrl() has none). */
