@@ -34,7 +34,7 @@ export default tseslint.config(
             { sourceTag: 'layer:platform', onlyDependOnLibsWithTags: ['layer:test'] },
             {
               sourceTag: 'layer:adapter',
-              onlyDependOnLibsWithTags: ['layer:platform', 'layer:contracts', 'layer:test'],
+              onlyDependOnLibsWithTags: ['layer:platform', 'layer:contracts', 'layer:test', 'layer:bench'],
             },
             {
               sourceTag: 'layer:app',

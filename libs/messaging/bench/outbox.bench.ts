@@ -13,6 +13,7 @@ import {
   writeEvents,
   type Messaging,
 } from '../test/harness';
+import { percentile } from '@pss/bench';
 import { createTestDatabase, startPostgres, startRabbitMq, amqpUrl } from '@pss/testing';
 
 const THROUGHPUT_EVENTS = 20_000;
@@ -108,8 +109,7 @@ async function measureLatency(dataSource: DataSource, url: string): Promise<void
       return applied === undefined ? [] : [Math.max(0, applied - committed)];
     })
     .sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
+  const at = (quantile: number) => percentile(latencies, quantile).toFixed(1);
   console.log(
     `commit -> applied latency at ${LATENCY_RATE} events/s (${latencies.length}/${total} events): ` +
       `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms (target p99 < 250 ms)`,
