@@ -52,10 +52,10 @@ export async function createTestVhost(amqpUrl: string, managementUrl: string): P
 
 /**
  * One call of the management API, whose calls here are all idempotent (GET, PUT, DELETE); resolves
- * with the JSON it answered, if any. Its server
- * closes a connection idle for 5 s; fetch keeps one for 4 s, but a process busy for longer (a test
- * file's modules loading) sends its next call on a connection the server has closed meanwhile:
- * "other side closed", the call unread. Such a call is sent again, on a new connection.
+ * with the JSON it answered, if any. Its server closes a connection idle for 5 s; fetch keeps one
+ * for 4 s, but a process busy for longer (a test file's modules loading) sends its next call on a
+ * connection the server has closed meanwhile: "other side closed", the call unread. Such a call is
+ * sent again, on a new connection.
  */
 async function management(baseUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const base = new URL(baseUrl);

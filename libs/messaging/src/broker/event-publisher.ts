@@ -55,7 +55,6 @@ export class EventPublisher {
   async publishAll(events: readonly OutgoingEvent[]): Promise<void> {
     await Promise.all(
       events.map(async (event) => {
-        let handedBack = false;
         try {
           await this.open().publish(EVENTS_EXCHANGE, event.type, Buffer.from(event.body), {
             persistent: true,
@@ -66,11 +65,12 @@ export class EventPublisher {
             headers: { [AGGREGATE_ID_HEADER]: event.aggregateId },
             timeout: this.publishTimeoutMs,
           });
-        } finally {
-          // The broker hands a message back before it confirms it.
-          handedBack = this.returned.delete(event.id);
+        } catch (error) {
+          this.returned.delete(event.id);
+          throw error;
         }
-        if (handedBack)
+        // The broker hands a message back before it confirms it.
+        if (this.returned.delete(event.id))
           throw new Error(`no queue took ${event.type} ${event.id}: its consumers' queues are missing`);
       }),
     );
