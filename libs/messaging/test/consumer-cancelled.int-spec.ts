@@ -1,5 +1,4 @@
 import { waitUntil } from '@pss/testing';
-import { connect, type ChannelModel } from 'amqplib';
 import { queueFor } from '../src';
 import {
   createMessaging,
@@ -14,35 +13,21 @@ import { useSharedContainers, type SharedContainersContext } from './suite-conte
 describe('a consumer whose queue is deleted under it (an operator, a policy)', () => {
   let context: SharedContainersContext;
   let messaging: Messaging;
-  let operator: ChannelModel;
 
   beforeAll(async () => {
     context = await useSharedContainers();
     messaging = createMessaging(context.dataSource, context.brokerUrl);
     startRecording(messaging);
-    operator = await connect(context.brokerUrl);
   });
 
   afterAll(async () => {
-    await operator?.close();
     await messaging?.close();
     await context?.close();
   });
 
   const applied = async () => (await effectCounts(context.dataSource)).applied;
 
-  /** Whether the queue exists: a passive declare of a missing queue closes its channel. */
-  const queueExists = async () => {
-    const channel = await operator.createChannel();
-    channel.on('error', () => undefined);
-    try {
-      await channel.checkQueue(queueFor(testConsumer));
-      await channel.close();
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const queueExists = async () => (await context.vhost.queueNames()).includes(queueFor(testConsumer));
 
   it('declares its queue again and applies the events published after, on the same connection', async () => {
     await writeEvents(context.dataSource, 10, { prefix: 'before' });
@@ -52,9 +37,7 @@ describe('a consumer whose queue is deleted under it (an operator, a policy)', (
       30_000,
     );
 
-    const channel = await operator.createChannel();
-    await channel.deleteQueue(queueFor(testConsumer));
-    await channel.close();
+    await context.vhost.deleteQueue(queueFor(testConsumer));
     await waitUntil('the consumer to declare its queue again', queueExists, 10_000);
 
     await writeEvents(context.dataSource, 10, { prefix: 'after' });

@@ -1,5 +1,4 @@
 import { waitUntil } from '@pss/testing';
-import { connect } from 'amqplib';
 import { queueFor } from '../src';
 import {
   createMessaging,
@@ -30,13 +29,7 @@ describe('events published while their consumer’s queue is gone (deleted while
   it('are not lost: the relay sends them again into the queue declared anew, and each is applied once', async () => {
     messaging.relay.start();
     await messaging.publisher.open().waitForConnect();
-    const operator = await connect(context.brokerUrl);
-    try {
-      const channel = await operator.createChannel();
-      await channel.deleteQueue(queueFor(testConsumer));
-    } finally {
-      await operator.close();
-    }
+    await context.vhost.deleteQueue(queueFor(testConsumer));
 
     await writeEvents(context.dataSource, 10);
     await waitUntil(

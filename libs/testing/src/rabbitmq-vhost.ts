@@ -9,6 +9,10 @@ export interface TestVhost {
   setQueuePolicy(name: string, definition: Record<string, unknown>): Promise<void>;
   /** The tags of the consumers the broker has on `queue`. */
   consumerTags(queue: string): Promise<string[]>;
+  /** The names of the virtual host's queues. */
+  queueNames(): Promise<string[]>;
+  /** Deletes `queue` with whatever it holds, as an operator does in the management UI. */
+  deleteQueue(queue: string): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -43,6 +47,15 @@ export async function createTestVhost(amqpUrl: string, managementUrl: string): P
       return consumers
         .filter((consumer) => consumer.queue.name === queue)
         .map((consumer) => consumer.consumer_tag);
+    },
+    queueNames: async () => {
+      const queues = (await management(managementUrl, 'GET', `/api/queues/${name}?columns=name`)) as {
+        name: string;
+      }[];
+      return queues.map((queue) => queue.name);
+    },
+    deleteQueue: async (queue) => {
+      await management(managementUrl, 'DELETE', `/api/queues/${name}/${encodeURIComponent(queue)}`);
     },
     drop: async () => {
       await management(managementUrl, 'DELETE', `/api/vhosts/${name}`);
