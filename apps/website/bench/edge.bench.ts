@@ -1,5 +1,6 @@
 // The website in front of search, on one network: GET /flights straight to search, through a bare
-// node:http proxy (the floor of any proxy here) and through the edge (/api/search/flights), side by
+// node:http proxy (the floor of any proxy here), through fastify and @fastify/reply-from alone (the
+// floor of the library the edge forwards with) and through the edge (/api/search/flights), side by
 // side in each round; then the search results page at 50 users beside its floor (a bare node:http
 // server asking search and writing the page with template strings), CPU profiles of the website
 // forwarding and serving it, and what each page weighs.
@@ -44,9 +45,18 @@ async function main(): Promise<void> {
     const { baseUrl: floorUrl } = await bench.start(
       bench.floor('bare node:http proxy', ['bare-proxy.js'], { UPSTREAM: searchUrl }, 'website'),
     );
+    const { baseUrl: libraryUrl } = await bench.start(
+      bench.floor(
+        'fastify and @fastify/reply-from',
+        ['reply-from-proxy.js'],
+        { UPSTREAM: searchUrl },
+        'website',
+      ),
+    );
     const viaProxy = queries().map((q) => `/api/search/flights?${q}`);
     const direct: LoadResult[] = [];
     const floor: LoadResult[] = [];
+    const library: LoadResult[] = [];
     const edge: LoadResult[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const straight = await measureLoad({
@@ -55,13 +65,15 @@ async function main(): Promise<void> {
         paths: queries().map((q) => `/flights?${q}`),
       });
       const bare = await measureLoad({ ...LOAD, baseUrl: floorUrl, paths: viaProxy });
+      const replyFrom = await measureLoad({ ...LOAD, baseUrl: libraryUrl, paths: viaProxy });
       const proxied = await measureLoad({ ...LOAD, baseUrl: websiteUrl, paths: viaProxy });
       direct.push(straight);
       floor.push(bare);
+      library.push(replyFrom);
       edge.push(proxied);
       console.log(
         `round ${round}: search ${describeLoad(straight)}; through a bare node:http proxy ${describeLoad(bare)}; ` +
-          `through the edge ${describeLoad(proxied)}`,
+          `through fastify and @fastify/reply-from ${describeLoad(replyFrom)}; through the edge ${describeLoad(proxied)}`,
       );
     }
     const of = (runs: LoadResult[], key: 'requestsPerSecond' | 'p50Ms' | 'p99Ms') =>
@@ -71,10 +83,13 @@ async function main(): Promise<void> {
       `${(of(runs, 'p99Ms') - of(direct, 'p99Ms')).toFixed(1)} ms at p99, and keeps ` +
       `${(of(runs, 'requestsPerSecond') / of(direct, 'requestsPerSecond')).toFixed(2)}x the requests/s of the direct call`;
     console.log(`\nmedian of ${ROUNDS} rounds, ${LOAD.connections} connections:`);
+    const against = (runs: LoadResult[]) =>
+      `${(of(edge, 'requestsPerSecond') / of(runs, 'requestsPerSecond')).toFixed(2)}x its requests/s`;
     console.log(`  the floor, a bare node:http proxy, ${added(floor)}`);
+    console.log(`  the library's floor, fastify and @fastify/reply-from, ${added(library)}`);
     console.log(`  the edge ${added(edge)} (targets: < 2 ms, < 5 ms, 0.7x)`);
     console.log(
-      `  the edge against the floor: ${(of(edge, 'requestsPerSecond') / of(floor, 'requestsPerSecond')).toFixed(2)}x its requests/s`,
+      `  the edge against the bare proxy: ${against(floor)}; against the library alone: ${against(library)}`,
     );
 
     const pages = queries().map((q) => `/?${q}`);
