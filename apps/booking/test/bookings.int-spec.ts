@@ -1,7 +1,7 @@
 import type { ProblemDetails } from '@pss/platform';
 import { createIntegrationEvent, type ScheduledFlightPayload } from '@pss/contracts';
 import { daysFromToday, eventually, expectMigrationsInStep, operatorAuthorization } from '@pss/testing';
-import { publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
+import { bulkScheduledEvent, publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
 import { bookingRequest, startBookingWorld, type BookingWorld } from './booking-world';
 
 interface BookingBody {
@@ -427,6 +427,23 @@ describe('booking over HTTP, with the fares service and a registry', () => {
         expect(taken).toBe(2);
       });
       expect(await seatsOf('BF777', date)).toBe(45);
+    });
+
+    it("opens an inventory for every flight of a day's flight.bulk-scheduled, each announced to search", async () => {
+      const date = daysFromToday(21);
+      const day = bulkScheduledEvent([
+        scheduledFlightEvent('BF778', date, { capacity: 76 }),
+        scheduledFlightEvent('BF779', date, { capacity: 180 }),
+      ]);
+      await publishEvents(world.brokerUrl, [day]);
+      await eventually(async () => expect(await seatsOf('BF779', date)).toBe(175));
+      expect(await seatsOf('BF778', date)).toBe(71);
+      const announced = await world.dataSource.query(
+        `SELECT aggregate_id FROM outbox_messages WHERE event_type = 'booking.inventory-changed'
+            AND aggregate_id = ANY($1) ORDER BY aggregate_id`,
+        [[`BF778/${date}`, `BF779/${date}`]],
+      );
+      expect(announced).toEqual([{ aggregate_id: `BF778/${date}` }, { aggregate_id: `BF779/${date}` }]);
     });
 
     it('keeps every seat sold when the aircraft shrinks below them, and sells no more', async () => {

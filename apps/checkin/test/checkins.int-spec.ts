@@ -9,7 +9,7 @@ import {
   times,
   type TestVhost,
 } from '@pss/testing';
-import { publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
+import { bulkScheduledEvent, publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
 import { checkinIdOf } from '../src/checkins/checkin-id';
 import { startCheckinWorld, type CheckinWorld } from './checkin-world';
 
@@ -253,6 +253,24 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       expect((await seatMap('BF777', date)).seats).toHaveLength(60);
       const unknown = await world.get(`/flights/BF778/${date}/seats`);
       expect((await problemOf(unknown, 404)).detail).toBe(`Check-in has no seat map for BF778 on ${date}`);
+    });
+
+    it("has a seat map for every flight of a day's flight.bulk-scheduled, and keeps a newer change it heard first", async () => {
+      const date = daysFromToday(26);
+      const changed = scheduleOf('BF781', date, 60, 2);
+      await publishEvents(world.rabbitmqUrl, [changed]);
+      await eventually(async () => expect(await taken([changed])).toHaveLength(1));
+      const day = bulkScheduledEvent([
+        scheduleOf('BF780', date, 76, 1),
+        scheduleOf('BF781', date, 180, 1),
+        scheduleOf('BF782', date, 300, 1),
+      ]);
+      await publishEvents(world.rabbitmqUrl, [day]);
+      await eventually(async () => expect(await taken([day])).toHaveLength(1));
+      const capacities = await Promise.all(
+        ['BF780', 'BF781', 'BF782'].map(async (flight) => (await seatMap(flight, date)).capacity),
+      );
+      expect(capacities).toEqual([76, 60, 300]);
     });
 
     it('answers 503 with Retry-After for a flight booking sells but whose schedule check-in has not had, writing nothing', async () => {

@@ -1,5 +1,5 @@
 import { createIntegrationEvent } from '@pss/contracts';
-import { publishEvents } from '@pss/messaging/testing';
+import { bulkScheduledEvent, publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
 import { daysFromToday, waitUntil } from '@pss/testing';
 import { DataSource } from 'typeorm';
 import { startFares, type RunningFares } from './fares-app';
@@ -52,6 +52,38 @@ describe('fares with FARES_NEW_FLIGHT_TARIFF=block-time', () => {
       flightDate,
       fare: { amount: '139.00', currency: 'USD' },
     });
+  });
+
+  it("files every flight of a day's flight.bulk-scheduled by its block time, each announced on its own", async () => {
+    const departsAt = new Date(`${flightDate}T10:00:00Z`);
+    const flight = (flightNumber: string, minutes: number) =>
+      scheduledFlightEvent(flightNumber, String(flightDate), {
+        departsAt: departsAt.toISOString(),
+        arrivesAt: new Date(departsAt.getTime() + minutes * 60_000).toISOString(),
+      });
+    await publishEvents(fares.brokerUrl, [
+      bulkScheduledEvent([flight('BF1001', 100), flight('BF1002', 300)]),
+    ]);
+    await waitUntil(
+      'the fares of BF1001 and BF1002 announced',
+      async () =>
+        (
+          await dataSource.query(
+            `SELECT 1 FROM outbox_messages WHERE event_type = 'fare.changed' AND aggregate_id = ANY($1)
+                AND sent_at IS NOT NULL`,
+            [[`BF1001/${flightDate}`, `BF1002/${flightDate}`]],
+          )
+        ).length === 2,
+      10_000,
+    );
+    const fareOf = async (flightNumber: string) =>
+      (
+        (await (
+          await fetch(`${fares.baseUrl}/fares?flightNumber=${flightNumber}&flightDate=${flightDate}`)
+        ).json()) as { fare: { amount: string } }
+      ).fare.amount;
+    // 49 + 0.45 × 100 and 49 + 0.45 × 300 minutes
+    expect([await fareOf('BF1001'), await fareOf('BF1002')]).toEqual(['94.00', '184.00']);
   });
 
   it("still files the book's fare for the book's flights", async () => {

@@ -10,6 +10,8 @@ export type { FareChangedEvent, FareChangedPayload } from './events/fare-events'
 export type {
   FlightChangedEvent,
   FlightScheduledEvent,
+  FlightBulkScheduledEvent,
+  FlightBulkScheduledPayload,
   ScheduledFlightPayload,
   ScheduledFlightState,
 } from './events/flight-events';
@@ -20,7 +22,11 @@ export {
   type PssEventType,
   type PssIntegrationEvent,
 } from './events/pss-events';
-export { InvalidIntegrationEventError, parseIntegrationEvent } from './events/parse-event';
+export {
+  InvalidIntegrationEventError,
+  MAX_FLIGHTS_PER_EVENT,
+  parseIntegrationEvent,
+} from './events/parse-event';
 export type { Money } from './dto/money';
 export {
   FARES_SNAPSHOT,

@@ -4,9 +4,10 @@ import {
   SCHEDULE_SNAPSHOT,
   type FlightChangedEvent,
   type FlightScheduledEvent,
+  type FlightBulkScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
-import { EventConsumer, OutboxWriter, Projection } from '@pss/messaging';
+import { EventConsumer, followEach, OutboxWriter, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -15,7 +16,7 @@ import { SeatInventory } from '../inventory/seat-inventory';
 export type ScheduleOutcome = 'applied' | 'stale' | 'capacity_below_sold';
 
 /**
- * Opens an inventory for each flight the schedule announces, and follows its changes when the
+ * Opens an inventory for each flight the schedule announces (one by one, or a day's at once), and follows its changes when the
  * event is newer than what the inventory was made from, telling search the seats for sale
  * (`booking.inventory-changed`, in the same transaction). Seats sold are booking's and stay: an
  * aircraft smaller than the seats already sold keeps capacity at the seats sold (nothing more is
@@ -23,7 +24,10 @@ export type ScheduleOutcome = 'applied' | 'stale' | 'capacity_below_sold';
  * knows of the sales. A new or wiped database catches up from the schedule's snapshot.
  */
 @Injectable()
-export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.changed', ScheduleOutcome> {
+export class ScheduleProjection extends Projection<
+  'flight.scheduled' | 'flight.bulk-scheduled' | 'flight.changed',
+  ScheduleOutcome
+> {
   private readonly logger = new Logger(ScheduleProjection.name);
 
   constructor(
@@ -35,7 +39,7 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
     private readonly outbox: OutboxWriter,
   ) {
     super(consumer, metrics.registry, {
-      events: ['flight.scheduled', 'flight.changed'],
+      events: ['flight.scheduled', 'flight.bulk-scheduled', 'flight.changed'],
       metric: {
         name: 'booking_schedule_events_total',
         help: "The schedule's events, each opening or changing a flight's inventory",
@@ -53,7 +57,12 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
     );
   }
 
-  apply(event: FlightScheduledEvent | FlightChangedEvent, manager: EntityManager): Promise<ScheduleOutcome> {
+  apply(
+    event: FlightScheduledEvent | FlightBulkScheduledEvent | FlightChangedEvent,
+    manager: EntityManager,
+  ): Promise<ScheduleOutcome | ScheduleOutcome[]> {
+    if (event.type === 'flight.bulk-scheduled')
+      return followEach(event.payload.flights, (flight) => this.follow(flight, manager));
     return this.follow(event.payload, manager);
   }
 

@@ -3,6 +3,7 @@ import {
   SCHEDULE_SNAPSHOT,
   type FlightChangedEvent,
   type FlightScheduledEvent,
+  type FlightBulkScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
 import { EventConsumer, Projection } from '@pss/messaging';
@@ -19,7 +20,10 @@ type Outcome = 'applied' | 'stale';
  * snapshot.
  */
 @Injectable()
-export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.changed', Outcome> {
+export class ScheduleProjection extends Projection<
+  'flight.scheduled' | 'flight.bulk-scheduled' | 'flight.changed',
+  Outcome
+> {
   constructor(
     consumer: EventConsumer,
     metrics: MetricsService,
@@ -27,7 +31,7 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
     private readonly dataSource: DataSource,
   ) {
     super(consumer, metrics.registry, {
-      events: ['flight.scheduled', 'flight.changed'],
+      events: ['flight.scheduled', 'flight.bulk-scheduled', 'flight.changed'],
       metric: {
         name: 'checkin_schedule_events_total',
         help: "The schedule's events, each giving a flight's seat map",
@@ -41,25 +45,38 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
       'the schedule',
       SCHEDULE_SNAPSHOT,
       this.dataSource,
-      (flight, manager) => this.follow(flight, manager),
+      async (flight, manager) => (await this.follow([flight], manager))[0],
     );
   }
 
-  apply(event: FlightScheduledEvent | FlightChangedEvent, manager: EntityManager): Promise<Outcome> {
-    return this.follow(event.payload, manager);
+  apply(
+    event: FlightScheduledEvent | FlightBulkScheduledEvent | FlightChangedEvent,
+    manager: EntityManager,
+  ): Promise<Outcome[]> {
+    return this.follow(
+      event.type === 'flight.bulk-scheduled' ? event.payload.flights : [event.payload],
+      manager,
+    );
   }
 
-  private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<Outcome> {
-    const { flightNumber, flightDate, capacity, scheduleVersion } = flight;
-    const written = await manager.query(
+  /** One statement for all of them; a flight listed twice counts at its newest version. */
+  private async follow(flights: readonly ScheduledFlightState[], manager: EntityManager): Promise<Outcome[]> {
+    const column = <K extends keyof ScheduledFlightState>(key: K) => flights.map((flight) => flight[key]);
+    const written: { flight: string }[] = await manager.query(
       `INSERT INTO scheduled_flights AS flight (flight_number, flight_date, capacity, schedule_version)
-       VALUES ($1, $2, $3, $4)
+       SELECT DISTINCT ON (flight_number, flight_date) flight_number, flight_date, capacity, schedule_version
+         FROM unnest($1::text[], $2::date[], $3::int[], $4::int[])
+              AS event(flight_number, flight_date, capacity, schedule_version)
+        ORDER BY flight_number, flight_date, schedule_version DESC
        ON CONFLICT (flight_number, flight_date) DO UPDATE
           SET capacity = EXCLUDED.capacity, schedule_version = EXCLUDED.schedule_version
         WHERE flight.schedule_version < EXCLUDED.schedule_version
-       RETURNING 1`,
-      [flightNumber, flightDate, capacity, scheduleVersion],
+       RETURNING flight.flight_number || '/' || flight.flight_date::text || '/' || flight.schedule_version AS flight`,
+      [column('flightNumber'), column('flightDate'), column('capacity'), column('scheduleVersion')],
     );
-    return written.length > 0 ? 'applied' : 'stale';
+    const applied = new Set(written.map((row) => row.flight));
+    return flights.map(({ flightNumber, flightDate, scheduleVersion }) =>
+      applied.has(`${flightNumber}/${flightDate}/${scheduleVersion}`) ? 'applied' : 'stale',
+    );
   }
 }

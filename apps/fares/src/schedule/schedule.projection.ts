@@ -4,9 +4,10 @@ import {
   type Money,
   SCHEDULE_SNAPSHOT,
   type FlightScheduledEvent,
+  type FlightBulkScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
-import { EventConsumer, OutboxWriter, Projection } from '@pss/messaging';
+import { EventConsumer, followEach, OutboxWriter, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -17,7 +18,7 @@ import { REFERENCE_TARIFF } from './reference-tariff';
 type Outcome = 'fare_filed' | 'recorded' | 'known';
 
 /**
- * Records each flight and date the schedule announces, so that an operator can file its first
+ * Records each flight and date the schedule announces (one by one, or a day's at once), so that an operator can file its first
  * fare; a flight of the reference tariff, or any flight when FARES_NEW_FLIGHT_TARIFF is
  * `block-time` (blockTimeFare), gets its fare at once (version 1, announced with `fare.changed` in
  * the same transaction). Either way the fare follows the flight, so a follower
@@ -26,7 +27,7 @@ type Outcome = 'fare_filed' | 'recorded' | 'known';
  * schedule's snapshot, the same way.
  */
 @Injectable()
-export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> {
+export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.bulk-scheduled', Outcome> {
   constructor(
     consumer: EventConsumer,
     metrics: MetricsService,
@@ -36,7 +37,7 @@ export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> 
     private readonly config: FaresConfig,
   ) {
     super(consumer, metrics.registry, {
-      events: ['flight.scheduled'],
+      events: ['flight.scheduled', 'flight.bulk-scheduled'],
       metric: {
         name: 'fares_schedule_events_total',
         help: "The schedule's new flights, as fares heard them",
@@ -54,7 +55,12 @@ export class ScheduleProjection extends Projection<'flight.scheduled', Outcome> 
     );
   }
 
-  apply(event: FlightScheduledEvent, manager: EntityManager): Promise<Outcome> {
+  apply(
+    event: FlightScheduledEvent | FlightBulkScheduledEvent,
+    manager: EntityManager,
+  ): Promise<Outcome | Outcome[]> {
+    if (event.type === 'flight.bulk-scheduled')
+      return followEach(event.payload.flights, (flight) => this.follow(flight, manager));
     return this.follow(event.payload, manager);
   }
 

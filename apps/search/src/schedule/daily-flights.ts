@@ -13,16 +13,21 @@ export interface DailyFlight {
   capacity: number;
 }
 
+/** How new flight-dates are announced: `flight.scheduled` each (announceSchedule), or by day. */
+export type Announcement = typeof announceSchedule;
+
 /**
  * Schedules `flights` on every date from `from` to `to` that does not have them yet, and announces
- * each new one with `flight.scheduled`, in the caller's transaction. A flight already scheduled is
- * never rewritten (an operator may have changed it). Resolves with how many were new.
+ * the new ones (`flight.scheduled` each, unless `announce` says otherwise), in the caller's
+ * transaction. A flight already scheduled is never rewritten (an operator may have changed it).
+ * Resolves with how many were new.
  */
 export async function scheduleDaily(
   manager: EntityManager,
   flights: readonly DailyFlight[],
   from: string,
   to: string,
+  announce: Announcement = announceSchedule,
 ): Promise<number> {
   const column = <K extends keyof DailyFlight>(key: K) => flights.map((flight) => flight[key]);
   const scheduled: ScheduleRow[] = await manager.query(
@@ -49,6 +54,6 @@ export async function scheduleDaily(
       column('capacity'),
     ],
   );
-  await announceSchedule(new OutboxWriter(), manager, scheduled);
+  await announce(new OutboxWriter(), manager, scheduled);
   return scheduled.length;
 }

@@ -1,5 +1,6 @@
 import {
   createIntegrationEvent,
+  MAX_FLIGHTS_PER_EVENT,
   type FlightChangedEvent,
   type FlightScheduledEvent,
   type ScheduledFlightPayload,
@@ -54,5 +55,38 @@ export async function announceSchedule(
       ) as FlightScheduledEvent | FlightChangedEvent,
       aggregateId: `${row.flight_number}/${row.flight_date}`,
     })),
+  );
+}
+
+/**
+ * Puts one `flight.bulk-scheduled` per date (per MAX_FLIGHTS_PER_EVENT flights of it) in the outbox for
+ * new rows (version 1), inside the caller's transaction: a bulk load's announcement, a message for
+ * a day's flights, not one for each. Followers apply each flight as they would `flight.scheduled`.
+ */
+export async function announceScheduleByDay(
+  outbox: OutboxWriter,
+  manager: EntityManager,
+  rows: readonly ScheduleRow[],
+): Promise<void> {
+  const byDate = new Map<string, ScheduleRow[]>();
+  for (const row of rows) {
+    const day = byDate.get(row.flight_date);
+    if (day) day.push(row);
+    else byDate.set(row.flight_date, [row]);
+  }
+  await outbox.writeMany(
+    manager,
+    [...byDate].flatMap(([date, flights]) =>
+      chunks(flights, MAX_FLIGHTS_PER_EVENT).map((chunk) => ({
+        event: createIntegrationEvent('flight.bulk-scheduled', { flights: chunk.map(scheduledFlightOf) }),
+        aggregateId: `schedule/${date}`,
+      })),
+    ),
+  );
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
   );
 }

@@ -27,5 +27,14 @@ export interface ScheduledFlightPayload {
 export type FlightScheduledEvent = IntegrationEvent<'flight.scheduled', ScheduledFlightPayload>;
 export type FlightChangedEvent = IntegrationEvent<'flight.changed', ScheduledFlightPayload>;
 
+/**
+ * Many new flights at once, each as `flight.scheduled` would carry it (version 1): an operator's
+ * bulk load (a generated network) announces a day's flights in one event, not one event each.
+ */
+export interface FlightBulkScheduledPayload {
+  flights: ScheduledFlightPayload[];
+}
+export type FlightBulkScheduledEvent = IntegrationEvent<'flight.bulk-scheduled', FlightBulkScheduledPayload>;
+
 /** An item of search's `GET /schedule/snapshot`: the flight as its latest event says it. */
 export type ScheduledFlightState = ScheduledFlightPayload;

@@ -31,6 +31,10 @@ const scheduled = () =>
     scheduleVersion: 1,
   });
 
+const dayScheduled = (
+  flights: unknown[] = [scheduled().payload, { ...scheduled().payload, flightNumber: 'BF108' }],
+) => createIntegrationEvent('flight.bulk-scheduled', { flights });
+
 describe('parseIntegrationEvent', () => {
   it('accepts each event type that PSS publishes, as sent over the wire', () => {
     const checkin = createIntegrationEvent('checkin.completed', { checkinId: 'c-1', bookingId: 'b-1' });
@@ -41,6 +45,7 @@ describe('parseIntegrationEvent', () => {
       fareChanged(),
       scheduled(),
       { ...scheduled(), type: 'flight.changed' },
+      dayScheduled(),
     ]) {
       expect(parseIntegrationEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
     }
@@ -55,7 +60,7 @@ describe('parseIntegrationEvent', () => {
   it.each([
     [
       { ...confirmed(), type: 'booking.exploded' },
-      /type must be one of flight.scheduled, flight.changed, booking.confirmed/,
+      /type must be one of flight.scheduled, flight.bulk-scheduled, flight.changed, booking.confirmed/,
     ],
     [{ ...confirmed(), id: 'event-1' }, /id must be a UUID/],
     [{ ...confirmed(), occurredAt: 'yesterday' }, /occurredAt must be an ISO 8601 timestamp/],
@@ -76,6 +81,17 @@ describe('parseIntegrationEvent', () => {
       /payload.departsAt must be an ISO/,
     ],
     [{ ...scheduled(), payload: { ...scheduled().payload, capacity: 99.5 } }, /payload.capacity must be/],
+    [dayScheduled([]), /payload.flights must be a list of 1 to 5000 items/],
+    [{ ...dayScheduled(), payload: { flights: 'BF107' } }, /payload.flights must be a list/],
+    [
+      dayScheduled(Array.from({ length: 5_001 }, () => scheduled().payload)),
+      /payload.flights must be a list/,
+    ],
+    [dayScheduled([scheduled().payload, null]), /payload.flights\[1\] must be an object/],
+    [
+      dayScheduled([scheduled().payload, { ...scheduled().payload, capacity: -1 }]),
+      /payload.flights\[1\].capacity must be a non-negative integer/,
+    ],
     ['not an object', /event must be an object/],
   ])('rejects a malformed event naming the field (%#)', (event, message) => {
     expect(() => parseIntegrationEvent(event)).toThrow(message);

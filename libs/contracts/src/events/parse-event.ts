@@ -24,8 +24,17 @@ const scheduleFields = {
   scheduleVersion: 'count',
 } as const;
 
+/** Most flights one `flight.bulk-scheduled` carries: a day of a large airline's network. */
+export const MAX_FLIGHTS_PER_EVENT = 5_000;
+
+/** The events whose payload is a list (`payload.<list>`), each item with these fields. */
+const listFields: Partial<Record<PssEventType, { list: string; fields: Record<string, FieldKind> }>> = {
+  'flight.bulk-scheduled': { list: 'flights', fields: scheduleFields },
+};
+
 const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {
   'flight.scheduled': scheduleFields,
+  'flight.bulk-scheduled': {},
   'flight.changed': scheduleFields,
   'booking.confirmed': inventoryFields,
   'booking.cancelled': inventoryFields,
@@ -79,7 +88,19 @@ export function parseIntegrationEvent(raw: unknown): PssIntegrationEvent {
   for (const [name, kind] of Object.entries(payloadFields[event.type as PssEventType])) {
     expectField(payload, name, kind, 'payload.');
   }
+  const items = listFields[event.type as PssEventType];
+  if (items) expectList(payload[items.list], `payload.${items.list}`, items.fields);
   return event as unknown as PssIntegrationEvent;
+}
+
+function expectList(value: unknown, field: string, fields: Record<string, FieldKind>): void {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_FLIGHTS_PER_EVENT) {
+    throw new InvalidIntegrationEventError(field, `must be a list of 1 to ${MAX_FLIGHTS_PER_EVENT} items`);
+  }
+  value.forEach((item, index) => {
+    const record = asRecord(item, `${field}[${index}]`);
+    for (const [name, kind] of Object.entries(fields)) expectField(record, name, kind, `${field}[${index}].`);
+  });
 }
 
 function asRecord(value: unknown, field: string): Record<string, unknown> {

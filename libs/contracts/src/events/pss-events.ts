@@ -1,11 +1,12 @@
 import type { BookingCancelledEvent, BookingConfirmedEvent, InventoryChangedEvent } from './booking-events';
 import type { CheckinCompletedEvent } from './checkin-events';
 import type { FareChangedEvent } from './fare-events';
-import type { FlightChangedEvent, FlightScheduledEvent } from './flight-events';
+import type { FlightChangedEvent, FlightScheduledEvent, FlightBulkScheduledEvent } from './flight-events';
 
 /** Every integration event PSS publishes. */
 export type PssIntegrationEvent =
   | FlightScheduledEvent
+  | FlightBulkScheduledEvent
   | FlightChangedEvent
   | BookingConfirmedEvent
   | BookingCancelledEvent
@@ -17,6 +18,7 @@ export type PssEventOfType<TType extends PssEventType> = Extract<PssIntegrationE
 
 export const pssEventTypes = [
   'flight.scheduled',
+  'flight.bulk-scheduled',
   'flight.changed',
   'booking.confirmed',
   'booking.cancelled',
@@ -31,8 +33,14 @@ export const pssEventTypes = [
  * ran still has a queue to wait in.
  */
 export const pssEventSubscriptions = {
-  fares: ['flight.scheduled'],
+  fares: ['flight.scheduled', 'flight.bulk-scheduled'],
   search: ['booking.confirmed', 'booking.cancelled', 'booking.inventory-changed', 'fare.changed'],
-  booking: ['flight.scheduled', 'flight.changed', 'checkin.completed', 'fare.changed'],
-  checkin: ['flight.scheduled', 'flight.changed'],
+  booking: [
+    'flight.scheduled',
+    'flight.bulk-scheduled',
+    'flight.changed',
+    'checkin.completed',
+    'fare.changed',
+  ],
+  checkin: ['flight.scheduled', 'flight.bulk-scheduled', 'flight.changed'],
 } as const satisfies Record<string, readonly PssEventType[]>;

@@ -33,9 +33,25 @@ export abstract class Projection<
   onModuleInit(): void {
     for (const type of this.spec.events)
       this.consumer.handle(type, async (event, manager) => {
-        this.outcomes.inc({ outcome: await this.apply(event, manager) });
+        const outcome = await this.apply(event, manager);
+        for (const each of typeof outcome === 'string' ? [outcome] : outcome)
+          this.outcomes.inc({ outcome: each });
       });
   }
 
-  abstract apply(event: PssEventOfType<TType>, manager: EntityManager): Promise<TOutcome>;
+  /** What the event did; an event of many items (`flight.bulk-scheduled`) says it for each. */
+  abstract apply(
+    event: PssEventOfType<TType>,
+    manager: EntityManager,
+  ): Promise<TOutcome | readonly TOutcome[]>;
+}
+
+/** Applies `follow` to each item in turn (in the event's transaction), with what each did. */
+export async function followEach<TItem, TOutcome>(
+  items: readonly TItem[],
+  follow: (item: TItem) => Promise<TOutcome>,
+): Promise<TOutcome[]> {
+  const outcomes: TOutcome[] = [];
+  for (const item of items) outcomes.push(await follow(item));
+  return outcomes;
 }

@@ -2,6 +2,7 @@
 export { publishEvents } from './publish-events';
 export { takeQueuedEvents } from './queued-events';
 export {
+  bulkScheduledEvent,
   publishReferenceFares,
   publishReferenceInventories,
   publishReferenceSchedule,

@@ -3,11 +3,15 @@ import { pssEventSubscriptions } from '@pss/contracts';
 import { BrokerConnection } from '../broker/broker-connection';
 import { EventPublisher } from '../broker/event-publisher';
 
-/** The aggregate an event belongs to, as its publisher names it: a flight and date, or a booking. */
-const aggregateOf = (event: PssIntegrationEvent): string =>
-  'flightNumber' in event.payload
-    ? `${event.payload.flightNumber}/${event.payload.flightDate}`
-    : event.payload.bookingId;
+/**
+ * The aggregate an event belongs to, as its publisher names it: a flight and date, a day of the
+ * schedule, or a booking.
+ */
+function aggregateOf({ payload }: PssIntegrationEvent): string {
+  if ('flightNumber' in payload) return `${payload.flightNumber}/${payload.flightDate}`;
+  if ('flights' in payload) return `schedule/${payload.flights[0].flightDate}`;
+  return payload.bookingId;
+}
 
 /**
  * Publishes events to `pss.events` the way a service's outbox relay does (persistent, confirmed,

@@ -3,6 +3,7 @@ import {
   type FareChangedEvent,
   type FlightChangedEvent,
   type FlightScheduledEvent,
+  type FlightBulkScheduledEvent,
   type InventoryChangedEvent,
   type PssIntegrationEvent,
   type ScheduledFlightPayload,
@@ -129,6 +130,13 @@ export function scheduledFlightEvent(
   return payload.scheduleVersion === 1
     ? createIntegrationEvent('flight.scheduled', payload)
     : createIntegrationEvent('flight.changed', payload);
+}
+
+/** A bulk load's announcement, as search's `schedule:generate` makes it: these new flights at once. */
+export function bulkScheduledEvent(
+  flights: readonly { payload: ScheduledFlightPayload }[],
+): FlightBulkScheduledEvent {
+  return createIntegrationEvent('flight.bulk-scheduled', { flights: flights.map((event) => event.payload) });
 }
 
 /** Plays booking for a test of search: the book's flights opened for sale on every date of the range. */

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { MAX_FLIGHTS_PER_EVENT } from '@pss/contracts';
 import { addDays, ServiceCommand } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { scheduleDaily } from '../daily-flights';
+import { announceScheduleByDay } from '../schedule-events';
 import { parseGenerateOptions } from './generate-options';
 import { generateNetwork } from './generated-network';
 
-// Flight-dates per transaction: each takes an advisory lock on its aggregate (the outbox's rule),
-// and PostgreSQL's lock table holds 64 per connection by default, shared by all.
-const FLIGHTS_PER_TRANSACTION = 1_000;
+// Flight-dates per transaction (of one date: announced in one event).
+const FLIGHTS_PER_TRANSACTION = MAX_FLIGHTS_PER_EVENT;
 
 /**
  * `node main.js schedule:generate [--flights-per-day N] [--days N] [--airports N] [--seed N]
  * [--from YYYY-MM-DD]`: schedules a generated hub-and-spoke network (generateNetwork) on every day
- * asked for, announcing each new flight-date with `flight.scheduled` as an operator's would be:
- * fares, booking and check-in follow from the events alone. Run again, it adds only what is missing.
+ * asked for, announcing each day's new flights in one `flight.bulk-scheduled` (a bulk load: a message
+ * a day, not one a flight): fares, booking and check-in follow from the events alone. Run again, it adds only what is missing.
  */
 @Injectable()
 export class GenerateScheduleCommand extends ServiceCommand {
@@ -32,7 +33,7 @@ export class GenerateScheduleCommand extends ServiceCommand {
       for (let first = 0; first < network.length; first += FLIGHTS_PER_TRANSACTION) {
         const chunk = network.slice(first, first + FLIGHTS_PER_TRANSACTION);
         scheduled += await this.dataSource.transaction((manager) =>
-          scheduleDaily(manager, chunk, date, date),
+          scheduleDaily(manager, chunk, date, date, announceScheduleByDay),
         );
       }
     }
