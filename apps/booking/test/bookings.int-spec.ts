@@ -123,6 +123,27 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     expect((await world.post('/bookings', bookingRequest(date, 1, { fare: newFare }))).status).toBe(201);
   });
 
+  it("drops a quote for each fare of a bulk load's fare.bulk-changed", async () => {
+    const dropped = async () => {
+      const metrics = await (await world.get('/metrics')).text();
+      return Number(
+        /booking_fare_events_total\{outcome="quote_dropped"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0,
+      );
+    };
+    const before = await dropped();
+    const date = daysFromToday(16);
+    const bulk = createIntegrationEvent('fare.bulk-changed', {
+      fares: ['BF101', 'BF105'].map((flightNumber) => ({
+        flightNumber,
+        flightDate: date,
+        fare: { amount: '150.00', currency: 'USD' },
+        fareVersion: 2,
+      })),
+    });
+    await publishEvents(world.brokerUrl, [bulk]);
+    await eventually(async () => expect((await dropped()) - before).toBe(2));
+  });
+
   it('answers a snapshot of the seats of a range of dates, as its inventory events say them', async () => {
     const date = daysFromToday(15);
     expect((await world.post('/bookings', bookingRequest(date, 2))).status).toBe(201);
@@ -429,7 +450,7 @@ describe('booking over HTTP, with the fares service and a registry', () => {
       expect(await seatsOf('BF777', date)).toBe(45);
     });
 
-    it("opens an inventory for every flight of a day's flight.bulk-scheduled, each announced to search", async () => {
+    it("opens an inventory for every flight of a day's flight.bulk-scheduled, announced in one event", async () => {
       const date = daysFromToday(21);
       const day = bulkScheduledEvent([
         scheduledFlightEvent('BF778', date, { capacity: 76 }),
@@ -438,12 +459,15 @@ describe('booking over HTTP, with the fares service and a registry', () => {
       await publishEvents(world.brokerUrl, [day]);
       await eventually(async () => expect(await seatsOf('BF779', date)).toBe(175));
       expect(await seatsOf('BF778', date)).toBe(71);
-      const announced = await world.dataSource.query(
-        `SELECT aggregate_id FROM outbox_messages WHERE event_type = 'booking.inventory-changed'
-            AND aggregate_id = ANY($1) ORDER BY aggregate_id`,
-        [[`BF778/${date}`, `BF779/${date}`]],
+      const [announced] = await world.dataSource.query(
+        `SELECT payload->'payload'->'inventories' AS inventories FROM outbox_messages
+          WHERE event_type = 'booking.bulk-inventory-changed' AND aggregate_id = $1`,
+        [`inventories/${date}`],
       );
-      expect(announced).toEqual([{ aggregate_id: `BF778/${date}` }, { aggregate_id: `BF779/${date}` }]);
+      expect(announced.inventories).toEqual([
+        { flightNumber: 'BF778', flightDate: date, remainingSeats: 71, inventoryVersion: 1 },
+        { flightNumber: 'BF779', flightDate: date, remainingSeats: 175, inventoryVersion: 1 },
+      ]);
     });
 
     it('keeps every seat sold when the aircraft shrinks below them, and sells no more', async () => {

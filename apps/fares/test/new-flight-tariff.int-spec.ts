@@ -54,7 +54,7 @@ describe('fares with FARES_NEW_FLIGHT_TARIFF=block-time', () => {
     });
   });
 
-  it("files every flight of a day's flight.bulk-scheduled by its block time, each announced on its own", async () => {
+  it("files every flight of a day's flight.bulk-scheduled by its block time, announced in one fare.bulk-changed", async () => {
     const departsAt = new Date(`${flightDate}T10:00:00Z`);
     const flight = (flightNumber: string, minutes: number) =>
       scheduledFlightEvent(flightNumber, String(flightDate), {
@@ -64,18 +64,24 @@ describe('fares with FARES_NEW_FLIGHT_TARIFF=block-time', () => {
     await publishEvents(fares.brokerUrl, [
       bulkScheduledEvent([flight('BF1001', 100), flight('BF1002', 300)]),
     ]);
+    const announced = async (): Promise<{ flightNumber: string; fareVersion: number }[][]> =>
+      (
+        await dataSource.query(
+          `SELECT payload->'payload'->'fares' AS fares FROM outbox_messages
+            WHERE event_type = 'fare.bulk-changed' AND aggregate_id = $1 AND sent_at IS NOT NULL`,
+          [`fares/${flightDate}`],
+        )
+      ).map((row: { fares: { flightNumber: string; fareVersion: number }[] }) => row.fares);
     await waitUntil(
       'the fares of BF1001 and BF1002 announced',
-      async () =>
-        (
-          await dataSource.query(
-            `SELECT 1 FROM outbox_messages WHERE event_type = 'fare.changed' AND aggregate_id = ANY($1)
-                AND sent_at IS NOT NULL`,
-            [[`BF1001/${flightDate}`, `BF1002/${flightDate}`]],
-          )
-        ).length === 2,
+      async () => (await announced()).length === 1,
       10_000,
     );
+    const [announcedFares] = await announced();
+    expect(announcedFares.map(({ flightNumber, fareVersion }) => [flightNumber, fareVersion])).toEqual([
+      ['BF1001', 1],
+      ['BF1002', 1],
+    ]);
     const fareOf = async (flightNumber: string) =>
       (
         (await (

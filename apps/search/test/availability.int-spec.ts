@@ -1,4 +1,5 @@
 import { daysFromToday, eventually } from '@pss/testing';
+import { createIntegrationEvent } from '@pss/contracts';
 import { publishEvents } from '@pss/messaging/testing';
 import { DataSource } from 'typeorm';
 import { inventoryEvent, type InventoryChange } from './booking-events';
@@ -85,6 +86,30 @@ describe("search's seats follow booking's inventory events", () => {
       expect(await seatsOf(change.flightNumber, change.flightDate)).toBe(change.remainingSeats);
     }
     expect((await inboxed()) - inboxedBefore).toBe(500);
+  });
+
+  it("applies each inventory of a bulk load's booking.bulk-inventory-changed, the newest version winning", async () => {
+    const date = daysFromToday(14);
+    await publishEvents(search.brokerUrl, [
+      inventoryEvent({ flightNumber: 'BF101', flightDate: date, remainingSeats: 40, inventoryVersion: 5 }),
+    ]);
+    await eventually(async () => expect(await seatsOf('BF101', date)).toBe(40), 20_000);
+    const before = await metric('applied');
+    const bulk = createIntegrationEvent('booking.bulk-inventory-changed', {
+      inventories: ['BF100', 'BF101', 'BF102'].map((flightNumber) => ({
+        flightNumber,
+        flightDate: date,
+        remainingSeats: 70,
+        inventoryVersion: 2,
+      })),
+    });
+    await publishEvents(search.brokerUrl, [bulk]);
+    await eventually(async () => expect((await metric('applied')) - before).toBe(2), 20_000);
+    expect([
+      await seatsOf('BF100', date),
+      await seatsOf('BF101', date),
+      await seatsOf('BF102', date),
+    ]).toEqual([70, 40, 70]);
   });
 
   it('keeps an event for a flight it does not have, counts it, and goes on with the next', async () => {

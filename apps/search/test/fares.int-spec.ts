@@ -1,3 +1,4 @@
+import { createIntegrationEvent } from '@pss/contracts';
 import { publishEvents } from '@pss/messaging/testing';
 import { daysFromToday, eventually } from '@pss/testing';
 import { DataSource } from 'typeorm';
@@ -46,6 +47,27 @@ describe("search's fares follow fares' fare.changed events", () => {
     await eventually(async () => expect((await taken()) - before).toBe(60), 30_000);
     for (const date of dates)
       expect(await faresOnDate(date)).toEqual({ BF101: '111.50', BF105: '111.50', BF106: '111.50' });
+  });
+
+  it("applies each fare of a bulk load's fare.bulk-changed, the newest version per flight winning", async () => {
+    const date = daysFromToday(13);
+    await publishEvents(search.brokerUrl, [
+      fareEvent({ flightNumber: 'BF105', flightDate: date, amount: '99.00', fareVersion: 3 }),
+    ]);
+    await eventually(async () => expect((await faresOnDate(date)).BF105).toBe('99.00'), 20_000);
+    const before = { applied: await metric('applied'), stale: await metric('stale') };
+    const bulk = createIntegrationEvent('fare.bulk-changed', {
+      fares: NYC_FLIGHTS.map((flightNumber) => ({
+        flightNumber,
+        flightDate: date,
+        fare: { amount: '150.00', currency: 'USD' },
+        fareVersion: 2,
+      })),
+    });
+    await publishEvents(search.brokerUrl, [bulk]);
+    await eventually(async () => expect((await metric('applied')) - before.applied).toBe(2), 20_000);
+    expect((await metric('stale')) - before.stale).toBe(1);
+    expect(await faresOnDate(date)).toEqual({ BF101: '150.00', BF105: '99.00', BF106: '150.00' });
   });
 
   it('keeps a followed fare when its seed runs again', async () => {

@@ -3,10 +3,17 @@ export type {
   BookingCancelledEvent,
   BookingConfirmedEvent,
   BookingInventoryPayload,
+  InventoryBulkChangedEvent,
+  InventoryBulkChangedPayload,
   InventoryChangedEvent,
 } from './events/booking-events';
 export type { CheckinCompletedEvent, CheckinCompletedPayload } from './events/checkin-events';
-export type { FareChangedEvent, FareChangedPayload } from './events/fare-events';
+export type {
+  FareBulkChangedEvent,
+  FareBulkChangedPayload,
+  FareChangedEvent,
+  FareChangedPayload,
+} from './events/fare-events';
 export type {
   FlightChangedEvent,
   FlightScheduledEvent,
@@ -22,11 +29,7 @@ export {
   type PssEventType,
   type PssIntegrationEvent,
 } from './events/pss-events';
-export {
-  InvalidIntegrationEventError,
-  MAX_FLIGHTS_PER_EVENT,
-  parseIntegrationEvent,
-} from './events/parse-event';
+export { InvalidIntegrationEventError, MAX_BULK_ITEMS, parseIntegrationEvent } from './events/parse-event';
 export type { Money } from './dto/money';
 export {
   FARES_SNAPSHOT,

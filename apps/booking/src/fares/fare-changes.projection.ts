@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FareChangedEvent } from '@pss/contracts';
+import type { FareBulkChangedEvent, FareChangedEvent } from '@pss/contracts';
 import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
@@ -8,13 +8,14 @@ import { FARE_CHANGES_CHANNEL, fareKey } from '../bookings/fare-check';
 /**
  * `fare.changed` tells every booking instance to drop its quote of that flight and date: the event
  * is taken once (booking's queue, its inbox), and the NOTIFY reaches every instance's FareCheck
- * when the inbox transaction commits. The next booking of that flight asks fares again.
+ * when the inbox transaction commits. The next booking of that flight asks fares again. A bulk
+ * load's first fares (`fare.bulk-changed`) drop each quote the same way, in one statement.
  */
 @Injectable()
-export class FareChangesProjection extends Projection<'fare.changed', 'quote_dropped'> {
+export class FareChangesProjection extends Projection<'fare.changed' | 'fare.bulk-changed', 'quote_dropped'> {
   constructor(consumer: EventConsumer, metrics: MetricsService) {
     super(consumer, metrics.registry, {
-      events: ['fare.changed'],
+      events: ['fare.changed', 'fare.bulk-changed'],
       metric: {
         name: 'booking_fare_events_total',
         help: "Fares' fare events, each dropping booking's quote",
@@ -22,12 +23,15 @@ export class FareChangesProjection extends Projection<'fare.changed', 'quote_dro
     });
   }
 
-  async apply(event: FareChangedEvent, manager: EntityManager): Promise<'quote_dropped'> {
-    const { flightNumber, flightDate } = event.payload;
-    await manager.query('SELECT pg_notify($1, $2)', [
+  async apply(
+    event: FareChangedEvent | FareBulkChangedEvent,
+    manager: EntityManager,
+  ): Promise<'quote_dropped'[]> {
+    const fares = event.type === 'fare.bulk-changed' ? event.payload.fares : [event.payload];
+    await manager.query('SELECT pg_notify($1, key) FROM unnest($2::text[]) AS key', [
       FARE_CHANGES_CHANNEL,
-      fareKey(flightNumber, flightDate),
+      fares.map(({ flightNumber, flightDate }) => fareKey(flightNumber, flightDate)),
     ]);
-    return 'quote_dropped';
+    return fares.map(() => 'quote_dropped');
   }
 }

@@ -4,10 +4,11 @@ import {
   SCHEDULE_SNAPSHOT,
   type FlightChangedEvent,
   type FlightScheduledEvent,
+  type InventoryState,
   type FlightBulkScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
-import { EventConsumer, followEach, OutboxWriter, Projection } from '@pss/messaging';
+import { EventConsumer, followEach, OutboxWriter, Projection, type Followed } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -16,9 +17,10 @@ import { SeatInventory } from '../inventory/seat-inventory';
 export type ScheduleOutcome = 'applied' | 'stale' | 'capacity_below_sold';
 
 /**
- * Opens an inventory for each flight the schedule announces (one by one, or a day's at once), and follows its changes when the
+ * Opens an inventory for each flight the schedule announces, and follows its changes when the
  * event is newer than what the inventory was made from, telling search the seats for sale
- * (`booking.inventory-changed`, in the same transaction). Seats sold are booking's and stay: an
+ * (`booking.inventory-changed`, in the same transaction; for a bulk load's day,
+ * `flight.bulk-scheduled`, one `booking.bulk-inventory-changed`). Seats sold are booking's and stay: an
  * aircraft smaller than the seats already sold keeps capacity at the seats sold (nothing more is
  * sold), and the outcome is counted for an operator, since search refuses such a change when it
  * knows of the sales. A new or wiped database catches up from the schedule's snapshot.
@@ -61,30 +63,52 @@ export class ScheduleProjection extends Projection<
     event: FlightScheduledEvent | FlightBulkScheduledEvent | FlightChangedEvent,
     manager: EntityManager,
   ): Promise<ScheduleOutcome | ScheduleOutcome[]> {
-    if (event.type === 'flight.bulk-scheduled')
-      return followEach(event.payload.flights, (flight) => this.follow(flight, manager));
+    if (event.type === 'flight.bulk-scheduled') return this.followDay(event.payload.flights, manager);
     return this.follow(event.payload, manager);
   }
 
   private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<ScheduleOutcome> {
-    const change = await this.inventory.followSchedule(manager, flight);
-    if (!change) return 'stale';
-    const { flightNumber, flightDate, capacity, scheduleVersion } = flight;
-    const { remainingSeats, inventoryVersion } = change;
-    await this.outbox.write(
-      manager,
-      createIntegrationEvent('booking.inventory-changed', {
-        flightNumber,
-        flightDate,
-        remainingSeats,
-        inventoryVersion,
-      }),
-      `${flightNumber}/${flightDate}`,
+    const { outcome, news: seats } = await this.applyToInventory(flight, manager);
+    if (seats) {
+      const event = createIntegrationEvent('booking.inventory-changed', seats);
+      await this.outbox.write(manager, event, `${seats.flightNumber}/${seats.flightDate}`);
+    }
+    return outcome;
+  }
+
+  /** A bulk load's day: the seats for sale of the inventories it opened, in one event. */
+  private async followDay(
+    flights: readonly ScheduledFlightState[],
+    manager: EntityManager,
+  ): Promise<ScheduleOutcome[]> {
+    const { outcomes, news: inventories } = await followEach(flights, (flight) =>
+      this.applyToInventory(flight, manager),
     );
-    if (!change.belowSold) return 'applied';
+    if (inventories.length > 0) {
+      const event = createIntegrationEvent('booking.bulk-inventory-changed', { inventories });
+      await this.outbox.write(manager, event, `inventories/${inventories[0].flightDate}`);
+    }
+    return outcomes;
+  }
+
+  /** Opens or changes the flight's inventory; the news is its seats for sale from then on. */
+  private async applyToInventory(
+    flight: ScheduledFlightState,
+    manager: EntityManager,
+  ): Promise<Followed<ScheduleOutcome, InventoryState>> {
+    const change = await this.inventory.followSchedule(manager, flight);
+    if (!change) return { outcome: 'stale' };
+    const { flightNumber, flightDate, capacity, scheduleVersion } = flight;
+    const news = {
+      flightNumber,
+      flightDate,
+      remainingSeats: change.remainingSeats,
+      inventoryVersion: change.inventoryVersion,
+    };
+    if (!change.belowSold) return { outcome: 'applied', news };
     this.logger.warn(
       `schedule version ${scheduleVersion} gives ${flightNumber} on ${flightDate} ${capacity} seats, fewer than booking sold`,
     );
-    return 'capacity_below_sold';
+    return { outcome: 'capacity_below_sold', news };
   }
 }

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingCancelledEvent, BookingConfirmedEvent, InventoryChangedEvent } from '@pss/contracts';
+import type {
+  BookingCancelledEvent,
+  BookingConfirmedEvent,
+  InventoryBulkChangedEvent,
+  InventoryChangedEvent,
+  InventoryState,
+} from '@pss/contracts';
 import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
-import { applyToFlight, type FlightEventOutcome } from '../flights/flight-event-outcome';
+import { applyToFlight, applyToFlights, type FlightEventOutcome } from '../flights/flight-event-outcome';
 
-type InventoryEvent = BookingConfirmedEvent | BookingCancelledEvent | InventoryChangedEvent;
+type InventoryEvent =
+  BookingConfirmedEvent | BookingCancelledEvent | InventoryChangedEvent | InventoryBulkChangedEvent;
 
 // Only a newer inventory version moves the seats: duplicates and late arrivals change nothing.
 const APPLY_NEWER = `
@@ -17,13 +24,19 @@ const APPLY_NEWER = `
  * Search's copy of booking's seats: `booking.inventory-changed` (booking opened the flight's
  * inventory, or the schedule changed its capacity), `booking.confirmed` and `booking.cancelled` each
  * carry the seats for sale and the inventory version after the change; the newest version per flight
- * and date wins, whatever order the events arrive in.
+ * and date wins, whatever order the events arrive in. A bulk load's day of opened inventories
+ * (`booking.bulk-inventory-changed`) is applied the same way, each.
  */
 @Injectable()
 export class AvailabilityProjection extends Projection<InventoryEvent['type'], FlightEventOutcome> {
   constructor(consumer: EventConsumer, metrics: MetricsService) {
     super(consumer, metrics.registry, {
-      events: ['booking.confirmed', 'booking.cancelled', 'booking.inventory-changed'],
+      events: [
+        'booking.confirmed',
+        'booking.cancelled',
+        'booking.inventory-changed',
+        'booking.bulk-inventory-changed',
+      ],
       metric: {
         name: 'search_inventory_events_total',
         help: "Booking's inventory events by what they did: applied, stale (an older version) or unknown_flight",
@@ -31,13 +44,16 @@ export class AvailabilityProjection extends Projection<InventoryEvent['type'], F
     });
   }
 
-  apply(event: InventoryEvent, manager: EntityManager): Promise<FlightEventOutcome> {
-    const { flightNumber, flightDate, remainingSeats, inventoryVersion } = event.payload;
-    return applyToFlight(manager, event, APPLY_NEWER, [
-      flightNumber,
-      flightDate,
-      remainingSeats,
-      inventoryVersion,
-    ]);
+  apply(event: InventoryEvent, manager: EntityManager): Promise<FlightEventOutcome | FlightEventOutcome[]> {
+    if (event.type === 'booking.bulk-inventory-changed')
+      return applyToFlights(manager, event, event.payload.inventories, APPLY_NEWER, newerSeats);
+    return applyToFlight(manager, event, APPLY_NEWER, newerSeats(event.payload));
   }
 }
+
+const newerSeats = ({ flightNumber, flightDate, remainingSeats, inventoryVersion }: InventoryState) => [
+  flightNumber,
+  flightDate,
+  remainingSeats,
+  inventoryVersion,
+];

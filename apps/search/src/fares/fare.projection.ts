@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { FareChangedEvent } from '@pss/contracts';
+import type { FareBulkChangedEvent, FareChangedEvent, FareChangedPayload } from '@pss/contracts';
 import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
-import { applyToFlight, type FlightEventOutcome } from '../flights/flight-event-outcome';
+import { applyToFlight, applyToFlights, type FlightEventOutcome } from '../flights/flight-event-outcome';
 
 // Only a newer fare version changes the fare: duplicates and late arrivals change nothing.
 const APPLY_NEWER = `
@@ -14,13 +14,13 @@ const APPLY_NEWER = `
 /**
  * Search's copy of fares: each `fare.changed` carries the fare and its version; the newest version
  * per flight and date wins, whatever order the events arrive in. Fares owns fares: nothing else in
- * search changes one.
+ * search changes one. A bulk load's first fares (`fare.bulk-changed`) are applied the same way, each.
  */
 @Injectable()
-export class FareProjection extends Projection<FareChangedEvent['type'], FlightEventOutcome> {
+export class FareProjection extends Projection<'fare.changed' | 'fare.bulk-changed', FlightEventOutcome> {
   constructor(consumer: EventConsumer, metrics: MetricsService) {
     super(consumer, metrics.registry, {
-      events: ['fare.changed'],
+      events: ['fare.changed', 'fare.bulk-changed'],
       metric: {
         name: 'search_fare_events_total',
         help: "Fares' fare events by what they did: applied, stale (an older version) or unknown_flight",
@@ -28,14 +28,20 @@ export class FareProjection extends Projection<FareChangedEvent['type'], FlightE
     });
   }
 
-  apply(event: FareChangedEvent, manager: EntityManager): Promise<FlightEventOutcome> {
-    const { flightNumber, flightDate, fare, fareVersion } = event.payload;
-    return applyToFlight(manager, event, APPLY_NEWER, [
-      flightNumber,
-      flightDate,
-      fare.amount,
-      fare.currency,
-      fareVersion,
-    ]);
+  apply(
+    event: FareChangedEvent | FareBulkChangedEvent,
+    manager: EntityManager,
+  ): Promise<FlightEventOutcome | FlightEventOutcome[]> {
+    if (event.type === 'fare.bulk-changed')
+      return applyToFlights(manager, event, event.payload.fares, APPLY_NEWER, newerFare);
+    return applyToFlight(manager, event, APPLY_NEWER, newerFare(event.payload));
   }
 }
+
+const newerFare = ({ flightNumber, flightDate, fare, fareVersion }: FareChangedPayload) => [
+  flightNumber,
+  flightDate,
+  fare.amount,
+  fare.currency,
+  fareVersion,
+];

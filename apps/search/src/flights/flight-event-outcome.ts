@@ -49,3 +49,23 @@ export async function applyToFlight(
   );
   return 'unknown_flight';
 }
+
+/**
+ * A bulk event (a day of a bulk load) item by item with `parametersOf(item)`, each as its own event
+ * of one item would be. An item for a flight search does not have is kept under the bulk event's
+ * id: the first such item of the event, all of them logged and counted.
+ */
+export async function applyToFlights<TItem extends { flightNumber: string; flightDate: string }>(
+  manager: EntityManager,
+  event: IntegrationEvent<string, unknown>,
+  items: readonly TItem[],
+  conditionalUpdate: string,
+  parametersOf: (item: TItem) => unknown[],
+): Promise<FlightEventOutcome[]> {
+  const outcomes: FlightEventOutcome[] = [];
+  for (const item of items)
+    outcomes.push(
+      await applyToFlight(manager, { ...event, payload: item }, conditionalUpdate, parametersOf(item)),
+    );
+  return outcomes;
+}

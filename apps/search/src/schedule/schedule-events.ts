@@ -1,6 +1,6 @@
 import {
   createIntegrationEvent,
-  MAX_FLIGHTS_PER_EVENT,
+  MAX_BULK_ITEMS,
   type FlightChangedEvent,
   type FlightScheduledEvent,
   type ScheduledFlightPayload,
@@ -59,7 +59,7 @@ export async function announceSchedule(
 }
 
 /**
- * Puts one `flight.bulk-scheduled` per date (per MAX_FLIGHTS_PER_EVENT flights of it) in the outbox for
+ * Puts one `flight.bulk-scheduled` per date (per MAX_BULK_ITEMS flights of it) in the outbox for
  * new rows (version 1), inside the caller's transaction: a bulk load's announcement, a message for
  * a day's flights, not one for each. Followers apply each flight as they would `flight.scheduled`.
  */
@@ -77,7 +77,7 @@ export async function announceScheduleByDay(
   await outbox.writeMany(
     manager,
     [...byDate].flatMap(([date, flights]) =>
-      chunks(flights, MAX_FLIGHTS_PER_EVENT).map((chunk) => ({
+      chunks(flights, MAX_BULK_ITEMS).map((chunk) => ({
         event: createIntegrationEvent('flight.bulk-scheduled', { flights: chunk.map(scheduledFlightOf) }),
         aggregateId: `schedule/${date}`,
       })),

@@ -26,3 +26,12 @@ export type BookingCancelledEvent = IntegrationEvent<'booking.cancelled', Bookin
  * or the schedule changes its capacity: the seats for sale from then on, at the inventory's version.
  */
 export type InventoryChangedEvent = IntegrationEvent<'booking.inventory-changed', InventoryState>;
+
+/** The inventories booking opened for a bulk load's day (`flight.bulk-scheduled`), each as `booking.inventory-changed` says it. */
+export interface InventoryBulkChangedPayload {
+  inventories: InventoryState[];
+}
+export type InventoryBulkChangedEvent = IntegrationEvent<
+  'booking.bulk-inventory-changed',
+  InventoryBulkChangedPayload
+>;

@@ -15,3 +15,9 @@ export interface FareChangedPayload {
 }
 
 export type FareChangedEvent = IntegrationEvent<'fare.changed', FareChangedPayload>;
+
+/** The first fares of a bulk load's day (`flight.bulk-scheduled`), each as `fare.changed` carries it. */
+export interface FareBulkChangedPayload {
+  fares: FareChangedPayload[];
+}
+export type FareBulkChangedEvent = IntegrationEvent<'fare.bulk-changed', FareBulkChangedPayload>;

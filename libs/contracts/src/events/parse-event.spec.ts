@@ -1,3 +1,4 @@
+import type { FareChangedPayload } from './fare-events';
 import { createIntegrationEvent } from './integration-event';
 import { parseIntegrationEvent } from './parse-event';
 
@@ -35,6 +36,21 @@ const dayScheduled = (
   flights: unknown[] = [scheduled().payload, { ...scheduled().payload, flightNumber: 'BF108' }],
 ) => createIntegrationEvent('flight.bulk-scheduled', { flights });
 
+const faresFiled = () =>
+  createIntegrationEvent('fare.bulk-changed', {
+    fares: [
+      fareChanged().payload as FareChangedPayload,
+      { ...(fareChanged().payload as FareChangedPayload), flightNumber: 'BF102' },
+    ],
+  });
+
+const inventoriesOpened = () =>
+  createIntegrationEvent('booking.bulk-inventory-changed', {
+    inventories: [
+      { flightNumber: 'BF101', flightDate: '2026-12-01', remainingSeats: 95, inventoryVersion: 1 },
+    ],
+  });
+
 describe('parseIntegrationEvent', () => {
   it('accepts each event type that PSS publishes, as sent over the wire', () => {
     const checkin = createIntegrationEvent('checkin.completed', { checkinId: 'c-1', bookingId: 'b-1' });
@@ -46,6 +62,8 @@ describe('parseIntegrationEvent', () => {
       scheduled(),
       { ...scheduled(), type: 'flight.changed' },
       dayScheduled(),
+      faresFiled(),
+      inventoriesOpened(),
     ]) {
       expect(parseIntegrationEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
     }
@@ -91,6 +109,14 @@ describe('parseIntegrationEvent', () => {
     [
       dayScheduled([scheduled().payload, { ...scheduled().payload, capacity: -1 }]),
       /payload.flights\[1\].capacity must be a non-negative integer/,
+    ],
+    [
+      { ...faresFiled(), payload: { fares: [{ ...faresFiled().payload.fares[0], fare: { amount: 1 } }] } },
+      /payload.fares\[0\].fare must be an amount/,
+    ],
+    [
+      { ...inventoriesOpened(), payload: { inventories: [{ flightNumber: 'BF101' }] } },
+      /payload.inventories\[0\].flightDate must be a date/,
     ],
     ['not an object', /event must be an object/],
   ])('rejects a malformed event naming the field (%#)', (event, message) => {

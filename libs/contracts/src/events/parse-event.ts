@@ -24,12 +24,23 @@ const scheduleFields = {
   scheduleVersion: 'count',
 } as const;
 
-/** Most flights one `flight.bulk-scheduled` carries: a day of a large airline's network. */
-export const MAX_FLIGHTS_PER_EVENT = 5_000;
+const inventoryStateFields = {
+  flightNumber: 'text',
+  flightDate: 'date',
+  remainingSeats: 'count',
+  inventoryVersion: 'count',
+} as const;
+
+const fareFields = { flightNumber: 'text', flightDate: 'date', fare: 'money', fareVersion: 'count' } as const;
+
+/** Most items one bulk event carries (`flight.bulk-scheduled`: a day of a large airline's network). */
+export const MAX_BULK_ITEMS = 5_000;
 
 /** The events whose payload is a list (`payload.<list>`), each item with these fields. */
 const listFields: Partial<Record<PssEventType, { list: string; fields: Record<string, FieldKind> }>> = {
   'flight.bulk-scheduled': { list: 'flights', fields: scheduleFields },
+  'booking.bulk-inventory-changed': { list: 'inventories', fields: inventoryStateFields },
+  'fare.bulk-changed': { list: 'fares', fields: fareFields },
 };
 
 const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {
@@ -38,14 +49,11 @@ const payloadFields: Record<PssEventType, Record<string, FieldKind>> = {
   'flight.changed': scheduleFields,
   'booking.confirmed': inventoryFields,
   'booking.cancelled': inventoryFields,
-  'booking.inventory-changed': {
-    flightNumber: 'text',
-    flightDate: 'date',
-    remainingSeats: 'count',
-    inventoryVersion: 'count',
-  },
+  'booking.inventory-changed': inventoryStateFields,
+  'booking.bulk-inventory-changed': {},
   'checkin.completed': { checkinId: 'text', bookingId: 'text' },
-  'fare.changed': { flightNumber: 'text', flightDate: 'date', fare: 'money', fareVersion: 'count' },
+  'fare.changed': fareFields,
+  'fare.bulk-changed': {},
 };
 
 const isValid: Record<FieldKind | 'uuid', (value: unknown) => boolean> = {
@@ -94,8 +102,8 @@ export function parseIntegrationEvent(raw: unknown): PssIntegrationEvent {
 }
 
 function expectList(value: unknown, field: string, fields: Record<string, FieldKind>): void {
-  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_FLIGHTS_PER_EVENT) {
-    throw new InvalidIntegrationEventError(field, `must be a list of 1 to ${MAX_FLIGHTS_PER_EVENT} items`);
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_BULK_ITEMS) {
+    throw new InvalidIntegrationEventError(field, `must be a list of 1 to ${MAX_BULK_ITEMS} items`);
   }
   value.forEach((item, index) => {
     const record = asRecord(item, `${field}[${index}]`);

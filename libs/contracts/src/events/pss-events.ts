@@ -1,6 +1,11 @@
-import type { BookingCancelledEvent, BookingConfirmedEvent, InventoryChangedEvent } from './booking-events';
+import type {
+  BookingCancelledEvent,
+  BookingConfirmedEvent,
+  InventoryBulkChangedEvent,
+  InventoryChangedEvent,
+} from './booking-events';
 import type { CheckinCompletedEvent } from './checkin-events';
-import type { FareChangedEvent } from './fare-events';
+import type { FareBulkChangedEvent, FareChangedEvent } from './fare-events';
 import type { FlightChangedEvent, FlightScheduledEvent, FlightBulkScheduledEvent } from './flight-events';
 
 /** Every integration event PSS publishes. */
@@ -11,8 +16,10 @@ export type PssIntegrationEvent =
   | BookingConfirmedEvent
   | BookingCancelledEvent
   | InventoryChangedEvent
+  | InventoryBulkChangedEvent
   | CheckinCompletedEvent
-  | FareChangedEvent;
+  | FareChangedEvent
+  | FareBulkChangedEvent;
 export type PssEventType = PssIntegrationEvent['type'];
 export type PssEventOfType<TType extends PssEventType> = Extract<PssIntegrationEvent, { type: TType }>;
 
@@ -23,8 +30,10 @@ export const pssEventTypes = [
   'booking.confirmed',
   'booking.cancelled',
   'booking.inventory-changed',
+  'booking.bulk-inventory-changed',
   'checkin.completed',
   'fare.changed',
+  'fare.bulk-changed',
 ] as const satisfies readonly PssEventType[];
 
 /**
@@ -34,13 +43,21 @@ export const pssEventTypes = [
  */
 export const pssEventSubscriptions = {
   fares: ['flight.scheduled', 'flight.bulk-scheduled'],
-  search: ['booking.confirmed', 'booking.cancelled', 'booking.inventory-changed', 'fare.changed'],
+  search: [
+    'booking.confirmed',
+    'booking.cancelled',
+    'booking.inventory-changed',
+    'booking.bulk-inventory-changed',
+    'fare.changed',
+    'fare.bulk-changed',
+  ],
   booking: [
     'flight.scheduled',
     'flight.bulk-scheduled',
     'flight.changed',
     'checkin.completed',
     'fare.changed',
+    'fare.bulk-changed',
   ],
   checkin: ['flight.scheduled', 'flight.bulk-scheduled', 'flight.changed'],
 } as const satisfies Record<string, readonly PssEventType[]>;

@@ -46,12 +46,26 @@ export abstract class Projection<
   ): Promise<TOutcome | readonly TOutcome[]>;
 }
 
-/** Applies `follow` to each item in turn (in the event's transaction), with what each did. */
-export async function followEach<TItem, TOutcome>(
+/** What following one item did, and what it has to tell others (if anything). */
+export interface Followed<TOutcome, TNews> {
+  outcome: TOutcome;
+  news?: TNews;
+}
+
+/**
+ * Follows each item of a bulk event in turn (in the event's transaction): every item's outcome, and
+ * the news of those that have some, for the caller to announce together in one bulk event.
+ */
+export async function followEach<TItem, TOutcome, TNews>(
   items: readonly TItem[],
-  follow: (item: TItem) => Promise<TOutcome>,
-): Promise<TOutcome[]> {
+  follow: (item: TItem) => Promise<Followed<TOutcome, TNews>>,
+): Promise<{ outcomes: TOutcome[]; news: TNews[] }> {
   const outcomes: TOutcome[] = [];
-  for (const item of items) outcomes.push(await follow(item));
-  return outcomes;
+  const news: TNews[] = [];
+  for (const item of items) {
+    const followed = await follow(item);
+    outcomes.push(followed.outcome);
+    if (followed.news !== undefined) news.push(followed.news);
+  }
+  return { outcomes, news };
 }

@@ -4,13 +4,15 @@ import { BrokerConnection } from '../broker/broker-connection';
 import { EventPublisher } from '../broker/event-publisher';
 
 /**
- * The aggregate an event belongs to, as its publisher names it: a flight and date, a day of the
- * schedule, or a booking.
+ * The aggregate an event belongs to, as its publisher names it: a flight and date, a booking, or
+ * for a bulk event the day of its items.
  */
 function aggregateOf({ payload }: PssIntegrationEvent): string {
   if ('flightNumber' in payload) return `${payload.flightNumber}/${payload.flightDate}`;
-  if ('flights' in payload) return `schedule/${payload.flights[0].flightDate}`;
-  return payload.bookingId;
+  if ('bookingId' in payload) return payload.bookingId;
+  const [first] =
+    'flights' in payload ? payload.flights : 'fares' in payload ? payload.fares : payload.inventories;
+  return `bulk/${first.flightDate}`;
 }
 
 /**

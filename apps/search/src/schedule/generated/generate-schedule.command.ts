@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_FLIGHTS_PER_EVENT } from '@pss/contracts';
+import { MAX_BULK_ITEMS } from '@pss/contracts';
 import { addDays, ServiceCommand } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { scheduleDaily } from '../daily-flights';
@@ -8,7 +8,7 @@ import { parseGenerateOptions } from './generate-options';
 import { generateNetwork } from './generated-network';
 
 // Flight-dates per transaction (of one date: announced in one event).
-const FLIGHTS_PER_TRANSACTION = MAX_FLIGHTS_PER_EVENT;
+const FLIGHTS_PER_TRANSACTION = MAX_BULK_ITEMS;
 
 /**
  * `node main.js schedule:generate [--flights-per-day N] [--days N] [--airports N] [--seed N]
