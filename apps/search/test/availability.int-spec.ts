@@ -138,6 +138,28 @@ describe("search's seats follow booking's inventory events", () => {
     }, 20_000);
   });
 
+  it("applies a bulk event's items for flights it has, and keeps the first of those it does not have", async () => {
+    const date = daysFromToday(21);
+    const before = { applied: await metric('applied'), unknown: await metric('unknown_flight') };
+    const inventory = (flightNumber: string) => ({
+      flightNumber,
+      flightDate: date,
+      remainingSeats: 33,
+      inventoryVersion: 2,
+    });
+    const bulk = createIntegrationEvent('booking.bulk-inventory-changed', {
+      inventories: [inventory('BF997'), inventory('BF103'), inventory('BF998')],
+    });
+    await publishEvents(search.brokerUrl, [bulk]);
+    await eventually(async () => expect((await metric('unknown_flight')) - before.unknown).toBe(2), 20_000);
+    expect((await metric('applied')) - before.applied).toBe(1);
+    expect(await seatsOf('BF103', date)).toBe(33);
+    const kept = await search.app
+      .get(DataSource)
+      .query(`SELECT flight_number FROM unknown_flight_events WHERE event_id = $1`, [bulk.id]);
+    expect(kept).toEqual([{ flight_number: 'BF997' }]);
+  });
+
   it('shows the new seats in the first search after the event is applied, though the route was cached', async () => {
     const date = daysFromToday(30);
     expect(await seatsOf('BF102', date)).toBe(95);

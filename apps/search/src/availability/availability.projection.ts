@@ -20,12 +20,23 @@ const APPLY_NEWER = `
    WHERE flight_number = $1 AND flight_date = $2 AND inventory_version < $4
   RETURNING origin, destination, flight_date`;
 
+// The same for many inventories at once, the newest of each flight's in the list.
+const APPLY_NEWER_OF_MANY = `
+  UPDATE flights AS flight SET seats_available = item.seats, inventory_version = item.version
+    FROM (SELECT DISTINCT ON (flight_number, flight_date) *
+            FROM unnest($1::text[], $2::date[], $3::int[], $4::int[])
+                 AS item(flight_number, flight_date, seats, version)
+           ORDER BY flight_number, flight_date, version DESC) AS item
+   WHERE flight.flight_number = item.flight_number AND flight.flight_date = item.flight_date
+     AND flight.inventory_version < item.version
+  RETURNING flight.flight_number, flight.flight_date::text AS flight_date, flight.origin, flight.destination`;
+
 /**
  * Search's copy of booking's seats: `booking.inventory-changed` (booking opened the flight's
  * inventory, or the schedule changed its capacity), `booking.confirmed` and `booking.cancelled` each
  * carry the seats for sale and the inventory version after the change; the newest version per flight
  * and date wins, whatever order the events arrive in. A bulk load's day of opened inventories
- * (`booking.bulk-inventory-changed`) is applied the same way, each.
+ * (`booking.bulk-inventory-changed`) is applied the same way, in one statement.
  */
 @Injectable()
 export class AvailabilityProjection extends Projection<InventoryEvent['type'], FlightEventOutcome> {
@@ -46,7 +57,12 @@ export class AvailabilityProjection extends Projection<InventoryEvent['type'], F
 
   apply(event: InventoryEvent, manager: EntityManager): Promise<FlightEventOutcome | FlightEventOutcome[]> {
     if (event.type === 'booking.bulk-inventory-changed')
-      return applyToFlights(manager, event, event.payload.inventories, APPLY_NEWER, newerSeats);
+      return applyToFlights(manager, event, event.payload.inventories, APPLY_NEWER_OF_MANY, (inventories) => [
+        inventories.map((item) => item.flightNumber),
+        inventories.map((item) => item.flightDate),
+        inventories.map((item) => item.remainingSeats),
+        inventories.map((item) => item.inventoryVersion),
+      ]);
     return applyToFlight(manager, event, APPLY_NEWER, newerSeats(event.payload));
   }
 }

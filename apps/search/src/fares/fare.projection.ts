@@ -11,10 +11,23 @@ const APPLY_NEWER = `
    WHERE flight_number = $1 AND flight_date = $2 AND fare_version < $5
   RETURNING origin, destination, flight_date`;
 
+// The same for many fares at once, the newest of each flight's in the list.
+const APPLY_NEWER_OF_MANY = `
+  UPDATE flights AS flight
+     SET fare_amount = item.amount, fare_currency = item.currency, fare_version = item.version
+    FROM (SELECT DISTINCT ON (flight_number, flight_date) *
+            FROM unnest($1::text[], $2::date[], $3::numeric[], $4::text[], $5::int[])
+                 AS item(flight_number, flight_date, amount, currency, version)
+           ORDER BY flight_number, flight_date, version DESC) AS item
+   WHERE flight.flight_number = item.flight_number AND flight.flight_date = item.flight_date
+     AND flight.fare_version < item.version
+  RETURNING flight.flight_number, flight.flight_date::text AS flight_date, flight.origin, flight.destination`;
+
 /**
  * Search's copy of fares: each `fare.changed` carries the fare and its version; the newest version
  * per flight and date wins, whatever order the events arrive in. Fares owns fares: nothing else in
- * search changes one. A bulk load's first fares (`fare.bulk-changed`) are applied the same way, each.
+ * search changes one. A bulk load's first fares (`fare.bulk-changed`) are applied the same way, in
+ * one statement.
  */
 @Injectable()
 export class FareProjection extends Projection<'fare.changed' | 'fare.bulk-changed', FlightEventOutcome> {
@@ -33,7 +46,13 @@ export class FareProjection extends Projection<'fare.changed' | 'fare.bulk-chang
     manager: EntityManager,
   ): Promise<FlightEventOutcome | FlightEventOutcome[]> {
     if (event.type === 'fare.bulk-changed')
-      return applyToFlights(manager, event, event.payload.fares, APPLY_NEWER, newerFare);
+      return applyToFlights(manager, event, event.payload.fares, APPLY_NEWER_OF_MANY, (fares) => [
+        fares.map((item) => item.flightNumber),
+        fares.map((item) => item.flightDate),
+        fares.map((item) => item.fare.amount),
+        fares.map((item) => item.fare.currency),
+        fares.map((item) => item.fareVersion),
+      ]);
     return applyToFlight(manager, event, APPLY_NEWER, newerFare(event.payload));
   }
 }

@@ -39,33 +39,74 @@ export async function applyToFlight(
     flightDate,
   ]);
   if (exists.length > 0) return 'stale';
-  logger.warn(
-    `${event.type} ${event.id} is for ${flightNumber} on ${flightDate}, which search does not have`,
-  );
+  await keepUnknown(manager, event, [{ flightNumber, flightDate }]);
+  return 'unknown_flight';
+}
+
+interface FlightOnDate {
+  flightNumber: string;
+  flightDate: string;
+}
+
+const flightKey = (flightNumber: string, flightDate: string) => `${flightNumber}/${flightDate}`;
+
+/**
+ * A bulk event's items (a day of a bulk load) with `bulkUpdate`, an UPDATE … FROM the arrays
+ * `columnsOf` gives ($1 the flight numbers, $2 the dates) that changes each row only when its item
+ * is newer and returns `flight_number, flight_date, origin, destination`: each item's outcome as its
+ * own event's would be, in a few statements for the whole day. An item for a flight search does not
+ * have is logged and counted; the first is kept under the event's id.
+ */
+export async function applyToFlights<TItem extends FlightOnDate>(
+  manager: EntityManager,
+  event: IntegrationEvent<string, unknown>,
+  items: readonly TItem[],
+  bulkUpdate: string,
+  columnsOf: (items: readonly TItem[]) => unknown[],
+): Promise<FlightEventOutcome[]> {
+  const [updated] = (await manager.query(bulkUpdate, columnsOf(items))) as [
+    { flight_number: string; flight_date: string; origin: string; destination: string }[],
+    number,
+  ];
+  const applied = new Set(updated.map((row) => flightKey(row.flight_number, row.flight_date)));
+  const routes = new Set(updated.map((row) => routeKey(row.origin, row.destination, row.flight_date)));
+  if (routes.size > 0)
+    await manager.query('SELECT pg_notify($1, route) FROM unnest($2::text[]) AS route', [
+      ROUTE_CHANGES_CHANNEL,
+      [...routes],
+    ]);
+  const rest = items.filter((item) => !applied.has(flightKey(item.flightNumber, item.flightDate)));
+  const known = new Set<string>();
+  if (rest.length > 0) {
+    const existing: { flight: string }[] = await manager.query(
+      `SELECT flight_number || '/' || flight_date::text AS flight
+         FROM flights JOIN unnest($1::text[], $2::date[]) AS item(flight_number, flight_date)
+        USING (flight_number, flight_date)`,
+      [rest.map((item) => item.flightNumber), rest.map((item) => item.flightDate)],
+    );
+    for (const { flight } of existing) known.add(flight);
+    const unknown = rest.filter((item) => !known.has(flightKey(item.flightNumber, item.flightDate)));
+    if (unknown.length > 0) await keepUnknown(manager, event, unknown);
+  }
+  return items.map(({ flightNumber, flightDate }) => {
+    const key = flightKey(flightNumber, flightDate);
+    return applied.has(key) ? 'applied' : known.has(key) ? 'stale' : 'unknown_flight';
+  });
+}
+
+async function keepUnknown(
+  manager: EntityManager,
+  event: IntegrationEvent<string, unknown>,
+  flights: readonly FlightOnDate[],
+): Promise<void> {
+  for (const { flightNumber, flightDate } of flights)
+    logger.warn(
+      `${event.type} ${event.id} is for ${flightNumber} on ${flightDate}, which search does not have`,
+    );
+  const [{ flightNumber, flightDate }] = flights;
   await manager.query(
     `INSERT INTO unknown_flight_events (event_id, event_type, flight_number, flight_date)
      VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
     [event.id, event.type, flightNumber, flightDate],
   );
-  return 'unknown_flight';
-}
-
-/**
- * A bulk event (a day of a bulk load) item by item with `parametersOf(item)`, each as its own event
- * of one item would be. An item for a flight search does not have is kept under the bulk event's
- * id: the first such item of the event, all of them logged and counted.
- */
-export async function applyToFlights<TItem extends { flightNumber: string; flightDate: string }>(
-  manager: EntityManager,
-  event: IntegrationEvent<string, unknown>,
-  items: readonly TItem[],
-  conditionalUpdate: string,
-  parametersOf: (item: TItem) => unknown[],
-): Promise<FlightEventOutcome[]> {
-  const outcomes: FlightEventOutcome[] = [];
-  for (const item of items)
-    outcomes.push(
-      await applyToFlight(manager, { ...event, payload: item }, conditionalUpdate, parametersOf(item)),
-    );
-  return outcomes;
 }
