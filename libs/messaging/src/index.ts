@@ -25,7 +25,7 @@ export {
 } from './inbox/event-consumer';
 export type { ProcessedMessage, ProcessOutcome } from './inbox/delivery-processor';
 export type { EventHandler } from './inbox/event-applier';
-export { followEach, Projection, type Followed, type ProjectionSpec } from './inbox/projection';
+export { newsOf, Projection, type Followed, type ProjectionSpec } from './inbox/projection';
 export { deadLetterHeaders } from './inbox/dead-letter';
 export { MessagingModule } from './nest/messaging.module';
 export type { MessagingModuleOptions } from './nest/messaging.options';

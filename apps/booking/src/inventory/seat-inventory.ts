@@ -25,16 +25,22 @@ export interface ScheduleChange extends InventoryChange {
 }
 
 // A new inventory is version 1: search holds no seats for a flight (version 0) until it learns them.
+// Of a flight listed twice, its newest schedule version counts.
 const FOLLOW_SCHEDULE = `
   INSERT INTO inventories AS inventory (flight_number, flight_date, origin, destination, capacity,
                                         schedule_version, version)
-  VALUES ($1, $2, $3, $4, $5, $6, 1)
+  SELECT DISTINCT ON (flight_number, flight_date)
+         flight_number, flight_date, origin, destination, capacity, schedule_version, 1
+    FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::int[], $6::int[])
+         AS item(flight_number, flight_date, origin, destination, capacity, schedule_version)
+   ORDER BY flight_number, flight_date, schedule_version DESC
   ON CONFLICT (flight_number, flight_date) DO UPDATE
      SET origin = EXCLUDED.origin, destination = EXCLUDED.destination,
          capacity = GREATEST(EXCLUDED.capacity, inventory.seats_sold),
          schedule_version = EXCLUDED.schedule_version, version = inventory.version + 1
    WHERE inventory.schedule_version < EXCLUDED.schedule_version
-  RETURNING inventory.capacity > $5 AS "belowSold",
+  RETURNING inventory.flight_number || '/' || inventory.flight_date::text || '/' || inventory.schedule_version AS "followed",
+            inventory.capacity,
             GREATEST(inventory.capacity - $7 - inventory.seats_sold, 0) AS "remainingSeats",
             inventory.version AS "inventoryVersion"`;
 
@@ -81,23 +87,38 @@ export class SeatInventory {
   }
 
   /**
-   * Opens the flight's inventory, or follows a newer version of its schedule (seats sold stay
-   * booking's); undefined when the inventory was made from this version or a newer one.
+   * Opens each flight's inventory, or follows a newer version of its schedule (seats sold stay
+   * booking's), in one statement: the change of each flight it applied to, in the order given, and
+   * undefined for one whose inventory was made from this version or a newer one.
    */
   async followSchedule(
     manager: EntityManager,
-    { flightNumber, flightDate, origin, destination, capacity, scheduleVersion }: ScheduledFlightState,
-  ): Promise<ScheduleChange | undefined> {
-    const [change] = (await manager.query(FOLLOW_SCHEDULE, [
-      flightNumber,
-      flightDate,
-      origin,
-      destination,
-      capacity,
-      scheduleVersion,
-      this.config.safetyBuffer,
-    ])) as ScheduleChange[];
-    return change;
+    flights: readonly ScheduledFlightState[],
+  ): Promise<(ScheduleChange | undefined)[]> {
+    const column = <K extends keyof ScheduledFlightState>(key: K) => flights.map((flight) => flight[key]);
+    const rows: (InventoryChange & { followed: string; capacity: number })[] = await manager.query(
+      FOLLOW_SCHEDULE,
+      [
+        column('flightNumber'),
+        column('flightDate'),
+        column('origin'),
+        column('destination'),
+        column('capacity'),
+        column('scheduleVersion'),
+        this.config.safetyBuffer,
+      ],
+    );
+    const changes = new Map(rows.map((row) => [row.followed, row]));
+    return flights.map(({ flightNumber, flightDate, scheduleVersion, capacity }) => {
+      const row = changes.get(`${flightNumber}/${flightDate}/${scheduleVersion}`);
+      return (
+        row && {
+          remainingSeats: row.remainingSeats,
+          inventoryVersion: row.inventoryVersion,
+          belowSold: row.capacity > capacity,
+        }
+      );
+    });
   }
 
   /** Why `seats` could not be taken on `flight`: the problem to answer with. */

@@ -8,7 +8,7 @@ import {
   type FlightBulkScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
-import { EventConsumer, followEach, OutboxWriter, Projection, type Followed } from '@pss/messaging';
+import { EventConsumer, newsOf, OutboxWriter, Projection, type Followed } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -68,7 +68,7 @@ export class ScheduleProjection extends Projection<
   }
 
   private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<ScheduleOutcome> {
-    const { outcome, news: seats } = await this.applyToInventory(flight, manager);
+    const [{ outcome, news: seats }] = await this.applyToInventories([flight], manager);
     if (seats) {
       const event = createIntegrationEvent('booking.inventory-changed', seats);
       await this.outbox.write(manager, event, `${seats.flightNumber}/${seats.flightDate}`);
@@ -81,34 +81,36 @@ export class ScheduleProjection extends Projection<
     flights: readonly ScheduledFlightState[],
     manager: EntityManager,
   ): Promise<ScheduleOutcome[]> {
-    const { outcomes, news: inventories } = await followEach(flights, (flight) =>
-      this.applyToInventory(flight, manager),
-    );
+    const followed = await this.applyToInventories(flights, manager);
+    const inventories = newsOf(followed);
     if (inventories.length > 0) {
       const event = createIntegrationEvent('booking.bulk-inventory-changed', { inventories });
       await this.outbox.write(manager, event, `inventories/${inventories[0].flightDate}`);
     }
-    return outcomes;
+    return followed.map(({ outcome }) => outcome);
   }
 
-  /** Opens or changes the flight's inventory; the news is its seats for sale from then on. */
-  private async applyToInventory(
-    flight: ScheduledFlightState,
+  /** Opens or changes the flights' inventories; the news of each is its seats for sale from then on. */
+  private async applyToInventories(
+    flights: readonly ScheduledFlightState[],
     manager: EntityManager,
-  ): Promise<Followed<ScheduleOutcome, InventoryState>> {
-    const change = await this.inventory.followSchedule(manager, flight);
-    if (!change) return { outcome: 'stale' };
-    const { flightNumber, flightDate, capacity, scheduleVersion } = flight;
-    const news = {
-      flightNumber,
-      flightDate,
-      remainingSeats: change.remainingSeats,
-      inventoryVersion: change.inventoryVersion,
-    };
-    if (!change.belowSold) return { outcome: 'applied', news };
-    this.logger.warn(
-      `schedule version ${scheduleVersion} gives ${flightNumber} on ${flightDate} ${capacity} seats, fewer than booking sold`,
-    );
-    return { outcome: 'capacity_below_sold', news };
+  ): Promise<Followed<ScheduleOutcome, InventoryState>[]> {
+    const changes = await this.inventory.followSchedule(manager, flights);
+    return flights.map((flight, i) => {
+      const change = changes[i];
+      if (!change) return { outcome: 'stale' };
+      const { flightNumber, flightDate, capacity, scheduleVersion } = flight;
+      const news = {
+        flightNumber,
+        flightDate,
+        remainingSeats: change.remainingSeats,
+        inventoryVersion: change.inventoryVersion,
+      };
+      if (!change.belowSold) return { outcome: 'applied', news };
+      this.logger.warn(
+        `schedule version ${scheduleVersion} gives ${flightNumber} on ${flightDate} ${capacity} seats, fewer than booking sold`,
+      );
+      return { outcome: 'capacity_below_sold', news };
+    });
   }
 }

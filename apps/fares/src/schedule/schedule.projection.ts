@@ -8,7 +8,7 @@ import {
   type FlightBulkScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
-import { EventConsumer, followEach, OutboxWriter, Projection, type Followed } from '@pss/messaging';
+import { EventConsumer, newsOf, OutboxWriter, Projection, type Followed } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -65,7 +65,7 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
   }
 
   private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<Outcome> {
-    const { outcome, news: filed } = await this.record(flight, manager);
+    const [{ outcome, news: filed }] = await this.record([flight], manager);
     if (filed) {
       const { flightNumber, flightDate } = filed;
       await this.outbox.write(
@@ -82,35 +82,65 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
     flights: readonly ScheduledFlightState[],
     manager: EntityManager,
   ): Promise<Outcome[]> {
-    const { outcomes, news: fares } = await followEach(flights, (flight) => this.record(flight, manager));
+    const followed = await this.record(flights, manager);
+    const fares = newsOf(followed);
     if (fares.length > 0) {
       const event = createIntegrationEvent('fare.bulk-changed', { fares });
       await this.outbox.write(manager, event, `fares/${fares[0].flightDate}`);
     }
-    return outcomes;
+    return followed.map(({ outcome }) => outcome);
   }
 
-  /** Records the flight, and files its first fare (the news) when fares has a tariff for it. */
+  /**
+   * Records the flights fares has not heard of, and files the first fare (the news) of those it has
+   * a tariff for, in two statements for all of them.
+   */
   private async record(
-    flight: ScheduledFlightState,
+    flights: readonly ScheduledFlightState[],
     manager: EntityManager,
-  ): Promise<Followed<Outcome, FareChangedPayload>> {
-    const { flightNumber, flightDate } = flight;
-    const recorded = await manager.query(
-      `INSERT INTO scheduled_flights (flight_number, flight_date) VALUES ($1, $2)
-       ON CONFLICT DO NOTHING RETURNING 1`,
-      [flightNumber, flightDate],
+  ): Promise<Followed<Outcome, FareChangedPayload>[]> {
+    const keyOf = ({ flightNumber, flightDate }: { flightNumber: string; flightDate: string }) =>
+      `${flightNumber}/${flightDate}`;
+    const recorded: { flight: string }[] = await manager.query(
+      `INSERT INTO scheduled_flights (flight_number, flight_date)
+       SELECT DISTINCT * FROM unnest($1::text[], $2::date[])
+       ON CONFLICT DO NOTHING RETURNING flight_number || '/' || flight_date::text AS flight`,
+      [flights.map((flight) => flight.flightNumber), flights.map((flight) => flight.flightDate)],
     );
-    if (recorded.length === 0) return { outcome: 'known' };
-    const tariff = REFERENCE_TARIFF.get(flightNumber) ?? this.newFlightFare(flight);
-    if (!tariff) return { outcome: 'recorded' };
-    const [filed] = await manager.query(
-      `INSERT INTO fares (flight_number, flight_date, amount, currency, version) VALUES ($1, $2, $3, $4, 1)
-       ON CONFLICT (flight_number, flight_date) DO NOTHING RETURNING version`,
-      [flightNumber, flightDate, tariff.amount, tariff.currency],
-    );
-    if (!filed) return { outcome: 'recorded' };
-    return { outcome: 'fare_filed', news: { flightNumber, flightDate, fare: tariff, fareVersion: 1 } };
+    const fresh = new Set(recorded.map((row) => row.flight));
+    const tariffs = new Map<string, Money>();
+    for (const flight of flights) {
+      const tariff = REFERENCE_TARIFF.get(flight.flightNumber) ?? this.newFlightFare(flight);
+      if (fresh.has(keyOf(flight)) && tariff) tariffs.set(keyOf(flight), tariff);
+    }
+    const filed = new Set<string>();
+    if (tariffs.size > 0) {
+      const priced = flights.filter((flight) => tariffs.has(keyOf(flight)));
+      const rows: { flight: string }[] = await manager.query(
+        `INSERT INTO fares (flight_number, flight_date, amount, currency, version)
+         SELECT DISTINCT ON (flight_number, flight_date) *, 1
+           FROM unnest($1::text[], $2::date[], $3::numeric[], $4::text[])
+                AS fare(flight_number, flight_date, amount, currency)
+         ON CONFLICT (flight_number, flight_date) DO NOTHING
+         RETURNING flight_number || '/' || flight_date::text AS flight`,
+        [
+          priced.map((flight) => flight.flightNumber),
+          priced.map((flight) => flight.flightDate),
+          priced.map((flight) => tariffs.get(keyOf(flight))?.amount),
+          priced.map((flight) => tariffs.get(keyOf(flight))?.currency),
+        ],
+      );
+      for (const row of rows) filed.add(row.flight);
+    }
+    // A flight listed twice is new once: the later listing is one fares knows by then.
+    return flights.map((flight) => {
+      const key = keyOf(flight);
+      if (!fresh.delete(key)) return { outcome: 'known' };
+      const fare = tariffs.get(key);
+      if (!fare || !filed.has(key)) return { outcome: 'recorded' };
+      const { flightNumber, flightDate } = flight;
+      return { outcome: 'fare_filed', news: { flightNumber, flightDate, fare, fareVersion: 1 } };
+    });
   }
 
   private newFlightFare(flight: ScheduledFlightState): Money | undefined {

@@ -46,26 +46,13 @@ export abstract class Projection<
   ): Promise<TOutcome | readonly TOutcome[]>;
 }
 
-/** What following one item did, and what it has to tell others (if anything). */
+/** What following one item of an event did, and what it has to tell others (if anything). */
 export interface Followed<TOutcome, TNews> {
   outcome: TOutcome;
   news?: TNews;
 }
 
-/**
- * Follows each item of a bulk event in turn (in the event's transaction): every item's outcome, and
- * the news of those that have some, for the caller to announce together in one bulk event.
- */
-export async function followEach<TItem, TOutcome, TNews>(
-  items: readonly TItem[],
-  follow: (item: TItem) => Promise<Followed<TOutcome, TNews>>,
-): Promise<{ outcomes: TOutcome[]; news: TNews[] }> {
-  const outcomes: TOutcome[] = [];
-  const news: TNews[] = [];
-  for (const item of items) {
-    const followed = await follow(item);
-    outcomes.push(followed.outcome);
-    if (followed.news !== undefined) news.push(followed.news);
-  }
-  return { outcomes, news };
+/** The news of the items that have some, in order: for the follower to announce in one event. */
+export function newsOf<TNews>(followed: readonly Followed<unknown, TNews>[]): TNews[] {
+  return followed.flatMap(({ news }) => (news === undefined ? [] : [news]));
 }
