@@ -20,10 +20,10 @@ export type ScheduleOutcome = 'applied' | 'stale' | 'capacity_below_sold';
  * Opens an inventory for each flight the schedule announces, and follows its changes when the
  * event is newer than what the inventory was made from, telling search the seats for sale
  * (`booking.inventory-changed`, in the same transaction; for a bulk load's day,
- * `flight.bulk-scheduled`, one `booking.bulk-inventory-changed`). Seats sold are booking's and stay: an
- * aircraft smaller than the seats already sold keeps capacity at the seats sold (nothing more is
- * sold), and the outcome is counted for an operator, since search refuses such a change when it
- * knows of the sales. A new or wiped database catches up from the schedule's snapshot.
+ * `flight.bulk-scheduled`, one `booking.bulk-inventory-changed`). Seats sold are booking's and
+ * stay: an aircraft smaller than the seats already sold keeps capacity at the seats sold (nothing
+ * more is sold), and the outcome is counted for an operator, since search refuses such a change
+ * when it knows of the sales. A new or wiped database catches up from the schedule's snapshot.
  */
 @Injectable()
 export class ScheduleProjection extends Projection<

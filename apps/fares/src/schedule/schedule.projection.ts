@@ -22,8 +22,9 @@ type Outcome = 'fare_filed' | 'recorded' | 'known';
  * Records each flight and date the schedule announces, so that an operator can file its first
  * fare; a flight of the reference tariff, or any flight when FARES_NEW_FLIGHT_TARIFF is
  * `block-time` (blockTimeFare), gets its fare at once (version 1, announced with `fare.changed` in
- * the same transaction; a bulk load's day, `flight.bulk-scheduled`, in one `fare.bulk-changed`). Either way the fare follows the flight, so a follower
- * never hears of a fare before the flight it is for. The same flight announced again changes
+ * the same transaction; a bulk load's day, `flight.bulk-scheduled`, in one `fare.bulk-changed`).
+ * Either way the fare follows the flight, so a follower never hears of a fare before the flight it
+ * is for. The same flight announced again changes
  * nothing: a fare an operator changed stays. A new or wiped database catches up from the
  * schedule's snapshot, the same way.
  */

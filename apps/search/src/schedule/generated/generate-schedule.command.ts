@@ -13,8 +13,9 @@ const FLIGHTS_PER_TRANSACTION = MAX_BULK_ITEMS;
 /**
  * `node main.js schedule:generate [--flights-per-day N] [--days N] [--airports N] [--seed N]
  * [--from YYYY-MM-DD]`: schedules a generated hub-and-spoke network (generateNetwork) on every day
- * asked for, announcing each day's new flights in one `flight.bulk-scheduled` (a bulk load: a message
- * a day, not one a flight): fares, booking and check-in follow from the events alone. Run again, it adds only what is missing.
+ * asked for, announcing each day's new flights in one `flight.bulk-scheduled` (a bulk load: a
+ * message a day, not one a flight): fares, booking and check-in follow from the events alone. Run
+ * again, it adds only what is missing.
  */
 @Injectable()
 export class GenerateScheduleCommand extends ServiceCommand {
