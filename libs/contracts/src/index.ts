@@ -50,3 +50,4 @@ export { IsPersonName, PersonNameLength } from './values/person-name';
 export { CodePointLength } from './values/code-point-length';
 export { MoneyInput } from './values/money-input';
 export { fromLegacyDate } from './values/legacy-date';
+export { flightKey, versionedFlightKey, type FlightOnDate } from './values/flight-key';

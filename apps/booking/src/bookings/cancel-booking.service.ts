@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { createIntegrationEvent } from '@pss/contracts';
+import { createIntegrationEvent, flightKey } from '@pss/contracts';
 import { OutboxWriter } from '@pss/messaging';
 import { DataSource } from 'typeorm';
 import { SeatInventory } from '../inventory/seat-inventory';
@@ -46,7 +46,7 @@ export class CancelBooking {
           seats: booking.seats,
           ...change,
         });
-        await this.outbox.write(manager, event, `${booking.flightNumber}/${booking.flightDate}`);
+        await this.outbox.write(manager, event, flightKey(booking));
       }
       return this.reader.byId(id, manager);
     });

@@ -5,16 +5,14 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { Money } from '@pss/contracts';
+import { flightKey, type Money } from '@pss/contracts';
 import { NotifiedCache, ProblemException } from '@pss/platform';
 import { ServiceHttpClient } from '@pss/registry-client';
 import { DataSource } from 'typeorm';
 import type { CreateBookingRequest } from './dto/create-booking.request';
 
-/** The channel a fare change is announced on (by FareChanges); the payload is the fareKey. */
+/** The channel a fare change is announced on (by FareChanges); the payload is the flightKey. */
 export const FARE_CHANGES_CHANNEL = 'booking_fare_changes';
-
-export const fareKey = (flightNumber: string, flightDate: string) => `${flightNumber}/${flightDate}`;
 
 /**
  * A booking's fare must be the one the fares service quotes for that flight and date. A quote is
@@ -46,7 +44,7 @@ export class FareCheck implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async ensureQuoted({ flightNumber, flightDate, fare }: CreateBookingRequest): Promise<void> {
-    const { value: quoted } = await this.quotes.get(fareKey(flightNumber, flightDate), () =>
+    const { value: quoted } = await this.quotes.get(flightKey({ flightNumber, flightDate }), () =>
       this.quote(flightNumber, flightDate),
     );
     if (quoted.amount !== fare.amount || quoted.currency !== fare.currency) {

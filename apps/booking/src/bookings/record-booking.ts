@@ -1,4 +1,4 @@
-import type { BookingConfirmedEvent } from '@pss/contracts';
+import { flightKey, type BookingConfirmedEvent } from '@pss/contracts';
 import { outboxInsertSql } from '@pss/messaging';
 import type { CreateBookingRequest } from './dto/create-booking.request';
 
@@ -69,7 +69,7 @@ export function recordBookingParameters({
     passengers.length,
     safetyBuffer,
     event.id,
-    `${flightNumber}/${flightDate}`,
+    flightKey({ flightNumber, flightDate }),
     JSON.stringify(event),
   ];
 }

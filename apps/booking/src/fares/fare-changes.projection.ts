@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { FareBulkChangedEvent, FareChangedEvent } from '@pss/contracts';
+import { flightKey, type FareBulkChangedEvent, type FareChangedEvent } from '@pss/contracts';
 import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
-import { FARE_CHANGES_CHANNEL, fareKey } from '../bookings/fare-check';
+import { FARE_CHANGES_CHANNEL } from '../bookings/fare-check';
 
 /**
  * `fare.changed` tells every booking instance to drop its quote of that flight and date: the event
@@ -30,7 +30,7 @@ export class FareChangesProjection extends Projection<'fare.changed' | 'fare.bul
     const fares = event.type === 'fare.bulk-changed' ? event.payload.fares : [event.payload];
     await manager.query('SELECT pg_notify($1, key) FROM unnest($2::text[]) AS key', [
       FARE_CHANGES_CHANNEL,
-      fares.map(({ flightNumber, flightDate }) => fareKey(flightNumber, flightDate)),
+      fares.map(flightKey),
     ]);
     return fares.map(() => 'quote_dropped');
   }

@@ -1,16 +1,19 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { ScheduledFlightState } from '@pss/contracts';
+import { versionedFlightKey, type FlightOnDate, type ScheduledFlightState } from '@pss/contracts';
 import { ProblemException, type DateRangeQuery } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BookingConfig } from '../config/booking-config';
 import type { InventorySnapshotResponse } from './dto/inventory-snapshot.response';
 
-export interface FlightOnDate {
-  flightNumber: string;
-  flightDate: string;
+export interface FlightOnRoute extends FlightOnDate {
   origin: string;
   destination: string;
 }
+
+type FollowedVersion = Pick<
+  ScheduledFlightState,
+  'flightNumber' | 'flightDate' | 'scheduleVersion' | 'capacity'
+>;
 
 /** The seats left for sale and the inventory's version, after a change. */
 export interface InventoryChange {
@@ -39,8 +42,8 @@ const FOLLOW_SCHEDULE = `
          capacity = GREATEST(EXCLUDED.capacity, inventory.seats_sold),
          schedule_version = EXCLUDED.schedule_version, version = inventory.version + 1
    WHERE inventory.schedule_version < EXCLUDED.schedule_version
-  RETURNING inventory.flight_number || '/' || inventory.flight_date::text || '/' || inventory.schedule_version AS "followed",
-            inventory.capacity,
+  RETURNING inventory.flight_number AS "flightNumber", inventory.flight_date::text AS "flightDate",
+            inventory.schedule_version AS "scheduleVersion", inventory.capacity,
             GREATEST(inventory.capacity - $7 - inventory.seats_sold, 0) AS "remainingSeats",
             inventory.version AS "inventoryVersion"`;
 
@@ -96,33 +99,30 @@ export class SeatInventory {
     flights: readonly ScheduledFlightState[],
   ): Promise<(ScheduleChange | undefined)[]> {
     const column = <K extends keyof ScheduledFlightState>(key: K) => flights.map((flight) => flight[key]);
-    const rows: (InventoryChange & { followed: string; capacity: number })[] = await manager.query(
-      FOLLOW_SCHEDULE,
-      [
-        column('flightNumber'),
-        column('flightDate'),
-        column('origin'),
-        column('destination'),
-        column('capacity'),
-        column('scheduleVersion'),
-        this.config.safetyBuffer,
-      ],
-    );
-    const changes = new Map(rows.map((row) => [row.followed, row]));
-    return flights.map(({ flightNumber, flightDate, scheduleVersion, capacity }) => {
-      const row = changes.get(`${flightNumber}/${flightDate}/${scheduleVersion}`);
+    const rows: (InventoryChange & FollowedVersion)[] = await manager.query(FOLLOW_SCHEDULE, [
+      column('flightNumber'),
+      column('flightDate'),
+      column('origin'),
+      column('destination'),
+      column('capacity'),
+      column('scheduleVersion'),
+      this.config.safetyBuffer,
+    ]);
+    const changes = new Map(rows.map((row) => [versionedFlightKey(row), row]));
+    return flights.map((flight) => {
+      const row = changes.get(versionedFlightKey(flight));
       return (
         row && {
           remainingSeats: row.remainingSeats,
           inventoryVersion: row.inventoryVersion,
-          belowSold: row.capacity > capacity,
+          belowSold: row.capacity > flight.capacity,
         }
       );
     });
   }
 
   /** Why `seats` could not be taken on `flight`: the problem to answer with. */
-  async whyNot(manager: EntityManager, flight: FlightOnDate, seats: number): Promise<ProblemException> {
+  async whyNot(manager: EntityManager, flight: FlightOnRoute, seats: number): Promise<ProblemException> {
     const { flightNumber, flightDate } = flight;
     const [inventory] = await manager.query(
       `SELECT origin, destination, GREATEST(capacity - $3 - seats_sold, 0) AS left

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   createIntegrationEvent,
+  flightKey,
   SCHEDULE_SNAPSHOT,
   type FlightChangedEvent,
   type FlightScheduledEvent,
@@ -71,7 +72,7 @@ export class ScheduleProjection extends Projection<
     const [{ outcome, news: seats }] = await this.applyToInventories([flight], manager);
     if (seats) {
       const event = createIntegrationEvent('booking.inventory-changed', seats);
-      await this.outbox.write(manager, event, `${seats.flightNumber}/${seats.flightDate}`);
+      await this.outbox.write(manager, event, flightKey(seats));
     }
     return outcome;
   }

@@ -1,5 +1,5 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { createIntegrationEvent, type BookingSummary } from '@pss/contracts';
+import { createIntegrationEvent, flightKey, type BookingSummary } from '@pss/contracts';
 import { OutboxWriter } from '@pss/messaging';
 import { ProblemException, randomCode, todayUtc } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -76,9 +76,7 @@ export class CreateCheckin {
     // Check-ins of one flight take their turn here (so that picking free seats does not race); the
     // unique index on the seat is what holds a seat to one passenger. Nothing under it waits on
     // the network.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `checkin:${flightNumber}/${flightDate}`,
-    ]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checkin:${flightKey(booking)}`]);
     const earlier = await this.reader.byBooking(manager, booking.id);
     if (earlier) return { checkin: earlier, created: false };
     const seats = await this.chooseSeats(manager, booking, wanted);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   SCHEDULE_SNAPSHOT,
+  versionedFlightKey,
   type FlightChangedEvent,
   type FlightScheduledEvent,
   type FlightBulkScheduledEvent,
@@ -12,6 +13,7 @@ import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
 
 type Outcome = 'applied' | 'stale';
+type FollowedVersion = Pick<ScheduledFlightState, 'flightNumber' | 'flightDate' | 'scheduleVersion'>;
 
 /**
  * Keeps each flight and date's capacity as the schedule's newest event gives it (duplicates and
@@ -62,7 +64,7 @@ export class ScheduleProjection extends Projection<
   /** One statement for all of them; a flight listed twice counts at its newest version. */
   private async follow(flights: readonly ScheduledFlightState[], manager: EntityManager): Promise<Outcome[]> {
     const column = <K extends keyof ScheduledFlightState>(key: K) => flights.map((flight) => flight[key]);
-    const written: { flight: string }[] = await manager.query(
+    const written: FollowedVersion[] = await manager.query(
       `INSERT INTO scheduled_flights AS flight (flight_number, flight_date, capacity, schedule_version)
        SELECT DISTINCT ON (flight_number, flight_date) flight_number, flight_date, capacity, schedule_version
          FROM unnest($1::text[], $2::date[], $3::int[], $4::int[])
@@ -71,12 +73,11 @@ export class ScheduleProjection extends Projection<
        ON CONFLICT (flight_number, flight_date) DO UPDATE
           SET capacity = EXCLUDED.capacity, schedule_version = EXCLUDED.schedule_version
         WHERE flight.schedule_version < EXCLUDED.schedule_version
-       RETURNING flight.flight_number || '/' || flight.flight_date::text || '/' || flight.schedule_version AS flight`,
+       RETURNING flight.flight_number AS "flightNumber", flight.flight_date::text AS "flightDate",
+                 flight.schedule_version AS "scheduleVersion"`,
       [column('flightNumber'), column('flightDate'), column('capacity'), column('scheduleVersion')],
     );
-    const applied = new Set(written.map((row) => row.flight));
-    return flights.map(({ flightNumber, flightDate, scheduleVersion }) =>
-      applied.has(`${flightNumber}/${flightDate}/${scheduleVersion}`) ? 'applied' : 'stale',
-    );
+    const applied = new Set(written.map((row) => versionedFlightKey(row)));
+    return flights.map((flight) => (applied.has(versionedFlightKey(flight)) ? 'applied' : 'stale'));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { createIntegrationEvent, type Money } from '@pss/contracts';
+import { createIntegrationEvent, flightKey, type Money } from '@pss/contracts';
 import { OutboxWriter } from '@pss/messaging';
 import { InvalidInputException } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -68,7 +68,7 @@ export class FareChange {
           fare: money,
           fareVersion: changed.version,
         });
-        await this.outbox.write(manager, event, `${flightNumber}/${flightDate}`);
+        await this.outbox.write(manager, event, flightKey({ flightNumber, flightDate }));
       }
       return { filed: Boolean(filed), fare: { flightNumber, flightDate, fare: money } };
     });

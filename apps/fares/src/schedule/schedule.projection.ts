@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   createIntegrationEvent,
+  flightKey,
+  type FlightOnDate,
   type Money,
   SCHEDULE_SNAPSHOT,
   type FlightScheduledEvent,
@@ -67,14 +69,8 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
 
   private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<Outcome> {
     const [{ outcome, news: filed }] = await this.record([flight], manager);
-    if (filed) {
-      const { flightNumber, flightDate } = filed;
-      await this.outbox.write(
-        manager,
-        createIntegrationEvent('fare.changed', filed),
-        `${flightNumber}/${flightDate}`,
-      );
-    }
+    if (filed)
+      await this.outbox.write(manager, createIntegrationEvent('fare.changed', filed), flightKey(filed));
     return outcome;
   }
 
@@ -100,42 +96,41 @@ export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.
     flights: readonly ScheduledFlightState[],
     manager: EntityManager,
   ): Promise<Followed<Outcome, FareChangedPayload>[]> {
-    const keyOf = ({ flightNumber, flightDate }: { flightNumber: string; flightDate: string }) =>
-      `${flightNumber}/${flightDate}`;
-    const recorded: { flight: string }[] = await manager.query(
+    const recorded: FlightOnDate[] = await manager.query(
       `INSERT INTO scheduled_flights (flight_number, flight_date)
        SELECT DISTINCT * FROM unnest($1::text[], $2::date[])
-       ON CONFLICT DO NOTHING RETURNING flight_number || '/' || flight_date::text AS flight`,
+       ON CONFLICT DO NOTHING
+       RETURNING flight_number AS "flightNumber", flight_date::text AS "flightDate"`,
       [flights.map((flight) => flight.flightNumber), flights.map((flight) => flight.flightDate)],
     );
-    const fresh = new Set(recorded.map((row) => row.flight));
+    const fresh = new Set(recorded.map(flightKey));
     const tariffs = new Map<string, Money>();
     for (const flight of flights) {
       const tariff = REFERENCE_TARIFF.get(flight.flightNumber) ?? this.newFlightFare(flight);
-      if (fresh.has(keyOf(flight)) && tariff) tariffs.set(keyOf(flight), tariff);
+      if (fresh.has(flightKey(flight)) && tariff) tariffs.set(flightKey(flight), tariff);
     }
     const filed = new Set<string>();
     if (tariffs.size > 0) {
-      const priced = flights.filter((flight) => tariffs.has(keyOf(flight)));
-      const rows: { flight: string }[] = await manager.query(
+      const priced = flights.filter((flight) => tariffs.has(flightKey(flight)));
+      const rows: FlightOnDate[] = await manager.query(
         `INSERT INTO fares (flight_number, flight_date, amount, currency, version)
          SELECT DISTINCT ON (flight_number, flight_date) *, 1
            FROM unnest($1::text[], $2::date[], $3::numeric[], $4::text[])
                 AS fare(flight_number, flight_date, amount, currency)
          ON CONFLICT (flight_number, flight_date) DO NOTHING
-         RETURNING flight_number || '/' || flight_date::text AS flight`,
+         RETURNING flight_number AS "flightNumber", flight_date::text AS "flightDate"`,
         [
           priced.map((flight) => flight.flightNumber),
           priced.map((flight) => flight.flightDate),
-          priced.map((flight) => tariffs.get(keyOf(flight))?.amount),
-          priced.map((flight) => tariffs.get(keyOf(flight))?.currency),
+          priced.map((flight) => tariffs.get(flightKey(flight))?.amount),
+          priced.map((flight) => tariffs.get(flightKey(flight))?.currency),
         ],
       );
-      for (const row of rows) filed.add(row.flight);
+      for (const row of rows) filed.add(flightKey(row));
     }
     // A flight listed twice is new once: the later listing is one fares knows by then.
     return flights.map((flight) => {
-      const key = keyOf(flight);
+      const key = flightKey(flight);
       if (!fresh.delete(key)) return { outcome: 'known' };
       const fare = tariffs.get(key);
       if (!fare || !filed.has(key)) return { outcome: 'recorded' };

@@ -9,19 +9,14 @@ import type {
 import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
-import { applyToFlight, applyToFlights, type FlightEventOutcome } from '../flights/flight-event-outcome';
+import { applyToFlights, type FlightEventOutcome } from '../flights/flight-event-outcome';
 
 type InventoryEvent =
   BookingConfirmedEvent | BookingCancelledEvent | InventoryChangedEvent | InventoryBulkChangedEvent;
 
-// Only a newer inventory version moves the seats: duplicates and late arrivals change nothing.
+// Only a newer inventory version moves the seats: duplicates and late arrivals change nothing. Of a
+// flight listed twice, its newest version counts.
 const APPLY_NEWER = `
-  UPDATE flights SET seats_available = $3, inventory_version = $4
-   WHERE flight_number = $1 AND flight_date = $2 AND inventory_version < $4
-  RETURNING origin, destination, flight_date`;
-
-// The same for many inventories at once, the newest of each flight's in the list.
-const APPLY_NEWER_OF_MANY = `
   UPDATE flights AS flight SET seats_available = item.seats, inventory_version = item.version
     FROM (SELECT DISTINCT ON (flight_number, flight_date) *
             FROM unnest($1::text[], $2::date[], $3::int[], $4::int[])
@@ -29,14 +24,15 @@ const APPLY_NEWER_OF_MANY = `
            ORDER BY flight_number, flight_date, version DESC) AS item
    WHERE flight.flight_number = item.flight_number AND flight.flight_date = item.flight_date
      AND flight.inventory_version < item.version
-  RETURNING flight.flight_number, flight.flight_date::text AS flight_date, flight.origin, flight.destination`;
+  RETURNING flight.flight_number AS "flightNumber", flight.flight_date::text AS "flightDate",
+            flight.origin, flight.destination`;
 
 /**
  * Search's copy of booking's seats: `booking.inventory-changed` (booking opened the flight's
  * inventory, or the schedule changed its capacity), `booking.confirmed` and `booking.cancelled` each
  * carry the seats for sale and the inventory version after the change; the newest version per flight
  * and date wins, whatever order the events arrive in. A bulk load's day of opened inventories
- * (`booking.bulk-inventory-changed`) is applied the same way, in one statement.
+ * (`booking.bulk-inventory-changed`) is applied by the same statement, a day's in one.
  */
 @Injectable()
 export class AvailabilityProjection extends Projection<InventoryEvent['type'], FlightEventOutcome> {
@@ -55,21 +51,16 @@ export class AvailabilityProjection extends Projection<InventoryEvent['type'], F
     });
   }
 
-  apply(event: InventoryEvent, manager: EntityManager): Promise<FlightEventOutcome | FlightEventOutcome[]> {
-    if (event.type === 'booking.bulk-inventory-changed')
-      return applyToFlights(manager, event, event.payload.inventories, APPLY_NEWER_OF_MANY, (inventories) => [
-        inventories.map((item) => item.flightNumber),
-        inventories.map((item) => item.flightDate),
-        inventories.map((item) => item.remainingSeats),
-        inventories.map((item) => item.inventoryVersion),
-      ]);
-    return applyToFlight(manager, event, APPLY_NEWER, newerSeats(event.payload));
+  apply(event: InventoryEvent, manager: EntityManager): Promise<FlightEventOutcome[]> {
+    const inventories =
+      event.type === 'booking.bulk-inventory-changed' ? event.payload.inventories : [event.payload];
+    return applyToFlights(manager, event, inventories, APPLY_NEWER, columnsOf);
   }
 }
 
-const newerSeats = ({ flightNumber, flightDate, remainingSeats, inventoryVersion }: InventoryState) => [
-  flightNumber,
-  flightDate,
-  remainingSeats,
-  inventoryVersion,
+const columnsOf = (inventories: readonly InventoryState[]) => [
+  inventories.map((item) => item.flightNumber),
+  inventories.map((item) => item.flightDate),
+  inventories.map((item) => item.remainingSeats),
+  inventories.map((item) => item.inventoryVersion),
 ];

@@ -3,16 +3,11 @@ import type { FareBulkChangedEvent, FareChangedEvent, FareChangedPayload } from 
 import { EventConsumer, Projection } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
-import { applyToFlight, applyToFlights, type FlightEventOutcome } from '../flights/flight-event-outcome';
+import { applyToFlights, type FlightEventOutcome } from '../flights/flight-event-outcome';
 
-// Only a newer fare version changes the fare: duplicates and late arrivals change nothing.
+// Only a newer fare version changes a fare: duplicates and late arrivals change nothing. Of a flight
+// listed twice, its newest version counts.
 const APPLY_NEWER = `
-  UPDATE flights SET fare_amount = $3, fare_currency = $4, fare_version = $5
-   WHERE flight_number = $1 AND flight_date = $2 AND fare_version < $5
-  RETURNING origin, destination, flight_date`;
-
-// The same for many fares at once, the newest of each flight's in the list.
-const APPLY_NEWER_OF_MANY = `
   UPDATE flights AS flight
      SET fare_amount = item.amount, fare_currency = item.currency, fare_version = item.version
     FROM (SELECT DISTINCT ON (flight_number, flight_date) *
@@ -21,13 +16,14 @@ const APPLY_NEWER_OF_MANY = `
            ORDER BY flight_number, flight_date, version DESC) AS item
    WHERE flight.flight_number = item.flight_number AND flight.flight_date = item.flight_date
      AND flight.fare_version < item.version
-  RETURNING flight.flight_number, flight.flight_date::text AS flight_date, flight.origin, flight.destination`;
+  RETURNING flight.flight_number AS "flightNumber", flight.flight_date::text AS "flightDate",
+            flight.origin, flight.destination`;
 
 /**
  * Search's copy of fares: each `fare.changed` carries the fare and its version; the newest version
  * per flight and date wins, whatever order the events arrive in. Fares owns fares: nothing else in
- * search changes one. A bulk load's first fares (`fare.bulk-changed`) are applied the same way, in
- * one statement.
+ * search changes one. A bulk load's first fares (`fare.bulk-changed`) are applied by the same
+ * statement, a day's in one.
  */
 @Injectable()
 export class FareProjection extends Projection<'fare.changed' | 'fare.bulk-changed', FlightEventOutcome> {
@@ -44,23 +40,16 @@ export class FareProjection extends Projection<'fare.changed' | 'fare.bulk-chang
   apply(
     event: FareChangedEvent | FareBulkChangedEvent,
     manager: EntityManager,
-  ): Promise<FlightEventOutcome | FlightEventOutcome[]> {
-    if (event.type === 'fare.bulk-changed')
-      return applyToFlights(manager, event, event.payload.fares, APPLY_NEWER_OF_MANY, (fares) => [
-        fares.map((item) => item.flightNumber),
-        fares.map((item) => item.flightDate),
-        fares.map((item) => item.fare.amount),
-        fares.map((item) => item.fare.currency),
-        fares.map((item) => item.fareVersion),
-      ]);
-    return applyToFlight(manager, event, APPLY_NEWER, newerFare(event.payload));
+  ): Promise<FlightEventOutcome[]> {
+    const fares = event.type === 'fare.bulk-changed' ? event.payload.fares : [event.payload];
+    return applyToFlights(manager, event, fares, APPLY_NEWER, columnsOf);
   }
 }
 
-const newerFare = ({ flightNumber, flightDate, fare, fareVersion }: FareChangedPayload) => [
-  flightNumber,
-  flightDate,
-  fare.amount,
-  fare.currency,
-  fareVersion,
+const columnsOf = (fares: readonly FareChangedPayload[]) => [
+  fares.map((item) => item.flightNumber),
+  fares.map((item) => item.flightDate),
+  fares.map((item) => item.fare.amount),
+  fares.map((item) => item.fare.currency),
+  fares.map((item) => item.fareVersion),
 ];

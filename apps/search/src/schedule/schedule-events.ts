@@ -1,5 +1,6 @@
 import {
   createIntegrationEvent,
+  flightKey,
   MAX_BULK_ITEMS,
   type FlightChangedEvent,
   type FlightScheduledEvent,
@@ -53,7 +54,7 @@ export async function announceSchedule(
         row.schedule_version === 1 ? 'flight.scheduled' : 'flight.changed',
         scheduledFlightOf(row),
       ) as FlightScheduledEvent | FlightChangedEvent,
-      aggregateId: `${row.flight_number}/${row.flight_date}`,
+      aggregateId: flightKey({ flightNumber: row.flight_number, flightDate: row.flight_date }),
     })),
   );
 }

@@ -34,8 +34,10 @@ export abstract class Projection<
     for (const type of this.spec.events)
       this.consumer.handle(type, async (event, manager) => {
         const outcome = await this.apply(event, manager);
+        const counts = new Map<TOutcome, number>();
         for (const each of typeof outcome === 'string' ? [outcome] : outcome)
-          this.outcomes.inc({ outcome: each });
+          counts.set(each, (counts.get(each) ?? 0) + 1);
+        for (const [each, count] of counts) this.outcomes.inc({ outcome: each }, count);
       });
   }
 
