@@ -252,7 +252,7 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     ]);
   });
 
-  it('makes one booking for one Idempotency-Key retried 10 times at once, and refuses the key with another body', async () => {
+  it('makes one booking for one Idempotency-Key retried 10 times at once, selling its seats once, and refuses the key with another body', async () => {
     const date = daysFromToday(8);
     const key = `retry-${date}`;
     const responses = await Promise.all(
@@ -274,6 +274,11 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     );
     expect(bookings).toBe(1);
     expect(await outboxPayloads([...ids][0])).toHaveLength(1);
+    const [inventory] = await world.dataSource.query(
+      `SELECT seats_sold, version FROM inventories WHERE flight_number = 'BF101' AND flight_date = $1`,
+      [date],
+    );
+    expect(inventory).toEqual({ seats_sold: 2, version: 2 });
     const other = await problemOf(
       await world.post('/bookings', bookingRequest(date, 3), { 'Idempotency-Key': key }),
       422,

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { createIntegrationEvent } from '@pss/contracts';
 import { ProblemException, randomCode } from '@pss/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SeatInventory } from '../inventory/seat-inventory';
 import { Booking } from './booking.entity';
 import { BookingReader } from './booking-reader';
@@ -21,6 +21,7 @@ export interface BookingOutcome {
 type Idempotency = { key: string; hash: string };
 
 const REFERENCE_TAKEN = 'UQ_bookings_reference';
+const IDEMPOTENCY_KEY_TAKEN = 'UQ_bookings_idempotency_key';
 const ATTEMPTS = 3;
 
 /**
@@ -40,32 +41,28 @@ export class BookFlight {
 
   async book(request: CreateBookingRequest, idempotencyKey?: string): Promise<BookingOutcome> {
     const idempotency = idempotencyKey ? { key: idempotencyKey, hash: requestHash(request) } : undefined;
-    const earlier = idempotency && (await this.replay(this.dataSource.manager, idempotency));
+    const earlier = idempotency && (await this.replay(idempotency));
     if (earlier) return earlier;
     await this.fares.ensureQuoted(request);
     for (let attempt = 1; ; attempt++) {
       try {
-        if (!idempotency) return await this.record(this.dataSource.manager, request);
-        return await this.dataSource.transaction(async (manager) => {
-          // Retries with one key wait for each other here; the first to commit makes the booking.
-          await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [idempotency.key]);
-          return (
-            (await this.replay(manager, idempotency)) ?? (await this.record(manager, request, idempotency))
-          );
-        });
+        return await this.record(request, idempotency);
       } catch (error) {
-        // A new reference that happens to be taken already: draw another.
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+        // Retries with one key that raced: the database let the first one's statement commit and
+        // undid the others' whole statements, seats included. They answer with its booking.
+        if (constraint === IDEMPOTENCY_KEY_TAKEN && idempotency) {
+          const first = await this.replay(idempotency);
+          if (first) return first;
+        }
+        // A new reference that happens to be taken already: draw another.
         if (constraint !== REFERENCE_TAKEN || attempt === ATTEMPTS) throw error;
       }
     }
   }
 
-  private async record(
-    manager: EntityManager,
-    request: CreateBookingRequest,
-    idempotency?: Idempotency,
-  ): Promise<BookingOutcome> {
+  private async record(request: CreateBookingRequest, idempotency?: Idempotency): Promise<BookingOutcome> {
+    const manager = this.dataSource.manager;
     const id = randomUUID();
     const { flightNumber, origin, destination, flightDate, fare, passengers } = request;
     const event = createIntegrationEvent('booking.confirmed', {
@@ -104,11 +101,8 @@ export class BookFlight {
     return { booking, replayed: false };
   }
 
-  private async replay(
-    manager: EntityManager,
-    { key, hash }: Idempotency,
-  ): Promise<BookingOutcome | undefined> {
-    const earlier = await manager.findOne(Booking, {
+  private async replay({ key, hash }: Idempotency): Promise<BookingOutcome | undefined> {
+    const earlier = await this.dataSource.manager.findOne(Booking, {
       where: { idempotencyKey: key },
       select: { id: true, requestHash: true },
     });
@@ -119,6 +113,6 @@ export class BookFlight {
         'This Idempotency-Key was already used with a different request',
       );
     }
-    return { booking: await this.reader.byId(earlier.id, manager), replayed: true };
+    return { booking: await this.reader.byId(earlier.id), replayed: true };
   }
 }

@@ -1,6 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BookingReader } from './booking-reader';
+import {
+  BOOKING_RESPONSE_COLUMNS,
+  BookingReader,
+  bookingResponseOf,
+  type BookingRow,
+} from './booking-reader';
 import type { BookingResponse } from './dto/booking.response';
 
 /**
@@ -10,6 +15,13 @@ import type { BookingResponse } from './dto/booking.response';
  * again (check-in retries after a failure); for another check-in, or a cancelled booking, 409.
  * No event: nobody reads the move from booking (check-in publishes `checkin.completed` itself).
  */
+// The usual case in one statement: the move, and the booking as it answers.
+const MOVE_TO_CHECKED_IN = `
+  WITH booking AS (
+    UPDATE bookings SET status = 'CHECKED_IN', checkin_id = $2 WHERE id = $1 AND status = 'CONFIRMED'
+    RETURNING *)
+  SELECT ${BOOKING_RESPONSE_COLUMNS} FROM booking`;
+
 @Injectable()
 export class CheckinBooking {
   constructor(
@@ -17,23 +29,18 @@ export class CheckinBooking {
     private readonly reader: BookingReader,
   ) {}
 
-  checkIn(id: string, checkin: string): Promise<BookingResponse> {
+  async checkIn(id: string, checkin: string): Promise<BookingResponse> {
     const checkinId = checkin.toLowerCase();
-    return this.dataSource.transaction(async (manager) => {
-      const [booking] = await manager.query(
-        `SELECT status, checkin_id AS "checkinId" FROM bookings WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (!booking) throw new NotFoundException(`No booking ${id}`);
-      if (booking.status === 'CANCELLED') throw new ConflictException(`Booking ${id} is cancelled`);
-      if (booking.status === 'CHECKED_IN' && booking.checkinId !== checkinId)
-        throw new ConflictException(`Booking ${id} is already checked in`);
-      if (booking.status === 'CONFIRMED')
-        await manager.query(`UPDATE bookings SET status = 'CHECKED_IN', checkin_id = $2 WHERE id = $1`, [
-          id,
-          checkinId,
-        ]);
-      return this.reader.byId(id, manager);
-    });
+    const [moved]: BookingRow[] = await this.dataSource.query(MOVE_TO_CHECKED_IN, [id, checkinId]);
+    if (moved) return bookingResponseOf(moved);
+    // Not CONFIRMED: cancelled, checked in (by this check-in or another) or unknown, each for good.
+    const [booking] = await this.dataSource.query(
+      `SELECT status, checkin_id AS "checkinId" FROM bookings WHERE id = $1`,
+      [id],
+    );
+    if (!booking) throw new NotFoundException(`No booking ${id}`);
+    if (booking.status === 'CANCELLED') throw new ConflictException(`Booking ${id} is cancelled`);
+    if (booking.checkinId !== checkinId) throw new ConflictException(`Booking ${id} is already checked in`);
+    return this.reader.byId(id);
   }
 }

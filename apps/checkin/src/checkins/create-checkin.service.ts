@@ -1,6 +1,6 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { createIntegrationEvent, flightKey, type BookingSummary } from '@pss/contracts';
-import { OutboxWriter } from '@pss/messaging';
+import { outboxInsertSql } from '@pss/messaging';
 import { ProblemException, randomCode, todayUtc } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
@@ -22,6 +22,28 @@ const SEAT_TAKEN = 'UQ_boarding_passes_seat';
 const REFERENCE_TAKEN = 'UQ_boarding_passes_reference';
 const ATTEMPTS = 3;
 
+// The check-in, its boarding passes and `checkin.completed` in the outbox, in one statement. The
+// outbox's rule (a lock every writer of the aggregate takes) holds: the one event of a booking
+// is written here, under its flight's lock, once (a booking has one check-in).
+const RECORD_CHECKIN = `
+  WITH checkin AS (
+    INSERT INTO checkins (id, booking_id, booking_reference, flight_number, flight_date)
+    VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at),
+  pass AS (
+    INSERT INTO boarding_passes (checkin_id, position, first_name, last_name, flight_number, flight_date,
+                                 seat, boarding_reference)
+    SELECT checkin.id, p.position, p.first_name, p.last_name, $4, $5, p.seat, p.reference
+      FROM checkin, unnest($6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
+           AS p(first_name, last_name, seat, reference, position)),
+  event AS (${outboxInsertSql({
+    eventId: '$10::uuid',
+    eventType: "'checkin.completed'",
+    aggregateId: '$11',
+    payload: '$12::jsonb',
+    from: 'checkin',
+  })})
+  SELECT created_at AS "createdAt" FROM checkin`;
+
 /**
  * Checks a booking in: a seat per passenger (held by the database to one passenger per flight and
  * date), the check-in and `checkin.completed` in the outbox, in one transaction. Booking owns the
@@ -36,7 +58,6 @@ export class CreateCheckin {
     private readonly bookings: BookingDirectory,
     private readonly seatMaps: SeatMaps,
     private readonly reader: CheckinReader,
-    private readonly outbox: OutboxWriter,
     private readonly config: CheckinConfig,
   ) {}
 
@@ -88,29 +109,20 @@ export class CreateCheckin {
       seat: seats[index],
       boardingReference: randomCode(8),
     }));
-    const [{ createdAt }] = await manager.query(
-      `INSERT INTO checkins (id, booking_id, booking_reference, flight_number, flight_date)
-       VALUES ($1, $2, $3, $4, $5) RETURNING created_at AS "createdAt"`,
-      [id, booking.id, booking.reference, flightNumber, flightDate],
-    );
-    await manager.query(
-      `INSERT INTO boarding_passes (checkin_id, position, first_name, last_name, flight_number, flight_date, seat, boarding_reference)
-       SELECT $1, position, first_name, last_name, $2, $3, seat, reference
-         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS p(first_name, last_name, seat, reference, position)`,
-      [
-        id,
-        flightNumber,
-        flightDate,
-        ...(['firstName', 'lastName', 'seat', 'boardingReference'] as const).map((field) =>
-          passes.map((pass) => pass[field]),
-        ),
-      ],
-    );
-    await this.outbox.write(
-      manager,
-      createIntegrationEvent('checkin.completed', { checkinId: id, bookingId: booking.id }),
+    const event = createIntegrationEvent('checkin.completed', { checkinId: id, bookingId: booking.id });
+    const [{ createdAt }] = await manager.query(RECORD_CHECKIN, [
+      id,
       booking.id,
-    );
+      booking.reference,
+      flightNumber,
+      flightDate,
+      ...(['firstName', 'lastName', 'seat', 'boardingReference'] as const).map((field) =>
+        passes.map((pass) => pass[field]),
+      ),
+      event.id,
+      booking.id,
+      JSON.stringify(event),
+    ]);
     const checkin = {
       id,
       bookingId: booking.id,
@@ -129,16 +141,15 @@ export class CreateCheckin {
     { flightNumber, flightDate, passengers }: BookingSummary,
     wanted: Map<number, string>,
   ): Promise<string[]> {
-    const cabin = await this.seatMaps.of(manager, flightNumber, flightDate);
+    const flight = await this.seatMaps.of(manager, flightNumber, flightDate);
     // Booking sells the flight, so the schedule's event for it is on its way to check-in too.
-    if (!cabin) {
+    if (!flight) {
       throw new ProblemException(
         HttpStatus.SERVICE_UNAVAILABLE,
         `Check-in has not yet had the schedule of ${flightNumber} on ${flightDate}; try again shortly`,
       );
     }
-    const taken = await this.seatMaps.taken(manager, flightNumber, flightDate);
-    return assignSeats(cabin.seats, taken, wanted, passengers.length);
+    return assignSeats(flight.map.seats, flight.taken, wanted, passengers.length);
   }
 
   private ensureOpen({ id, status, flightNumber, flightDate }: BookingSummary): void {

@@ -34,12 +34,9 @@ export class SeatMapController {
     description: 'A flight and date the schedule has not announced',
   })
   async seats(@Param() { flightNumber, date }: FlightDateParams): Promise<SeatMapResponse> {
-    const manager = this.dataSource.manager;
-    const [map, taken] = await Promise.all([
-      this.seatMaps.of(manager, flightNumber, date),
-      this.seatMaps.taken(manager, flightNumber, date),
-    ]);
-    if (!map) throw new NotFoundException(`Check-in has no seat map for ${flightNumber} on ${date}`);
+    const flight = await this.seatMaps.of(this.dataSource.manager, flightNumber, date);
+    if (!flight) throw new NotFoundException(`Check-in has no seat map for ${flightNumber} on ${date}`);
+    const { map, taken } = flight;
     const seats = map.seats.map((seat) => ({ seat, free: !taken.has(seat) }));
     return {
       flightNumber,

@@ -21,23 +21,31 @@ export function seatMapOf(capacity: number): SeatMap {
   return { capacity, rows: Math.ceil(capacity / SEAT_LETTERS.length), letters: SEAT_LETTERS, seats };
 }
 
+/** A flight's seat map, and the seats held on it. */
+export interface FlightSeats {
+  map: SeatMap;
+  taken: Set<string>;
+}
+
 @Injectable()
 export class SeatMaps {
-  /** The seats of a flight on a date, as the schedule gave it; undefined before its event arrived. */
-  async of(manager: EntityManager, flightNumber: string, flightDate: string): Promise<SeatMap | undefined> {
+  /**
+   * The seats of a flight on a date as the schedule gave it, and those already held, in one round
+   * trip; undefined before the schedule's event for it arrived.
+   */
+  async of(
+    manager: EntityManager,
+    flightNumber: string,
+    flightDate: string,
+  ): Promise<FlightSeats | undefined> {
     const [flight] = (await manager.query(
-      'SELECT capacity FROM scheduled_flights WHERE flight_number = $1 AND flight_date = $2',
+      `SELECT flight.capacity,
+              ARRAY(SELECT pass.seat FROM boarding_passes pass
+                     WHERE pass.flight_number = flight.flight_number AND pass.flight_date = flight.flight_date)
+                AS taken
+         FROM scheduled_flights flight WHERE flight.flight_number = $1 AND flight.flight_date = $2`,
       [flightNumber, flightDate],
-    )) as { capacity: number }[];
-    return flight && seatMapOf(flight.capacity);
-  }
-
-  /** The seats already held on that flight and date. */
-  async taken(manager: EntityManager, flightNumber: string, flightDate: string): Promise<Set<string>> {
-    const rows: { seat: string }[] = await manager.query(
-      'SELECT seat FROM boarding_passes WHERE flight_number = $1 AND flight_date = $2',
-      [flightNumber, flightDate],
-    );
-    return new Set(rows.map((row) => row.seat));
+    )) as { capacity: number; taken: string[] }[];
+    return flight && { map: seatMapOf(flight.capacity), taken: new Set(flight.taken) };
   }
 }

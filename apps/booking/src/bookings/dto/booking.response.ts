@@ -6,7 +6,6 @@ import {
   type Money,
   MoneyInput,
 } from '@pss/contracts';
-import type { Booking } from '../booking.entity';
 import { GENDERS } from './create-booking.request';
 
 class PassengerDocument {
@@ -26,21 +25,4 @@ export class BookingResponse implements BookingSummary {
   @ApiProperty({ type: MoneyInput, description: 'Per passenger' }) fare!: Money;
   @ApiProperty({ type: [PassengerDocument] }) passengers!: PassengerDocument[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-
-  static of(booking: Booking): BookingResponse {
-    return {
-      id: booking.id,
-      reference: booking.reference,
-      status: booking.status,
-      flightNumber: booking.flightNumber,
-      origin: booking.origin,
-      destination: booking.destination,
-      flightDate: booking.flightDate,
-      fare: { amount: booking.fareAmount, currency: booking.fareCurrency },
-      passengers: [...booking.passengers]
-        .sort((a, b) => a.position - b.position)
-        .map(({ firstName, lastName, gender }) => ({ firstName, lastName, gender })),
-      createdAt: booking.createdAt.toISOString(),
-    };
-  }
 }

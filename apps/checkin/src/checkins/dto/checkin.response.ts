@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Checkin } from '../checkin.entity';
 
 class BoardingPassDocument {
   @ApiProperty({ example: 'Gavin' }) firstName!: string;
@@ -18,25 +17,4 @@ export class CheckinResponse {
   @ApiProperty({ example: '2026-12-01', format: 'date' }) flightDate!: string;
   @ApiProperty({ type: [BoardingPassDocument] }) boardingPasses!: BoardingPassDocument[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-
-  static of(checkin: Checkin): CheckinResponse {
-    return {
-      id: checkin.id,
-      bookingId: checkin.bookingId,
-      bookingReference: checkin.bookingReference,
-      flightNumber: checkin.flightNumber,
-      flightDate: checkin.flightDate,
-      boardingPasses: [...checkin.boardingPasses]
-        .sort((a, b) => a.position - b.position)
-        .map(({ firstName, lastName, flightNumber, flightDate, seat, boardingReference }) => ({
-          firstName,
-          lastName,
-          flightNumber,
-          flightDate,
-          seat,
-          boardingReference,
-        })),
-      createdAt: checkin.createdAt.toISOString(),
-    };
-  }
 }
