@@ -95,7 +95,7 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
     database: 'booking',
     prepared: false,
     setup: BOOKING_REFERENCES,
-    script: bookingTransaction(flightNumbers, DAYS, true),
+    script: bookingTransaction(flightNumbers, DAYS, { idempotencyKey: true, checkIn: true }),
   });
   const checkin = await runPgbench(await stack.container('checkin-db'), {
     ...pgbench,

@@ -42,74 +42,107 @@ export function searchQuery(routes: readonly Route[], days: number): string {
 export const BOOKING_REFERENCES = 'CREATE SEQUENCE IF NOT EXISTS bench_reference START 1048576';
 
 /**
- * Booking's transaction for one passenger on one of `flights` on one of the next `days` days: the
- * booking, its passenger, the seat, the outbox row. With `checkIn`, then check-in's call to booking
- * in a second transaction: the booking locked by its id, moved to CHECKED_IN, read back. The id
- * comes back from the first transaction (`\gset`), as the service has it in hand: a volatile
- * function in a WHERE clause (`currval`, `gen_random_uuid`) is evaluated for every row, so no index
- * serves it and the statement slows as the table grows (check-in's look-up: 5.5 ms at 2,400
- * rows). Run it in simple query mode (`prepared: false`): pgbench then puts the id inside the
- * quotes of `':booking_id'`.
+ * Booking's statements for one passenger on one of `flights` on one of the next `days` days: with
+ * `idempotencyKey`, the request's key looked up (a new one: no booking); one statement taking the
+ * seat and writing the booking (with its key), its passenger and the outbox row. With `checkIn`,
+ * then check-in's two calls to booking: the booking read with its passengers, and moved to
+ * CHECKED_IN by one UPDATE that returns it. The id comes back from the first statement (`\gset`), as the service has it in hand:
+ * a volatile function in a WHERE clause (`currval`, `gen_random_uuid`) is evaluated for every row,
+ * so no index serves it and the statement slows as the table grows (check-in's look-up: 5.5 ms at
+ * 2,400 rows); one drawn in a subquery is evaluated once. Run it in simple query mode
+ * (`prepared: false`): pgbench then puts the id inside the quotes of `':booking_id'`.
  */
-export function bookingTransaction(flights: readonly string[], days: number, checkIn = false): string {
+export function bookingTransaction(
+  flights: readonly string[],
+  days: number,
+  { idempotencyKey = false, checkIn = false } = {},
+): string {
   const flight = pick(flights, 'flight');
+  const lookUpKey = idempotencyKey
+    ? 'SELECT id, request_hash FROM bookings WHERE idempotency_key = (SELECT gen_random_uuid()::text);'
+    : '';
+  const key = idempotencyKey ? "gen_random_uuid()::text, repeat('0', 64)" : 'NULL, NULL';
   const book = `
 \\set flight random(1, ${flights.length})
 \\set day random(1, ${days})
-BEGIN;
-WITH booking AS (
-  INSERT INTO bookings (id, reference, flight_number, origin, destination, flight_date, fare_amount, fare_currency, status)
+${lookUpKey}
+WITH seats AS (
+  UPDATE inventories SET seats_sold = seats_sold + 1, version = version + 1
+   WHERE flight_number = ${flight} AND flight_date = current_date + :day::int AND capacity - 5 - seats_sold >= 1
+  RETURNING flight_number, flight_date, origin, destination, GREATEST(capacity - 5 - seats_sold, 0) AS remaining, version),
+booking AS (
+  INSERT INTO bookings (id, reference, flight_number, origin, destination, flight_date, fare_amount, fare_currency,
+                        status, idempotency_key, request_hash)
   SELECT gen_random_uuid(), lpad(to_hex(nextval('bench_reference')), 6, '0'), flight_number, origin, destination,
-         flight_date, 101.00, 'USD', 'CONFIRMED'
-    FROM inventories WHERE flight_number = ${flight} AND flight_date = current_date + :day::int
-  RETURNING id)
-INSERT INTO passengers (booking_id, position, first_name, last_name, gender)
-  SELECT id, 1, 'Bench', 'Passenger', 'Unspecified' FROM booking RETURNING booking_id \\gset
-UPDATE inventories SET seats_sold = seats_sold + 1, version = version + 1
- WHERE flight_number = ${flight} AND flight_date = current_date + :day::int AND capacity - 5 - seats_sold >= 1
- RETURNING capacity - 5 - seats_sold AS remaining, version \\gset inventory_
-INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
+         flight_date, 101.00, 'USD', 'CONFIRMED', ${key} FROM seats
+  RETURNING id, reference, created_at),
+passenger AS (
+  INSERT INTO passengers (booking_id, position, first_name, last_name, gender)
+  SELECT id, 1, 'Bench', 'Passenger', 'Unspecified' FROM booking),
+event AS (
+  INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
   SELECT gen_random_uuid(), 'booking.confirmed', 'bench',
-         json_build_object('id', gen_random_uuid(), 'type', 'booking.confirmed', 'occurredAt', now(),
-           'payload', json_build_object('seats', 1, 'remainingSeats', :inventory_remaining, 'inventoryVersion', :inventory_version));
-COMMIT;`;
+         jsonb_build_object('id', gen_random_uuid(), 'type', 'booking.confirmed', 'occurredAt', now(),
+           'payload', jsonb_build_object('seats', 1, 'remainingSeats', seats.remaining, 'inventoryVersion', seats.version))
+    FROM seats, booking)
+SELECT booking.id AS booking_id, booking.reference, booking.created_at FROM seats, booking \\gset`;
   const checkin = `
-BEGIN;
-SELECT status FROM bookings WHERE id = ':booking_id' FOR UPDATE;
-UPDATE bookings SET status = 'CHECKED_IN', checkin_id = gen_random_uuid() WHERE id = ':booking_id';
-SELECT b.*, p.* FROM bookings b JOIN passengers p ON p.booking_id = b.id WHERE b.id = ':booking_id';
-COMMIT;`;
+SELECT ${BOOKING_COLUMNS} FROM bookings booking WHERE booking.id = ':booking_id';
+WITH booking AS (
+  UPDATE bookings SET status = 'CHECKED_IN', checkin_id = gen_random_uuid()
+   WHERE id = ':booking_id' AND status = 'CONFIRMED' RETURNING *)
+SELECT ${BOOKING_COLUMNS} FROM booking;`;
   return checkIn ? book + checkin : book;
 }
+
+// A booking as booking answers it, its passengers in order.
+const BOOKING_COLUMNS = `booking.id, booking.reference, booking.status, booking.flight_number, booking.origin,
+  booking.destination, booking.flight_date::text, booking.fare_amount::text, booking.fare_currency,
+  (SELECT json_agg(json_build_object('firstName', p.first_name, 'lastName', p.last_name, 'gender', p.gender)
+                   ORDER BY p.position) FROM passengers p WHERE p.booking_id = booking.id),
+  booking.created_at`;
+
+// A check-in as check-in answers it, its boarding passes in order; then a flight's seats and those taken.
+const CHECKIN_BY_BOOKING = `SELECT checkin.*, (SELECT json_agg(json_build_object('seat', pass.seat,
+  'firstName', pass.first_name, 'lastName', pass.last_name, 'boardingReference', pass.boarding_reference)
+  ORDER BY pass.position) FROM boarding_passes pass WHERE pass.checkin_id = checkin.id)
+  FROM checkins checkin WHERE checkin.booking_id = (SELECT gen_random_uuid());`;
+
+const seatsOf = (flight: string) => `SELECT flight.capacity, ARRAY(SELECT pass.seat FROM boarding_passes pass
+  WHERE pass.flight_number = flight.flight_number AND pass.flight_date = flight.flight_date)
+  FROM scheduled_flights flight WHERE flight.flight_number = ${flight} AND flight.flight_date = current_date + :day::int;`;
 
 /**
  * Check-in's share of one passenger's check-in on one of `flights` on one of the next `days` days:
  * the earlier check-in looked up (by an id drawn once per statement, in a subquery, so that the
- * unique index serves it as it serves the service's parameter), the seat map read, then in one
- * transaction under the flight's lock the seats read again, the check-in, its boarding pass and
- * the outbox row written.
+ * unique index serves it as it serves the service's parameter) and the seat map read with its
+ * taken seats, then in one transaction under the flight's lock the same two reads again and one
+ * statement writing the check-in, its boarding pass and the outbox row.
  */
 export function checkinTransaction(flights: readonly string[], days: number): string {
   const flight = pick(flights, 'flight');
   return `
 \\set flight random(1, ${flights.length})
 \\set day random(1, ${days})
-SELECT id FROM checkins WHERE booking_id = (SELECT gen_random_uuid());
-SELECT capacity FROM scheduled_flights WHERE flight_number = ${flight} AND flight_date = current_date + :day::int;
-SELECT seat FROM boarding_passes WHERE flight_number = ${flight} AND flight_date = current_date + :day::int;
+${CHECKIN_BY_BOOKING}
+${seatsOf(flight)}
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtext('checkin:' || ${flight} || '/' || (current_date + :day::int)));
-SELECT seat FROM boarding_passes WHERE flight_number = ${flight} AND flight_date = current_date + :day::int;
+${CHECKIN_BY_BOOKING}
+${seatsOf(flight)}
 WITH checkin AS (
   INSERT INTO checkins (id, booking_id, booking_reference, flight_number, flight_date)
   VALUES (gen_random_uuid(), gen_random_uuid(), 'BENCH1', ${flight}, current_date + :day::int)
-  RETURNING id)
-INSERT INTO boarding_passes (checkin_id, position, first_name, last_name, flight_number, flight_date, seat, boarding_reference)
+  RETURNING id, created_at),
+pass AS (
+  INSERT INTO boarding_passes (checkin_id, position, first_name, last_name, flight_number, flight_date, seat, boarding_reference)
   SELECT id, 1, 'Bench', 'Passenger', ${flight}, current_date + :day::int,
-         to_hex(nextval('bench_seat')), lpad(to_hex(nextval('bench_seat')), 8, '0') FROM checkin;
-INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
-  VALUES (gen_random_uuid(), 'checkin.completed', 'bench',
-          json_build_object('id', gen_random_uuid(), 'type', 'checkin.completed', 'occurredAt', now()));
+         to_hex(nextval('bench_seat')), lpad(to_hex(nextval('bench_seat')), 8, '0') FROM checkin),
+event AS (
+  INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
+  SELECT gen_random_uuid(), 'checkin.completed', 'bench',
+         jsonb_build_object('id', gen_random_uuid(), 'type', 'checkin.completed', 'occurredAt', now()) FROM checkin)
+SELECT created_at FROM checkin;
 COMMIT;`;
 }
 
