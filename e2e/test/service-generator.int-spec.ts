@@ -164,6 +164,7 @@ describe('nx g @pss/tooling:service, with a database and events and without eith
     );
     expect(names).toContainEqual(expect.stringMatching(/zz-generated.*migrations that revert/));
     expect(names).toContainEqual(expect.stringMatching(/zz-generated.*each flight the schedule announces/));
+    expect(names).toContainEqual(expect.stringMatching(/zz-generated.*each flight of a bulk load/));
     expect(names.filter((test) => /zz-bare/.test(test) && /migrat/.test(test))).toEqual([]);
   }, 600_000);
 

@@ -25,15 +25,15 @@ const WITHOUT_DATABASE_ONLY = ['src/examples/example.ts'];
 const EVENTS_ONLY = ['src/examples/schedule-examples.projection.ts'];
 /** Who consumes what (every service declares every queue): an events service follows the schedule. */
 const SUBSCRIPTIONS = 'libs/contracts/src/events/pss-events.ts';
-const FOLLOWED = ['flight.scheduled'];
+const FOLLOWED = ['flight.scheduled', 'flight.bulk-scheduled'];
 
 /**
  * `nx g @pss/tooling:service search --port 8090`: a service that builds, registers with the
  * registry as SEARCH, migrates its own PostgreSQL database (none with `--no-database`), and answers
- * one example route (with `--events`, fed by the schedule's `flight.scheduled` through RabbitMQ),
- * with its unit and integration tests; listed in services.json, so that the compose file, its Swarm
- * overlay, .env.example, the secrets and the system suite have it too. Replace the example with
- * the service's domain.
+ * one example route (with `--events`, fed by the schedule's `flight.scheduled` and
+ * `flight.bulk-scheduled` through RabbitMQ), with its unit and integration tests; listed in
+ * services.json, so that the compose file, its Swarm overlay, .env.example, the secrets and the
+ * system suite have it too. Replace the example with the service's domain.
  */
 export default async function serviceGenerator(tree: Tree, options: ServiceOptions): Promise<() => void> {
   const root = `apps/${options.name}`;
