@@ -13,7 +13,9 @@ export { AGGREGATE_ID_HEADER, EventPublisher, type OutgoingEvent } from './broke
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { CreateOutboxMessages1795600000000 } from './outbox/create-outbox-messages.migration';
 export { AddOutboxParking1795600000002, MAX_EVENT_BYTES } from './outbox/add-outbox-parking.migration';
+export { DropOutboxNotify1796500000000 } from './outbox/drop-outbox-notify.migration';
 export { OutboxWriter, outboxInsertSql, type OutboxEntry, type OutboxRowSql } from './outbox/outbox-writer';
+export { OutboxCommits, outboxWritten } from './outbox/outbox-commits';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { InboxMessage } from './inbox/inbox-message.entity';
 export { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.migration';
@@ -37,9 +39,11 @@ import { InboxMessage } from './inbox/inbox-message.entity';
 import { CreateOutboxMessages1795600000000 } from './outbox/create-outbox-messages.migration';
 import { CreateInboxMessages1795600000001 } from './inbox/create-inbox-messages.migration';
 import { AddOutboxParking1795600000002 } from './outbox/add-outbox-parking.migration';
+import { DropOutboxNotify1796500000000 } from './outbox/drop-outbox-notify.migration';
 export const messagingEntities = [OutboxMessage, InboxMessage];
 export const messagingMigrations = [
   CreateOutboxMessages1795600000000,
   CreateInboxMessages1795600000001,
   AddOutboxParking1795600000002,
+  DropOutboxNotify1796500000000,
 ];

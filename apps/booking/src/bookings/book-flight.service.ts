@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { createIntegrationEvent } from '@pss/contracts';
+import { outboxWritten } from '@pss/messaging';
 import { ProblemException, randomCode } from '@pss/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -86,6 +87,7 @@ export class BookFlight {
       createdAt: Date;
     }[];
     if (!recorded) throw await this.seats.whyNot(manager, request, passengers.length);
+    outboxWritten(manager);
     const booking: BookingResponse = {
       id,
       reference: recorded.reference,

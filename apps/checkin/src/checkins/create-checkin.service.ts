@@ -1,6 +1,6 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { createIntegrationEvent, flightKey, type BookingSummary } from '@pss/contracts';
-import { outboxInsertSql } from '@pss/messaging';
+import { outboxInsertSql, outboxWritten } from '@pss/messaging';
 import { ProblemException, randomCode, todayUtc } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
@@ -123,6 +123,7 @@ export class CreateCheckin {
       booking.id,
       JSON.stringify(event),
     ]);
+    outboxWritten(manager);
     const checkin = {
       id,
       bookingId: booking.id,

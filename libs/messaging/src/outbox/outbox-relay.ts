@@ -2,14 +2,17 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventPublisher, OutgoingEvent } from '../broker/event-publisher';
 import type { BrokerConnection } from '../broker/broker-connection';
-import { backoffDelay, NotificationListener, type BackoffOptions } from '@pss/platform';
+import { backoffDelay, type BackoffOptions } from '@pss/platform';
 import { Wakeup } from '../support/wakeup';
-import { OUTBOX_CHANNEL } from './outbox-channel';
+import { OutboxCommits } from './outbox-commits';
 
 export interface OutboxRelayOptions {
   /** Rows claimed, published and marked per transaction. */
   batchSize?: number;
-  /** Poll interval when no NOTIFY arrives (the NOTIFY path is the fast one). */
+  /**
+   * Poll interval: for rows other processes write (this process's commits wake the relay at once),
+   * and while the broker is away.
+   */
   pollIntervalMs?: number;
   /** Pause between attempts while the broker or the database fails. */
   retry?: BackoffOptions;
@@ -31,6 +34,12 @@ interface ClaimedRow {
 type BatchOutcome = { sent: number } | { failed: Error; rows: ClaimedRow[] };
 
 /**
+ * How soon to try again when another relay holds the lock: it is publishing a batch, which may have
+ * been claimed before the rows this relay was woken for committed.
+ */
+const BUSY_RETRY_MS = 50;
+
+/**
  * Publishes committed outbox rows in id order, at least once. One relay at a time per database
  * holds the transaction-scoped advisory lock; the others stand by. A batch is marked sent in the
  * same transaction that claimed it, only after the broker confirmed every message; a failed batch
@@ -41,12 +50,13 @@ type BatchOutcome = { sent: number } | { failed: Error; rows: ClaimedRow[] };
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly wakeup = new Wakeup();
-  private readonly listener: NotificationListener;
   private readonly options: Required<OutboxRelayOptions>;
   private running?: Promise<void>;
   private stopping = false;
   private failures = 0;
   private lastPrune = 0;
+  /** The last claim found another relay holding the lock. */
+  private busyElsewhere = false;
   /** After a failed batch: the highest id it held; rows up to it are published one at a time. */
   private isolateThrough?: bigint;
 
@@ -64,10 +74,7 @@ export class OutboxRelay {
       maxAttempts: 10,
       ...options,
     };
-    // NOTIFY from the outbox trigger wakes the relay at once; polling covers a lost connection.
-    this.listener = new NotificationListener(dataSource, OUTBOX_CHANNEL, {
-      onNotify: () => this.wakeup.wake(),
-    });
+    OutboxCommits.of(dataSource).onCommit(() => this.wakeup.wake());
     broker.onConnect(() => this.wakeup.wake());
   }
 
@@ -82,7 +89,6 @@ export class OutboxRelay {
     this.wakeup.wake();
     await this.running;
     this.running = undefined;
-    await this.listener.stop();
   }
 
   /** Publishes one batch; returns how many rows were sent (0 if none, or another relay is active). */
@@ -100,6 +106,7 @@ export class OutboxRelay {
       `SELECT pg_try_advisory_xact_lock(hashtext('pss.outbox_relay')) AS locked,
               set_config('enable_sort', 'off', true)`,
     );
+    this.busyElsewhere = !locked;
     if (!locked) return { sent: 0 };
     const rows = await this.claim(manager, this.isolateThrough === undefined ? this.options.batchSize : 1);
     if (rows.length === 0) return { sent: 0 };
@@ -145,13 +152,13 @@ export class OutboxRelay {
   private async step(): Promise<number> {
     if (!this.broker.isConnected()) return this.options.pollIntervalMs;
     try {
-      await this.listener.ensureListening();
       const sent = await this.relayOnce();
       this.failures = 0;
       await this.pruneNowAndThen();
       // A full batch, or rows sent one at a time after a failure: more are waiting.
       const more = sent === this.options.batchSize || (sent > 0 && this.isolateThrough !== undefined);
-      return more ? 0 : this.options.pollIntervalMs;
+      if (more) return 0;
+      return this.busyElsewhere ? BUSY_RETRY_MS : this.options.pollIntervalMs;
     } catch (error) {
       this.failures += 1;
       this.logger.warn(`outbox batch not sent (attempt ${this.failures}): ${(error as Error).message}`);

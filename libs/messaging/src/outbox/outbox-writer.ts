@@ -1,5 +1,6 @@
 import type { IntegrationEvent } from '@pss/contracts';
 import type { EntityManager } from 'typeorm';
+import { outboxWritten } from './outbox-commits';
 
 export interface OutboxEntry {
   event: IntegrationEvent;
@@ -23,7 +24,8 @@ export interface OutboxRowSql {
  * statement: the change and its event are then one statement, atomic by itself and one round trip
  * (booking's hot path). `OutboxWriter.write` is the usual way. The lock rule is the caller's here:
  * the statement must hold a lock every writer of the aggregate takes (booking: the UPDATE of the
- * flight's inventory row) before the row is inserted.
+ * flight's inventory row) before the row is inserted; and so is telling the relay, with
+ * `outboxWritten(manager)` after the statement.
  */
 export function outboxInsertSql(row: OutboxRowSql): string {
   return `INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
@@ -64,5 +66,6 @@ export class OutboxWriter {
       `INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload) VALUES ${values.join(', ')}`,
       parameters,
     );
+    outboxWritten(manager);
   }
 }
