@@ -8,13 +8,6 @@ import {
 } from './booking-reader';
 import type { BookingResponse } from './dto/booking.response';
 
-/**
- * Moves a CONFIRMED booking to CHECKED_IN for one check-in, before the check-in service hands out
- * boarding passes: booking owns the status, so a cancel and a check-in of one booking meet here, on
- * the booking's row lock, and only one of them wins. Asked again for the same check-in, it agrees
- * again (check-in retries after a failure); for another check-in, or a cancelled booking, 409.
- * No event: nobody reads the move from booking (check-in publishes `checkin.completed` itself).
- */
 // The usual case in one statement: the move, and the booking as it answers.
 const MOVE_TO_CHECKED_IN = `
   WITH booking AS (
@@ -22,6 +15,13 @@ const MOVE_TO_CHECKED_IN = `
     RETURNING *)
   SELECT ${BOOKING_RESPONSE_COLUMNS} FROM booking`;
 
+/**
+ * Moves a CONFIRMED booking to CHECKED_IN for one check-in, before the check-in service hands out
+ * boarding passes: booking owns the status, so a cancel and a check-in of one booking meet here, on
+ * the booking's row lock, and only one of them wins. Asked again for the same check-in, it agrees
+ * again (check-in retries after a failure); for another check-in, or a cancelled booking, 409.
+ * No event: nobody reads the move from booking (check-in publishes `checkin.completed` itself).
+ */
 @Injectable()
 export class CheckinBooking {
   constructor(
