@@ -49,8 +49,8 @@ LABEL org.opencontainers.image.title="pss-checkin" \
       org.opencontainers.image.source="${PSS_SOURCE}"
 ENV PSS_VERSION=${PSS_VERSION} PSS_REVISION=${PSS_REVISION}
 # Probed by bash over /dev/tcp, not by a `node -e` fetch (a Node start costs ~0.3 s of CPU): every
-# second while it starts, then every 30 s, as docker-compose.yml paces the other containers' checks.
-HEALTHCHECK --interval=30s --timeout=3s --start-period=120s --start-interval=1s --retries=3 \
+# 3 s while it starts, then every 30 s, as docker-compose.yml paces the other containers' checks.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=120s --start-interval=3s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8070} && printf 'GET /health/started HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && read -r _ status _ <&3 && [ \"$status\" = 200 ]"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # `node main.js migrate` migrates and seeds, then exits: a one-shot job before the service starts.
