@@ -1,5 +1,6 @@
 import { generateFiles, type Tree } from '@nx/devkit';
 import { join } from 'node:path';
+import { HEALTH_CHECK_PACE } from '../health-check-pace';
 
 export interface DockerfileOptions {
   /** The app's folder, apps/<name>. */
@@ -22,6 +23,7 @@ export function renderDockerfile(tree: Tree, options: DockerfileOptions): void {
   generateFiles(tree, join(__dirname, 'files'), options.root, {
     ...options,
     nodeImage: nodeImage(tree),
+    healthCheckPace: HEALTH_CHECK_PACE,
     tmpl: '',
   });
 }

@@ -1,6 +1,7 @@
 import { generateFiles, type Tree } from '@nx/devkit';
 import { join } from 'node:path';
 import { defaultPort } from '../dockerfile/sync';
+import { HEALTH_CHECK_PACE } from '../health-check-pace';
 import { readServices, type ServiceEntry } from './services-manifest';
 
 /** What the templates need of a service: its entry, spelled out. */
@@ -58,5 +59,10 @@ export function renderStack(tree: Tree): void {
   const configFiles = [
     ...new Set(services.flatMap((service) => service.configFiles.map(([, file]) => file))),
   ];
-  generateFiles(tree, join(__dirname, 'files'), '.', { services, configFiles, tmpl: '' });
+  generateFiles(tree, join(__dirname, 'files'), '.', {
+    services,
+    configFiles,
+    healthCheckPace: HEALTH_CHECK_PACE,
+    tmpl: '',
+  });
 }
