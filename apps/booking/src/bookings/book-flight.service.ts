@@ -1,8 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { createIntegrationEvent } from '@pss/contracts';
 import { outboxWritten } from '@pss/messaging';
-import { ProblemException, randomCode } from '@pss/platform';
-import { randomUUID } from 'node:crypto';
+import { ProblemException } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { SeatInventory } from '../inventory/seat-inventory';
 import { Booking } from './booking.entity';
@@ -10,7 +8,7 @@ import { BookingReader } from './booking-reader';
 import type { BookingResponse } from './dto/booking.response';
 import type { CreateBookingRequest } from './dto/create-booking.request';
 import { FareCheck } from './fare-check';
-import { RECORD_BOOKING, recordBookingParameters } from './record-booking';
+import { newBooking, RECORD_BOOKING, recordBookingParameters } from './record-booking';
 import { requestHash } from './request-hash';
 
 export interface BookingOutcome {
@@ -64,32 +62,16 @@ export class BookFlight {
 
   private async record(request: CreateBookingRequest, idempotency?: Idempotency): Promise<BookingOutcome> {
     const manager = this.dataSource.manager;
-    const id = randomUUID();
     const { flightNumber, origin, destination, flightDate, fare, passengers } = request;
-    const event = createIntegrationEvent('booking.confirmed', {
-      bookingId: id,
-      flightNumber,
-      flightDate,
-      seats: passengers.length,
-      remainingSeats: 0,
-      inventoryVersion: 0,
-    });
-    const parameters = recordBookingParameters({
-      id,
-      reference: randomCode(6),
-      request,
-      idempotency,
-      safetyBuffer: this.seats.safetyBuffer,
-      event,
-    });
-    const [recorded] = (await manager.query(RECORD_BOOKING, parameters)) as {
+    const toRecord = newBooking(request, this.seats.safetyBuffer, idempotency);
+    const [recorded] = (await manager.query(RECORD_BOOKING, recordBookingParameters(toRecord))) as {
       reference: string;
       createdAt: Date;
     }[];
     if (!recorded) throw await this.seats.whyNot(manager, request, passengers.length);
     outboxWritten(manager);
     const booking: BookingResponse = {
-      id,
+      id: toRecord.id,
       reference: recorded.reference,
       status: 'CONFIRMED',
       flightNumber,

@@ -1,5 +1,7 @@
-import { flightKey, type BookingConfirmedEvent } from '@pss/contracts';
+import { createIntegrationEvent, flightKey, type BookingConfirmedEvent } from '@pss/contracts';
 import { outboxInsertSql } from '@pss/messaging';
+import { randomCode } from '@pss/platform';
+import { randomUUID } from 'node:crypto';
 import type { CreateBookingRequest } from './dto/create-booking.request';
 
 /**
@@ -72,4 +74,26 @@ export function recordBookingParameters({
     flightKey({ flightNumber, flightDate }),
     JSON.stringify(event),
   ];
+}
+
+/**
+ * A new booking of `request` to record: a new id and reference, and its `booking.confirmed`, whose
+ * seats left and inventory version the statement fills in.
+ */
+export function newBooking(
+  request: CreateBookingRequest,
+  safetyBuffer: number,
+  idempotency?: { key: string; hash: string },
+): BookingToRecord {
+  const id = randomUUID();
+  const { flightNumber, flightDate, passengers } = request;
+  const event = createIntegrationEvent('booking.confirmed', {
+    bookingId: id,
+    flightNumber,
+    flightDate,
+    seats: passengers.length,
+    remainingSeats: 0,
+    inventoryVersion: 0,
+  });
+  return { id, reference: randomCode(6), request, idempotency, safetyBuffer, event };
 }
