@@ -1,11 +1,12 @@
 import type Docker from 'dockerode';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { printCpuProfile } from './cpu-profile';
 import { describeLoad, measureLoad, type LoadOptions, type LoadResult } from './load';
 import {
   buildServiceImage,
+  bundledEntry,
   exec,
   TestNetwork,
   waitUntil,
@@ -50,7 +51,14 @@ export interface ServiceBench {
   database: Docker.Container;
   /** A script of apps/<project>/bench/floor (the service's, by default), with the workspace's packages. */
   floor(name: string, args: string[], env?: Record<string, string>, project?: string): Candidate;
+  /**
+   * A TypeScript script of the service's bench/floor, bundled as the images bundle a service (so it
+   * can use the service's own classes and statements), run by the same node binary.
+   */
+  bundledFloor(name: string, file: string, env?: Record<string, string>): Promise<Candidate>;
   start(candidate: Candidate): Promise<{ container: Docker.Container; baseUrl: string }>;
+  /** The container of a service of `calls`. */
+  called(service: string): Docker.Container;
   /**
    * Another service without a database beside it (the website in front of search): its image,
    * registered with its own account; resolves once it answers ready.
@@ -95,7 +103,9 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
       alias: 'discovery',
       env: { INSTANCE_HOST: 'discovery', LOG_LEVEL: 'warn', ...TEST_REGISTRY_ENV },
     });
-    for (const called of spec.calls ?? []) await startCalled(network, called, env.RABBITMQ_URL);
+    const called = new Map<string, Docker.Container>();
+    for (const service of spec.calls ?? [])
+      called.set(service.service, await startCalled(network, service, env.RABBITMQ_URL));
     return {
       image,
       database,
@@ -106,6 +116,22 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
         binds: [`${workspaceRoot}:/workspace:ro`],
         env: extraEnv,
       }),
+      bundledFloor: async (name, file, extraEnv = {}) => {
+        const app = `apps/${spec.service}`;
+        const bundle = await bundledEntry(`${app}/bench/floor/${file}`, `${app}/tsconfig.json`);
+        return {
+          name,
+          image: baseImages.node,
+          command: ['node', join('/workspace', relative(workspaceRoot, bundle))],
+          binds: [`${workspaceRoot}:/workspace:ro`],
+          env: extraEnv,
+        };
+      },
+      called: (service) => {
+        const container = called.get(service);
+        if (!container) throw new Error(`${service} is not among the services the bench runs`);
+        return container;
+      },
       start: async (candidate) => {
         const container = await network.start({ ...candidate, env: { ...env, ...candidate.env } });
         const baseUrl = `http://${await network.address(container)}:${spec.port}`;
@@ -144,7 +170,7 @@ async function startCalled(
   network: TestNetwork,
   { service, port, env }: CalledService,
   brokerUrl: string | undefined,
-): Promise<void> {
+): Promise<Docker.Container> {
   const image = `pss/${service}:bench`;
   await buildServiceImage(service, image);
   await network.startPostgres(`${service}-db`, service);
@@ -161,6 +187,7 @@ async function startCalled(
   });
   const ready = `http://${await network.address(container)}:${port}/health/ready`;
   await waitUntil(service, async () => (await fetch(ready)).ok, 180_000);
+  return container;
 }
 
 /** The run with the median requests/s. */
@@ -170,16 +197,19 @@ const median = (runs: LoadResult[]): LoadResult =>
 /**
  * Each candidate under the same load, once per round, rounds interleaved (these machines' figures
  * move by a third from one minute to the next); resolves with each candidate's median run.
+ * `beforeEach` runs before every candidate starts (to put back what the last one used up).
  */
 export async function compareUnderLoad(
   bench: ServiceBench,
   candidates: Candidate[],
   load: Omit<LoadOptions, 'baseUrl'>,
   rounds: number,
+  beforeEach: () => Promise<void> = async () => undefined,
 ): Promise<Map<string, LoadResult>> {
   const runs = new Map<string, LoadResult[]>(candidates.map(({ name }) => [name, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const candidate of candidates) {
+      await beforeEach();
       const { container, baseUrl } = await bench.start(candidate);
       const result = await measureLoad({ baseUrl, ...load });
       runs.get(candidate.name)?.push(result);
