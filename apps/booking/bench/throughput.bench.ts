@@ -7,7 +7,8 @@
 // stops before the load: what its projection of every booking costs is search's, measured in the
 // whole journeys (e2e/bench/passenger-journeys.bench.ts).
 // Beside booking, the floors of the same work: NestJS + TypeORM on fastify with booking's own
-// validation and statement (nest-floor.ts), and bare node:http + pg sending the statement.
+// validation and statement (nest-floor.ts), also publishing each event to the broker as booking
+// does, and bare node:http + pg sending the statement.
 // Targets: at least 0.5x pgbench's rate; p99 under 100 ms at a steady 200 bookings/s.
 import {
   BOOKING_REFERENCES,
@@ -29,6 +30,7 @@ import { RECORD_BOOKING } from '../src/bookings/record-booking';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BARE = 'bare node:http + pg, the same statement';
 const NEST = "NestJS + TypeORM on fastify, booking's validation and statement";
+const PUBLISHING = 'that, publishing each event to RabbitMQ';
 const DAYS = 170;
 
 /** A booking for one passenger on each book flight on each of the next 170 days, in turn. */
@@ -116,16 +118,18 @@ async function main(): Promise<void> {
     // booking, with its inventories open, starts without catching up with search.
     await bench.called('search').stop();
     const booking = { name: 'booking', image: bench.image, env: { CATCH_UP: 'false' } };
-    const bare = bench.floor(BARE, ['node-http.js'], { RECORD_BOOKING_SQL: RECORD_BOOKING });
+    const bare = bench.floor(BARE, ['node-http.js'], { RECORD_BOOKING_SQL: RECORD_BOOKING.text });
     const nest = await bench.bundledFloor(NEST, 'nest-floor.ts');
+    const publishing = await bench.bundledFloor(PUBLISHING, 'nest-floor.ts', { PUBLISH_EVENTS: 'true' });
     const resell = () => resellEverySeat(bench);
-    const results = await compareUnderLoad(bench, [booking, nest, bare], LOAD, ROUNDS, resell);
+    const candidates = [booking, publishing, nest, bare];
+    const results = await compareUnderLoad(bench, candidates, LOAD, ROUNDS, resell);
     await resell();
     const pgbench = await runPgbench(bench.database, {
       database: 'booking',
       clients: LOAD.connections,
       durationSeconds: LOAD.durationSeconds,
-      prepared: false,
+      prepared: true,
       setup: BOOKING_REFERENCES,
       script: bookingTransaction(
         REFERENCE_FLIGHTS.map((flight) => flight.flightNumber),
@@ -137,7 +141,7 @@ async function main(): Promise<void> {
       `pgbench, the booking transaction in SQL, ${LOAD.connections} clients: ${tps.toLocaleString('en-US')} tps`,
     );
     printRatios(results, BARE, ROUNDS);
-    for (const name of ['booking', NEST, BARE]) {
+    for (const { name } of candidates) {
       const rate = results.get(name)?.requestsPerSecond ?? NaN;
       console.log(`${name} against pgbench: ${(rate / tps).toFixed(2)}x (target 0.5x for booking)`);
     }

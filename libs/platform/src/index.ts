@@ -74,3 +74,4 @@ export { createDataSourceOptions, type DataSourceSettings } from './database/dat
 export { migrateAndSeed } from './database/migrate';
 export { NotificationListener, type NotificationHandlers } from './database/notification-listener';
 export { EVERY_KEY, NotifiedCache, type NotifiedCacheOptions } from './database/notified-cache';
+export { queryPrepared, type PreparedStatement } from './database/prepared-statement';

@@ -1,6 +1,6 @@
 // The floor for booking: what Node and pg alone give for POST /bookings. The body parsed, the same
-// one statement the service sends (record-booking.ts, handed over by the bench in RECORD_BOOKING_SQL)
-// on a pool of 20, the booking back as JSON. No framework, no validation, no fare check, no relay
+// one statement the service sends (record-booking.ts, handed over by the bench in RECORD_BOOKING_SQL),
+// prepared as the service prepares it, on a pool of 20, the booking back as JSON. No framework, no validation, no fare check, no relay
 // publishing the event: less work than booking does, never more.
 //   DATABASE_URL=... RECORD_BOOKING_SQL=... PORT=8060 node node-http.js
 const http = require('node:http');
@@ -10,6 +10,8 @@ const { Pool } = require('pg');
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 const SQL = process.env.RECORD_BOOKING_SQL;
 const SAFETY_BUFFER = Number(process.env.BOOKING_SAFETY_BUFFER ?? 5);
+// The service's alphabet: no digit 1, so never one of pgbench's references (hex from 100000).
+const REFERENCE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXYZ234679';
 
 async function book(request, response) {
   const chunks = [];
@@ -18,10 +20,10 @@ async function book(request, response) {
     Buffer.concat(chunks),
   );
   const id = randomUUID();
-  const reference = randomInt(36 ** 6)
-    .toString(36)
-    .toUpperCase()
-    .padStart(6, '0');
+  const reference = Array.from(
+    { length: 6 },
+    () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)],
+  ).join('');
   const event = {
     id: randomUUID(),
     type: 'booking.confirmed',
@@ -35,7 +37,7 @@ async function book(request, response) {
       inventoryVersion: 0,
     },
   };
-  const { rows } = await pool.query(SQL, [
+  const values = [
     id,
     reference,
     flightNumber,
@@ -54,7 +56,8 @@ async function book(request, response) {
     event.id,
     `${flightNumber}/${flightDate}`,
     JSON.stringify(event),
-  ]);
+  ];
+  const { rows } = await pool.query({ name: 'record_booking', text: SQL, values });
   if (rows.length === 0) {
     response.statusCode = 409;
     return response.end();

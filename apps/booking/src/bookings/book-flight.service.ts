@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { outboxWritten } from '@pss/messaging';
-import { ProblemException } from '@pss/platform';
+import { ProblemException, queryPrepared } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { SeatInventory } from '../inventory/seat-inventory';
 import { Booking } from './booking.entity';
@@ -64,10 +64,11 @@ export class BookFlight {
     const manager = this.dataSource.manager;
     const { flightNumber, origin, destination, flightDate, fare, passengers } = request;
     const toRecord = newBooking(request, this.seats.safetyBuffer, idempotency);
-    const [recorded] = (await manager.query(RECORD_BOOKING, recordBookingParameters(toRecord))) as {
-      reference: string;
-      createdAt: Date;
-    }[];
+    const [recorded] = await queryPrepared<{ reference: string; createdAt: Date }>(
+      manager,
+      RECORD_BOOKING,
+      recordBookingParameters(toRecord),
+    );
     if (!recorded) throw await this.seats.whyNot(manager, request, passengers.length);
     outboxWritten(manager);
     const booking: BookingResponse = {

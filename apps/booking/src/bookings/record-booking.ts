@@ -1,6 +1,6 @@
 import { createIntegrationEvent, flightKey, type BookingConfirmedEvent } from '@pss/contracts';
 import { outboxInsertSql } from '@pss/messaging';
-import { randomCode } from '@pss/platform';
+import { randomCode, type PreparedStatement } from '@pss/platform';
 import { randomUUID } from 'node:crypto';
 import type { CreateBookingRequest } from './dto/create-booking.request';
 
@@ -10,7 +10,9 @@ import type { CreateBookingRequest } from './dto/create-booking.request';
  * booking, its passengers, and `booking.confirmed` in the outbox with the seats left and the
  * inventory's new version. Without the seats nothing is inserted and no row comes back.
  */
-export const RECORD_BOOKING = `
+export const RECORD_BOOKING: PreparedStatement = {
+  name: 'record_booking',
+  text: `
   WITH seats AS (
     UPDATE inventories SET seats_sold = seats_sold + $14, version = version + 1
      WHERE flight_number = $3 AND flight_date = $6 AND origin = $4 AND destination = $5
@@ -33,7 +35,8 @@ export const RECORD_BOOKING = `
                         '{payload,inventoryVersion}', to_jsonb(seats.version))`,
     from: 'seats, booking',
   })})
-  SELECT booking.reference, booking.created_at AS "createdAt" FROM seats, booking`;
+  SELECT booking.reference, booking.created_at AS "createdAt" FROM seats, booking`,
+};
 
 export interface BookingToRecord {
   id: string;
