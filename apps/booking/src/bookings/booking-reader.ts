@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { queryPrepared, type PreparedStatement } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BookingResponse } from './dto/booking.response';
 
@@ -23,25 +24,30 @@ export const bookingResponseOf = (row: BookingRow): BookingResponse => ({
   createdAt: row.createdAt.toISOString(),
 });
 
+const BOOKING_BY_ID: PreparedStatement = {
+  name: 'booking_by_id',
+  text: `SELECT ${BOOKING_RESPONSE_COLUMNS} FROM bookings booking WHERE booking.id = $1`,
+};
+const BOOKING_BY_REFERENCE: PreparedStatement = {
+  name: 'booking_by_reference',
+  text: `SELECT ${BOOKING_RESPONSE_COLUMNS} FROM bookings booking WHERE booking.reference = $1`,
+};
+
 @Injectable()
 export class BookingReader {
   constructor(private readonly dataSource: DataSource) {}
 
   async byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<BookingResponse> {
-    const [booking]: BookingRow[] = await manager.query(
-      `SELECT ${BOOKING_RESPONSE_COLUMNS} FROM bookings booking WHERE booking.id = $1`,
-      [id],
-    );
+    const [booking] = await queryPrepared<BookingRow>(manager, BOOKING_BY_ID, [id]);
     if (!booking) throw new NotFoundException(`No booking ${id}`);
     return bookingResponseOf(booking);
   }
 
   /** The booking with this reference, if one of its passengers has this last name (any case). */
   async byReference(reference: string, lastName: string): Promise<BookingResponse> {
-    const [booking]: BookingRow[] = await this.dataSource.manager.query(
-      `SELECT ${BOOKING_RESPONSE_COLUMNS} FROM bookings booking WHERE booking.reference = $1`,
-      [reference],
-    );
+    const [booking] = await queryPrepared<BookingRow>(this.dataSource.manager, BOOKING_BY_REFERENCE, [
+      reference,
+    ]);
     const named = booking?.passengers.some(
       (passenger) => passenger.lastName.toLowerCase() === lastName.toLowerCase(),
     );

@@ -1,4 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { queryPrepared, type PreparedStatement } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import {
   BOOKING_RESPONSE_COLUMNS,
@@ -9,11 +10,14 @@ import {
 import type { BookingResponse } from './dto/booking.response';
 
 // The usual case in one statement: the move, and the booking as it answers.
-const MOVE_TO_CHECKED_IN = `
-  WITH booking AS (
-    UPDATE bookings SET status = 'CHECKED_IN', checkin_id = $2 WHERE id = $1 AND status = 'CONFIRMED'
-    RETURNING *)
-  SELECT ${BOOKING_RESPONSE_COLUMNS} FROM booking`;
+const MOVE_TO_CHECKED_IN: PreparedStatement = {
+  name: 'move_to_checked_in',
+  text: `
+    WITH booking AS (
+      UPDATE bookings SET status = 'CHECKED_IN', checkin_id = $2 WHERE id = $1 AND status = 'CONFIRMED'
+      RETURNING *)
+    SELECT ${BOOKING_RESPONSE_COLUMNS} FROM booking`,
+};
 
 /**
  * Moves a CONFIRMED booking to CHECKED_IN for one check-in, before the check-in service hands out
@@ -31,7 +35,10 @@ export class CheckinBooking {
 
   async checkIn(id: string, checkin: string): Promise<BookingResponse> {
     const checkinId = checkin.toLowerCase();
-    const [moved]: BookingRow[] = await this.dataSource.query(MOVE_TO_CHECKED_IN, [id, checkinId]);
+    const [moved] = await queryPrepared<BookingRow>(this.dataSource.manager, MOVE_TO_CHECKED_IN, [
+      id,
+      checkinId,
+    ]);
     if (moved) return bookingResponseOf(moved);
     // Not CONFIRMED: cancelled, checked in (by this check-in or another) or unknown, each for good.
     const [booking] = await this.dataSource.query(

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { queryPrepared, type PreparedStatement } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CheckinResponse } from './dto/checkin.response';
 
@@ -14,6 +15,11 @@ const CHECKIN_RESPONSE = `
             FROM boarding_passes pass WHERE pass.checkin_id = checkin.id) AS "boardingPasses",
          checkin.created_at AS "createdAt"
     FROM checkins checkin`;
+
+const CHECKIN_BY: Record<'id' | 'booking_id', PreparedStatement> = {
+  id: { name: 'checkin_by_id', text: `${CHECKIN_RESPONSE} WHERE checkin.id = $1` },
+  booking_id: { name: 'checkin_by_booking', text: `${CHECKIN_RESPONSE} WHERE checkin.booking_id = $1` },
+};
 
 type CheckinRow = Omit<CheckinResponse, 'createdAt'> & { createdAt: Date };
 
@@ -37,9 +43,7 @@ export class CheckinReader {
     column: 'id' | 'booking_id',
     value: string,
   ): Promise<CheckinResponse | undefined> {
-    const [checkin]: CheckinRow[] = await manager.query(`${CHECKIN_RESPONSE} WHERE checkin.${column} = $1`, [
-      value,
-    ]);
+    const [checkin] = await queryPrepared<CheckinRow>(manager, CHECKIN_BY[column], [value]);
     return checkin && { ...checkin, createdAt: checkin.createdAt.toISOString() };
   }
 }

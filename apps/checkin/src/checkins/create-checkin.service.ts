@@ -1,7 +1,7 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { createIntegrationEvent, flightKey, type BookingSummary } from '@pss/contracts';
 import { outboxInsertSql, outboxWritten } from '@pss/messaging';
-import { ProblemException, randomCode, todayUtc } from '@pss/platform';
+import { ProblemException, queryPrepared, randomCode, todayUtc, type PreparedStatement } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
 import { CheckinConfig } from '../config/checkin-config';
@@ -25,7 +25,9 @@ const ATTEMPTS = 3;
 // The check-in, its boarding passes and `checkin.completed` in the outbox, in one statement. The
 // outbox's rule (a lock every writer of the aggregate takes) holds: the one event of a booking
 // is written here, under its flight's lock, once (a booking has one check-in).
-const RECORD_CHECKIN = `
+const RECORD_CHECKIN: PreparedStatement = {
+  name: 'record_checkin',
+  text: `
   WITH checkin AS (
     INSERT INTO checkins (id, booking_id, booking_reference, flight_number, flight_date)
     VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at),
@@ -42,7 +44,8 @@ const RECORD_CHECKIN = `
     payload: '$12::jsonb',
     from: 'checkin',
   })})
-  SELECT created_at AS "createdAt" FROM checkin`;
+  SELECT created_at AS "createdAt" FROM checkin`,
+};
 
 /**
  * Checks a booking in: a seat per passenger (held by the database to one passenger per flight and
@@ -110,7 +113,7 @@ export class CreateCheckin {
       boardingReference: randomCode(8),
     }));
     const event = createIntegrationEvent('checkin.completed', { checkinId: id, bookingId: booking.id });
-    const [{ createdAt }] = await manager.query(RECORD_CHECKIN, [
+    const [{ createdAt }] = await queryPrepared<{ createdAt: Date }>(manager, RECORD_CHECKIN, [
       id,
       booking.id,
       booking.reference,
@@ -131,7 +134,7 @@ export class CreateCheckin {
       flightNumber,
       flightDate,
       boardingPasses: passes,
-      createdAt: (createdAt as Date).toISOString(),
+      createdAt: createdAt.toISOString(),
     };
     return { checkin, created: true };
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { queryPrepared, type PreparedStatement } from '@pss/platform';
 import type { EntityManager } from 'typeorm';
 
 /** Seats are lettered A to F across the cabin. */
@@ -27,6 +28,15 @@ export interface FlightSeats {
   taken: Set<string>;
 }
 
+const SEATS_OF_FLIGHT: PreparedStatement = {
+  name: 'seats_of_flight',
+  text: `SELECT flight.capacity,
+                ARRAY(SELECT pass.seat FROM boarding_passes pass
+                       WHERE pass.flight_number = flight.flight_number AND pass.flight_date = flight.flight_date)
+                  AS taken
+           FROM scheduled_flights flight WHERE flight.flight_number = $1 AND flight.flight_date = $2`,
+};
+
 @Injectable()
 export class SeatMaps {
   /**
@@ -38,14 +48,10 @@ export class SeatMaps {
     flightNumber: string,
     flightDate: string,
   ): Promise<FlightSeats | undefined> {
-    const [flight] = (await manager.query(
-      `SELECT flight.capacity,
-              ARRAY(SELECT pass.seat FROM boarding_passes pass
-                     WHERE pass.flight_number = flight.flight_number AND pass.flight_date = flight.flight_date)
-                AS taken
-         FROM scheduled_flights flight WHERE flight.flight_number = $1 AND flight.flight_date = $2`,
-      [flightNumber, flightDate],
-    )) as { capacity: number; taken: string[] }[];
+    const [flight] = await queryPrepared<{ capacity: number; taken: string[] }>(manager, SEATS_OF_FLIGHT, [
+      flightNumber,
+      flightDate,
+    ]);
     return flight && { map: seatMapOf(flight.capacity), taken: new Set(flight.taken) };
   }
 }
