@@ -93,14 +93,14 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
   const booking = await runPgbench(await stack.container('booking-db'), {
     ...pgbench,
     database: 'booking',
-    prepared: false,
+    prepared: true,
     setup: BOOKING_REFERENCES,
     script: bookingTransaction(flightNumbers, DAYS, { idempotencyKey: true, checkIn: true }),
   });
   const checkin = await runPgbench(await stack.container('checkin-db'), {
     ...pgbench,
     database: 'checkin',
-    prepared: false,
+    prepared: true,
     setup: CHECKIN_SEATS,
     script: checkinTransaction(flightNumbers, DAYS),
   });

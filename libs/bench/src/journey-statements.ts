@@ -49,8 +49,8 @@ export const BOOKING_REFERENCES = 'CREATE SEQUENCE IF NOT EXISTS bench_reference
  * CHECKED_IN by one UPDATE that returns it. The id comes back from the first statement (`\gset`), as the service has it in hand:
  * a volatile function in a WHERE clause (`currval`, `gen_random_uuid`) is evaluated for every row,
  * so no index serves it and the statement slows as the table grows (check-in's look-up: 5.5 ms at
- * 2,400 rows); one drawn in a subquery is evaluated once. Run it in simple query mode
- * (`prepared: false`): pgbench then puts the id inside the quotes of `':booking_id'`.
+ * 2,400 rows); one drawn in a subquery is evaluated once. Run it prepared (`prepared: true`), as
+ * booking prepares these statements (ADR 0020): the id is then a parameter, `:booking_id::uuid`.
  */
 export function bookingTransaction(
   flights: readonly string[],
@@ -87,10 +87,10 @@ event AS (
     FROM seats, booking)
 SELECT booking.id AS booking_id, booking.reference, booking.created_at FROM seats, booking \\gset`;
   const checkin = `
-SELECT ${BOOKING_COLUMNS} FROM bookings booking WHERE booking.id = ':booking_id';
+SELECT ${BOOKING_COLUMNS} FROM bookings booking WHERE booking.id = :booking_id::uuid;
 WITH booking AS (
   UPDATE bookings SET status = 'CHECKED_IN', checkin_id = gen_random_uuid()
-   WHERE id = ':booking_id' AND status = 'CONFIRMED' RETURNING *)
+   WHERE id = :booking_id::uuid AND status = 'CONFIRMED' RETURNING *)
 SELECT ${BOOKING_COLUMNS} FROM booking;`;
   return checkIn ? book + checkin : book;
 }
