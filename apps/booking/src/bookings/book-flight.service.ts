@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { outboxWritten } from '@pss/messaging';
-import { ProblemException, queryPrepared } from '@pss/platform';
+import { ProblemException, queryPrepared, type PreparedStatement } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import { SeatInventory } from '../inventory/seat-inventory';
-import { Booking } from './booking.entity';
 import { BookingReader } from './booking-reader';
 import type { BookingResponse } from './dto/booking.response';
 import type { CreateBookingRequest } from './dto/create-booking.request';
@@ -22,6 +21,10 @@ type Idempotency = { key: string; hash: string };
 const REFERENCE_TAKEN = 'UQ_bookings_reference';
 const IDEMPOTENCY_KEY_TAKEN = 'UQ_bookings_idempotency_key';
 const ATTEMPTS = 3;
+const BOOKING_BY_IDEMPOTENCY_KEY: PreparedStatement = {
+  name: 'booking_by_idempotency_key',
+  text: 'SELECT id, request_hash AS "requestHash" FROM bookings WHERE idempotency_key = $1',
+};
 
 /**
  * Books seats: the fare is checked with the fares service first (nothing is written if it does
@@ -87,10 +90,11 @@ export class BookFlight {
   }
 
   private async replay({ key, hash }: Idempotency): Promise<BookingOutcome | undefined> {
-    const earlier = await this.dataSource.manager.findOne(Booking, {
-      where: { idempotencyKey: key },
-      select: { id: true, requestHash: true },
-    });
+    const [earlier] = await queryPrepared<{ id: string; requestHash: string }>(
+      this.dataSource.manager,
+      BOOKING_BY_IDEMPOTENCY_KEY,
+      [key],
+    );
     if (!earlier) return undefined;
     if (earlier.requestHash !== hash) {
       throw new ProblemException(
