@@ -109,23 +109,12 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
     return {
       image,
       database,
-      floor: (name, args, extraEnv = {}, project = spec.service) => ({
-        name,
-        image: baseImages.node,
-        command: ['node', `/workspace/apps/${project}/bench/floor/${args[0]}`, ...args.slice(1)],
-        binds: [`${workspaceRoot}:/workspace:ro`],
-        env: extraEnv,
-      }),
+      floor: (name, args, extraEnv = {}, project = spec.service) =>
+        workspaceScript(name, [`apps/${project}/bench/floor/${args[0]}`, ...args.slice(1)], extraEnv),
       bundledFloor: async (name, file, extraEnv = {}) => {
         const app = `apps/${spec.service}`;
         const bundle = await bundledEntry(`${app}/bench/floor/${file}`, `${app}/tsconfig.json`);
-        return {
-          name,
-          image: baseImages.node,
-          command: ['node', join('/workspace', relative(workspaceRoot, bundle))],
-          binds: [`${workspaceRoot}:/workspace:ro`],
-          env: extraEnv,
-        };
+        return workspaceScript(name, [relative(workspaceRoot, bundle)], extraEnv);
       },
       called: (service) => {
         const container = called.get(service);
@@ -161,6 +150,19 @@ export async function serviceBench(spec: ServiceBenchSpec): Promise<ServiceBench
     throw error;
   }
 }
+
+/** `node <script> [args]`, the script a path in this workspace, run in the node base image. */
+const workspaceScript = (
+  name: string,
+  [script, ...args]: string[],
+  env: Record<string, string>,
+): Candidate => ({
+  name,
+  image: baseImages.node,
+  command: ['node', join('/workspace', script), ...args],
+  binds: [`${workspaceRoot}:/workspace:ro`],
+  env,
+});
 
 /**
  * A service the measured one calls: its image, its own database, registered as in compose, and the

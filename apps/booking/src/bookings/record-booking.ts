@@ -86,7 +86,7 @@ export function recordBookingParameters({
 export function newBooking(
   request: CreateBookingRequest,
   safetyBuffer: number,
-  idempotency?: { key: string; hash: string },
+  idempotency?: BookingToRecord['idempotency'],
 ): BookingToRecord {
   const id = randomUUID();
   const { flightNumber, flightDate, passengers } = request;
