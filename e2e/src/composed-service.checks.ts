@@ -190,11 +190,13 @@ export function describeComposedServices(stack: () => ComposeStack, specs: Compo
         const signalled = Date.now();
         await stopping.stop({ t: 10 });
         const { State } = await stopping.inspect();
-        console.log(
-          `${service.spec.name} exited ${Date.parse(State.FinishedAt) - signalled} ms after SIGTERM`,
-        );
-        // What it did while it stopped, when it did not stop well.
+        // What it did while it stopped, when it did not stop well: printed here too, as a CI log cut
+        // short keeps the suites' first lines.
         const lastWords = State.ExitCode === 0 ? [] : (await logLines(stopping)).slice(-15);
+        console.log(
+          `${service.spec.name} exited ${Date.parse(State.FinishedAt) - signalled} ms after SIGTERM` +
+            lastWords.map((line) => `\n  ${line}`).join(''),
+        );
         expect({ exitCode: State.ExitCode, lastWords }).toEqual({ exitCode: 0, lastWords: [] });
         if (service.spec.registersAs)
           await eventually(async () => {

@@ -1,6 +1,6 @@
 import { waitUntil } from '@pss/testing';
-import { Injectable, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
-import { createService, PlatformModule, runCommand } from '@pss/platform';
+import type { INestApplication } from '@nestjs/common';
+import { createService, runCommand } from '@pss/platform';
 import { connect } from 'amqplib';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
@@ -9,45 +9,11 @@ import {
   BrokerConnection,
   deadLetterHeaders,
   deadLetterQueueFor,
-  EventConsumer,
-  messagingEntities,
-  messagingMigrations,
-  MessagingModule,
   OutboxWriter,
 } from '../src';
-import {
-  CreateAppliedEffects1795600000100,
-  effectCounts,
-  recordEffect,
-  testConsumer,
-  testEvent,
-  testSubscriptions,
-} from './harness';
+import { effectCounts, testConsumer, testEvent } from './harness';
+import { RecordingServiceModule } from './recording-service';
 import { useSharedContainers, type SharedContainersContext } from './suite-context';
-
-@Injectable()
-class SeatsProjection implements OnModuleInit {
-  constructor(private readonly consumer: EventConsumer) {}
-
-  onModuleInit(): void {
-    this.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
-  }
-}
-
-@Module({
-  imports: [
-    PlatformModule.forRoot({
-      serviceName: testConsumer,
-      database: {
-        entities: messagingEntities,
-        migrations: [...messagingMigrations, CreateAppliedEffects1795600000100],
-      },
-    }),
-    MessagingModule.forService(testConsumer, { subscriptions: testSubscriptions }),
-  ],
-  providers: [SeatsProjection],
-})
-class ServiceModule {}
 
 describe('MessagingModule in a service built on libs/platform', () => {
   const saved = { ...process.env };
@@ -62,7 +28,7 @@ describe('MessagingModule in a service built on libs/platform', () => {
       RABBITMQ_URL: context.brokerUrl,
       LOG_LEVEL: 'warn',
     });
-    app = await createService(ServiceModule);
+    app = await createService(RecordingServiceModule);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });

@@ -17,9 +17,12 @@ export interface BrokerConnectionOptions {
   reconnect?: BackoffOptions;
   /** How long one connection attempt (TCP and the AMQP handshake) may take. */
   connectTimeoutMs?: number;
+  /** How long, in all, a stopping service waits for the broker's answers (see whileClosing). */
+  closeAnswersMs?: number;
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
+const CLOSE_ANSWERS_MS = 2_000;
 
 /**
  * One AMQP connection per process (amqp-connection-manager over amqplib) that reconnects with
@@ -32,6 +35,7 @@ export class BrokerConnection {
   private readonly closing = new AbortController();
   private failures = 0;
   private started = false;
+  private answersDueAt?: number;
 
   constructor(private readonly options: BrokerConnectionOptions) {
     this.manager = new AmqpConnectionManagerClass(null, {
@@ -101,8 +105,35 @@ export class BrokerConnection {
   async close(): Promise<void> {
     this.closing.abort();
     const closed = this.manager.close();
-    if (this.isConnected()) await closed;
+    if (this.isConnected()) await this.whileClosing('closing the connection', closed);
     else closed.catch(() => undefined);
+  }
+
+  /**
+   * Waits for `exchange`, a step of stopping that needs the broker's answer (a cancel, a channel's
+   * or the connection's close, a confirm), until `closeAnswersMs` after the first such step; says
+   * whether it settled. A broker that answers nothing (frozen, or its network path dropping every
+   * packet) would otherwise hold a stopping service until the heartbeat gives up, past the engine's
+   * kill. Going on without its answer loses nothing: the broker requeues unacknowledged deliveries
+   * when the connection drops, and an outbox row counts as sent only once the broker confirmed it.
+   */
+  async whileClosing(step: string, exchange: Promise<unknown> | undefined): Promise<boolean> {
+    if (!exchange) return true;
+    const budgetMs = this.options.closeAnswersMs ?? CLOSE_ANSWERS_MS;
+    const dueAt = (this.answersDueAt ??= Date.now() + budgetMs);
+    let timer: NodeJS.Timeout | undefined;
+    const settled = await Promise.race([
+      exchange.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), Math.max(0, dueAt - Date.now()));
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!settled) this.logger.warn(`${step}: the broker did not answer within ${budgetMs} ms; going on`);
+    return settled;
   }
 
   private async nextUrl(): Promise<string> {

@@ -90,6 +90,6 @@ export class EventPublisher {
   }
 
   async close(): Promise<void> {
-    await this.channel?.close();
+    await this.broker.whileClosing('closing the publisher channel', this.channel?.close());
   }
 }

@@ -121,9 +121,12 @@ export class EventConsumer {
     this.stopping.abort();
     clearInterval(this.pruning);
     const subscription = this.subscription;
-    await subscription?.channel.cancel(subscription.consumerTag).catch(() => undefined);
+    await this.broker.whileClosing(
+      'cancelling the subscription',
+      subscription?.channel.cancel(subscription.consumerTag),
+    );
     await this.lanes.idle();
-    await this.channel?.close();
+    await this.broker.whileClosing('closing the consumer channel', this.channel?.close());
   }
 
   private async subscribe(channel: ConfirmChannel): Promise<void> {

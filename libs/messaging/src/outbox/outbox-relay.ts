@@ -84,9 +84,15 @@ export class OutboxRelay {
     this.running ??= this.loop();
   }
 
+  /**
+   * Ends the loop. A batch still waiting for the broker's confirms past its answer time is given
+   * up: closing the channel fails its publishes, its transaction ends and the rows stay unsent.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wakeup.wake();
+    if (!(await this.broker.whileClosing("confirming the relay's batch", this.running)))
+      await this.publisher.close();
     await this.running;
     this.running = undefined;
   }
@@ -115,8 +121,9 @@ export class OutboxRelay {
     try {
       await this.publisher.publishAll(rows.map(toOutgoingEvent));
     } catch (error) {
-      // A row that failed alone, with the broker there, is what the broker refuses: count it.
-      if (rows.length === 1 && this.broker.isConnected())
+      // A row that failed alone, with the broker there and the relay not stopping, is what the
+      // broker refuses: count it.
+      if (rows.length === 1 && this.broker.isConnected() && !this.stopping)
         await this.recordFailure(manager, rows[0], error as Error);
       return { failed: error as Error, rows };
     }
