@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { queryPrepared, type PreparedStatement } from '@pss/platform';
 import { DataSource } from 'typeorm';
 import type { FlightResponse } from './dto/flight.response';
 import type { ScheduledFlightResponse } from './dto/scheduled-flight.response';
@@ -7,13 +8,16 @@ import type { ScheduledFlightResponse } from './dto/scheduled-flight.response';
  * The query every search runs when it is not answered from the cache: a flight with no fare yet, or
  * no seats from booking yet, is not for sale.
  */
-export const FLIGHTS_ON_ROUTE = `
+export const FLIGHTS_ON_ROUTE: PreparedStatement = {
+  name: 'flights_on_route',
+  text: `
   SELECT flight_number, origin, destination, flight_date, departs_at, arrives_at,
          fare_amount, fare_currency, seats_available
     FROM flights
    WHERE origin = $1 AND destination = $2 AND flight_date = $3 AND fare_amount IS NOT NULL
      AND seats_available IS NOT NULL
-   ORDER BY departs_at`;
+   ORDER BY departs_at`,
+};
 
 export interface FlightRow {
   flight_number: string;
@@ -36,11 +40,11 @@ export class FlightFinder {
 
   /** Every flight with a fare from `origin` to `destination` on `date`, by departure, full ones included. */
   async onRoute(origin: string, destination: string, date: string): Promise<FlightResponse[]> {
-    const rows = (await this.dataSource.query(FLIGHTS_ON_ROUTE, [
+    const rows = await queryPrepared<PricedFlightRow>(this.dataSource.manager, FLIGHTS_ON_ROUTE, [
       origin,
       destination,
       date,
-    ])) as PricedFlightRow[];
+    ]);
     return rows.map(toResponse);
   }
 }
