@@ -1,8 +1,22 @@
 import { Logger } from '@nestjs/common';
 import type { IntegrationEvent } from '@pss/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { backoffDelay, sleep, type BackoffOptions } from '@pss/platform';
+import {
+  backoffDelay,
+  queryPrepared,
+  sleep,
+  type BackoffOptions,
+  type PreparedStatement,
+} from '@pss/platform';
 import { isTransientDatabaseError } from './transient-error';
+
+/** The events of a batch this consumer has not applied before, recorded as applied (ADR 0020). */
+const RECORD_IN_INBOX: PreparedStatement = {
+  name: 'messaging_record_in_inbox',
+  text: `INSERT INTO inbox_messages (consumer, event_id, event_type)
+         SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS fresh(id, type)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+};
 
 /** Applies one event; runs inside the transaction that records the event in the inbox. */
 export type EventHandler<TEvent extends IntegrationEvent> = (
@@ -60,12 +74,11 @@ export class EventApplier<TEvent extends IntegrationEvent = IntegrationEvent> {
    */
   applyAll(events: readonly TEvent[]): Promise<('applied' | 'duplicate')[]> {
     return this.dataSource.transaction(async (manager) => {
-      const recorded: { event_id: string }[] = await manager.query(
-        `INSERT INTO inbox_messages (consumer, event_id, event_type)
-         SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS fresh(id, type)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.consumer, events.map((event) => event.id), events.map((event) => event.type)],
-      );
+      const recorded = await queryPrepared<{ event_id: string }>(manager, RECORD_IN_INBOX, [
+        this.consumer,
+        events.map((event) => event.id),
+        events.map((event) => event.type),
+      ]);
       const fresh = new Set(recorded.map((row) => row.event_id));
       const outcomes: ('applied' | 'duplicate')[] = [];
       for (const event of events) {

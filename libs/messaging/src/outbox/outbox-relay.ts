@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventPublisher, OutgoingEvent } from '../broker/event-publisher';
 import type { BrokerConnection } from '../broker/broker-connection';
-import { backoffDelay, type BackoffOptions } from '@pss/platform';
+import { backoffDelay, queryPrepared, type BackoffOptions, type PreparedStatement } from '@pss/platform';
 import { Wakeup } from '../support/wakeup';
 import { OutboxCommits } from './outbox-commits';
 
@@ -32,6 +32,26 @@ interface ClaimedRow {
 
 /** What one claim did: published this many rows, or failed to publish its rows. */
 type BatchOutcome = { sent: number } | { failed: Error; rows: ClaimedRow[] };
+
+// A relay's statements, run for every batch: prepared once per connection (ADR 0020).
+// Without statistics (a backlog written since the last ANALYZE) the planner sorts every unsent
+// row, payloads included, to return the first batchSize; the partial index gives id order.
+const TAKE_RELAY_LOCK: PreparedStatement = {
+  name: 'messaging_take_relay_lock',
+  text: `SELECT pg_try_advisory_xact_lock(hashtext('pss.outbox_relay')) AS locked,
+                set_config('enable_sort', 'off', true)`,
+};
+/** Never SKIP LOCKED: a row locked by someone else would be published after the rows behind it. */
+const CLAIM_UNSENT: PreparedStatement = {
+  name: 'messaging_claim_unsent',
+  text: `SELECT id, event_id, event_type, aggregate_id, payload::text AS payload
+           FROM outbox_messages WHERE sent_at IS NULL AND parked_at IS NULL
+          ORDER BY id LIMIT $1 FOR UPDATE`,
+};
+const MARK_SENT: PreparedStatement = {
+  name: 'messaging_mark_sent',
+  text: 'UPDATE outbox_messages SET sent_at = now() WHERE id = ANY($1::bigint[])',
+};
 
 /**
  * How soon to try again when another relay holds the lock: it is publishing a batch, which may have
@@ -106,12 +126,7 @@ export class OutboxRelay {
   }
 
   private async claimAndPublish(manager: EntityManager): Promise<BatchOutcome> {
-    // Without statistics (a backlog written since the last ANALYZE) the planner sorts every unsent
-    // row, payloads included, to return the first batchSize; the partial index gives id order.
-    const [{ locked }] = await manager.query(
-      `SELECT pg_try_advisory_xact_lock(hashtext('pss.outbox_relay')) AS locked,
-              set_config('enable_sort', 'off', true)`,
-    );
+    const [{ locked }] = await queryPrepared<{ locked: boolean }>(manager, TAKE_RELAY_LOCK, []);
     this.busyElsewhere = !locked;
     if (!locked) return { sent: 0 };
     const rows = await this.claim(manager, this.isolateThrough === undefined ? this.options.batchSize : 1);
@@ -127,9 +142,7 @@ export class OutboxRelay {
         await this.recordFailure(manager, rows[0], error as Error);
       return { failed: error as Error, rows };
     }
-    await manager.query('UPDATE outbox_messages SET sent_at = now() WHERE id = ANY($1::bigint[])', [
-      rows.map((row) => row.id),
-    ]);
+    await queryPrepared(manager, MARK_SENT, [rows.map((row) => row.id)]);
     return { sent: rows.length };
   }
 
@@ -173,14 +186,8 @@ export class OutboxRelay {
     }
   }
 
-  /** Never SKIP LOCKED: a row locked by someone else would be published after the rows behind it. */
   private claim(manager: EntityManager, limit: number): Promise<ClaimedRow[]> {
-    return manager.query(
-      `SELECT id, event_id, event_type, aggregate_id, payload::text AS payload
-         FROM outbox_messages WHERE sent_at IS NULL AND parked_at IS NULL
-        ORDER BY id LIMIT $1 FOR UPDATE`,
-      [limit],
-    );
+    return queryPrepared<ClaimedRow>(manager, CLAIM_UNSENT, [limit]);
   }
 
   private async pruneNowAndThen(): Promise<void> {
