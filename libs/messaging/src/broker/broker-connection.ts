@@ -23,6 +23,8 @@ export interface BrokerConnectionOptions {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const CLOSE_ANSWERS_MS = 2_000;
+/** A step after the budget's end (one that followed a long wait for the database) still gets this. */
+const CLOSE_STEP_MIN_MS = 250;
 
 /**
  * One AMQP connection per process (amqp-connection-manager over amqplib) that reconnects with
@@ -111,8 +113,8 @@ export class BrokerConnection {
 
   /**
    * Waits for `exchange`, a step of stopping that needs the broker's answer (a cancel, a channel's
-   * or the connection's close, a confirm), until `closeAnswersMs` after the first such step; says
-   * whether it settled. A broker that answers nothing (frozen, or its network path dropping every
+   * or the connection's close, a confirm), until `closeAnswersMs` after the first such step (and
+   * at least CLOSE_STEP_MIN_MS); says whether it settled. A broker that answers nothing (frozen, or its network path dropping every
    * packet) would otherwise hold a stopping service until the heartbeat gives up, past the engine's
    * kill. Going on without its answer loses nothing: the broker requeues unacknowledged deliveries
    * when the connection drops, and an outbox row counts as sent only once the broker confirmed it.
@@ -128,11 +130,12 @@ export class BrokerConnection {
         () => true,
       ),
       new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), Math.max(0, dueAt - Date.now()));
+        timer = setTimeout(() => resolve(false), Math.max(CLOSE_STEP_MIN_MS, dueAt - Date.now()));
       }),
     ]);
     clearTimeout(timer);
-    if (!settled) this.logger.warn(`${step}: the broker did not answer within ${budgetMs} ms; going on`);
+    if (!settled)
+      this.logger.warn(`${step}: the broker did not answer in time (${budgetMs} ms in all); going on`);
     return settled;
   }
 
