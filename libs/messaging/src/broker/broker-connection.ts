@@ -114,9 +114,9 @@ export class BrokerConnection {
   /**
    * Waits for `exchange`, a step of stopping that needs the broker's answer (a cancel, a channel's
    * or the connection's close, a confirm), until `closeAnswersMs` after the first such step (and
-   * at least CLOSE_STEP_MIN_MS); says whether it settled. A broker that answers nothing (frozen, or its network path dropping every
-   * packet) would otherwise hold a stopping service until the heartbeat gives up, past the engine's
-   * kill. Going on without its answer loses nothing: the broker requeues unacknowledged deliveries
+   * at least CLOSE_STEP_MIN_MS); says whether it settled. A broker that answers nothing (frozen,
+   * or its network path dropping every packet) would otherwise hold a stopping service until the
+   * heartbeat gives up, past the engine's kill. Going on without its answer loses nothing: the broker requeues unacknowledged deliveries
    * when the connection drops, and an outbox row counts as sent only once the broker confirmed it.
    */
   async whileClosing(step: string, exchange: Promise<unknown> | undefined): Promise<boolean> {

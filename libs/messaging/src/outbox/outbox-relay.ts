@@ -33,9 +33,13 @@ interface ClaimedRow {
 /** What one claim did: published this many rows, or failed to publish its rows. */
 type BatchOutcome = { sent: number } | { failed: Error; rows: ClaimedRow[] };
 
-// A relay's statements, run for every batch: prepared once per connection (ADR 0020).
-// Without statistics (a backlog written since the last ANALYZE) the planner sorts every unsent
-// row, payloads included, to return the first batchSize; the partial index gives id order.
+// A relay's statements, run for every batch, are prepared once per connection (ADR 0020).
+
+/**
+ * The relay's turn, and no sorting for the claim after it: without statistics (a backlog written
+ * since the last ANALYZE) the planner sorts every unsent row, payloads included, to return the
+ * first batchSize; the partial index gives id order.
+ */
 const TAKE_RELAY_LOCK: PreparedStatement = {
   name: 'messaging_take_relay_lock',
   text: `SELECT pg_try_advisory_xact_lock(hashtext('pss.outbox_relay')) AS locked,
