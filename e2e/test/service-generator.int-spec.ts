@@ -70,6 +70,10 @@ describe('nx g @pss/tooling:service, with a database and events and without eith
       .split('\0')
       .filter(Boolean);
     for (const file of files) cpSync(join(workspaceRoot, file), join(workspace, file), { recursive: true });
+    // The libraries' type-check outputs, when `tsc -b` ran here (CI's first step): the copy's type
+    // check then builds only the new services, as a developer's does (1 s instead of 8 to 11).
+    const typeChecked = join(workspaceRoot, 'tmp', 'tsc');
+    if (existsSync(typeChecked)) cpSync(typeChecked, join(workspace, 'tmp', 'tsc'), { recursive: true });
     symlinkSync(join(workspaceRoot, 'node_modules'), join(workspace, 'node_modules'));
     await run('git', ['init', '-q']);
     await run('git', ['add', '-A']);
