@@ -89,7 +89,10 @@ export class EventPublisher {
       .finally(() => (this.redeclaring = undefined));
   }
 
+  /** Closes the channel; open() (a relay started again) makes a new one. */
   async close(): Promise<void> {
-    await this.broker.whileClosing('closing the publisher channel', this.channel?.close());
+    const channel = this.channel;
+    this.channel = undefined;
+    await this.broker.whileClosing('closing the publisher channel', channel?.close());
   }
 }
