@@ -51,9 +51,10 @@ async function measureSearch(stack: ComposeStack, routes: readonly Route[]): Pro
     const day = daysFromToday(1 + ((i * 7_919) % DAYS));
     return `/flights?origin=${origin}&destination=${destination}&date=${day}`;
   });
-  const steadyLoad = () =>
+  // Resolved each time: the profile's run meets a search started again, at another address.
+  const steadyLoad = async () =>
     measureLoad({
-      baseUrl: stack.url('search'),
+      baseUrl: await stack.networkUrl('search'),
       paths,
       connections: 50,
       rate: SEARCH_RATE,

@@ -1,10 +1,10 @@
 // Whole passenger journeys through the front door of the composed stack (`docker compose up`, images
-// built): passengers at once, each searching, booking one seat on a flight it found and checking in,
-// through the website's /api. Reports journeys/s, p50/p99 per step, failed journeys and each
-// container's CPU and peak memory; then a steady 50 journeys/s; beside them, in the same run, the
-// floor: pgbench running a journey's SQL (search's query, booking's two transactions, check-in's)
-// on each of the three databases, combined as a journey spends them. Last, a CPU profile of the
-// service of the slowest step.
+// built), reached on the stack's network: passengers at once, each searching, booking one seat on a
+// flight it found and checking in, through the website's /api. Reports journeys/s, p50/p99 per
+// step, failed journeys, how busy the machine was, and each container's CPU and peak memory; then a
+// steady 50 journeys/s; beside them, in the same run, the floor: pgbench running a journey's SQL
+// (search's query, booking's two transactions, check-in's) on each of the three databases, combined
+// as a journey spends them. Last, a CPU profile of the service of the slowest step.
 // Targets (ARCHITECTURE §8): journeys/s at least 0.5x the floor with none failed; at a steady 50
 // journeys/s, p99 under 100 ms for each step; every container under its memory limit.
 import {
@@ -12,6 +12,7 @@ import {
   CHECKIN_SEATS,
   bookingTransaction,
   checkinTransaction,
+  describeMachine,
   runPgbench,
   searchQuery,
 } from '@pss/bench';
@@ -39,11 +40,11 @@ function describeRun(run: JourneyRun): string {
     return `${step} p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`;
   });
   const failed = run.failures.length ? ` (first: ${run.failures[0]})` : '';
-  return `${run.perSecond.toFixed(1)} journeys/s, ${run.completed} done, ${run.failures.length} failed${failed}; ${steps.join('; ')}`;
+  return `${run.perSecond.toFixed(1)} journeys/s, ${run.completed} done, ${run.failures.length} failed${failed}; ${steps.join('; ')}; ${describeMachine(run.machine)}`;
 }
 
 benchOnStack('pss-bench-journeys', async (stack, overrides) => {
-  const edge = stack.url('website');
+  const edge = await stack.networkUrl('website');
   const flights = new Set<string>();
   await waitUntil(
     `search to list priced flights with seats from every origin ${DAYS} days ahead`,

@@ -76,6 +76,12 @@ export interface ComposeStack {
    * restarted, when its remaining instance may have any port of its range.
    */
   runningUrl(service: string): Promise<string>;
+  /**
+   * http://<address>:<port> of a running container of `service` on the stack's network, as another
+   * container reaches it: where a benchmark sends its load, which through a published port would
+   * measure docker-proxy (a process copying every byte) too.
+   */
+  networkUrl(service: string): Promise<string>;
   /** `docker compose <args>` on this stack; resolves with its stdout. */
   compose(...args: string[]): Promise<string>;
   /** A running container of `service` (the first, when it is scaled). */
@@ -178,6 +184,13 @@ export function composeStack(address: ComposeStackAddress): ComposeStack {
         .filter((binding) => binding?.HostPort);
       if (!published) throw new Error(`${service} publishes no port`);
       return `http://127.0.0.1:${published.HostPort}`;
+    },
+    async networkUrl(service) {
+      const { NetworkSettings } = await (await container(service)).inspect();
+      const [port] = Object.keys(NetworkSettings.Ports ?? {}).map((exposed) => exposed.split('/')[0]);
+      const address = NetworkSettings.Networks[`${project}_default`]?.IPAddress;
+      if (!port || !address) throw new Error(`${service} has no address and port on ${project}_default`);
+      return `http://${address}:${port}`;
     },
     compose,
     container,

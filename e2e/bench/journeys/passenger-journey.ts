@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { percentile } from '@pss/bench';
+import { percentile, watchMachineCpu, type LoadResult } from '@pss/bench';
 import { daysFromToday } from '@pss/testing';
 
 export const JOURNEY_STEPS = ['search', 'book', 'checkIn'] as const;
@@ -25,6 +25,8 @@ export interface JourneyRun {
   /** Each failed journey: its step and what it got. */
   failures: string[];
   latency: Record<JourneyStep, { p50: number; p99: number }>;
+  /** The machine's cores, and the share of them busy meanwhile (this load generator included). */
+  machine: LoadResult['machine'];
 }
 
 interface FoundFlight {
@@ -109,6 +111,7 @@ export async function runJourneys(options: JourneyOptions): Promise<JourneyRun> 
       () => void completed++,
       (error: Error) => void failures.push(error instanceof StepFailed ? error.message : String(error)),
     );
+  const cpu = watchMachineCpu();
   const started = performance.now();
   const ends = started + options.seconds * 1000;
   if (options.rate) {
@@ -133,5 +136,6 @@ export async function runJourneys(options: JourneyOptions): Promise<JourneyRun> 
       return [step, { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) }];
     }),
   ) as JourneyRun['latency'];
-  return { completed, perSecond: completed / elapsed, failures, latency };
+  const machine = { cores: cpu.cores, busy: cpu.busy() };
+  return { completed, perSecond: completed / elapsed, failures, latency, machine };
 }

@@ -1,7 +1,8 @@
 // Benchmark machinery for `npm run bench`: load, pgbench floors, CPU profiles, services measured
 // side by side in containers. Benchmarks only.
-export { describeLoad, measureLoad, type LoadOptions, type LoadResult } from './load';
+export { describeLoad, describeMachine, measureLoad, type LoadOptions, type LoadResult } from './load';
 export { printCpuProfile, summarizeCpuProfile, type ProfileShare } from './cpu-profile';
+export { watchMachineCpu } from './machine-cpu';
 export { percentile } from './percentile';
 export { runPgbench, type PgbenchOptions, type PgbenchResult } from './pgbench';
 export {

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { watchMachineCpu } from './machine-cpu';
 
 export interface LoadOptions {
   /** http://<address>:<port> of the server. */
@@ -26,12 +27,16 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** The machine's cores, and the share of them busy during the measured run (autocannon included). */
+  machine: { cores: number; busy: number };
 }
 
 /** Drives HTTP load with autocannon and reports throughput and latency percentiles. */
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds) await run({ ...options, durationSeconds: options.warmupSeconds });
+  const cpu = watchMachineCpu();
   const result = await run(options);
+  const machine = { cores: cpu.cores, busy: cpu.busy() };
   return {
     requestsPerSecond: Math.round(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
@@ -41,6 +46,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    machine,
   };
 }
 
@@ -70,6 +76,12 @@ export function describeLoad(result: LoadResult): string {
   return (
     `${result.requestsPerSecond.toLocaleString('en-US')} req/s, p50 ${result.p50Ms} ms, ` +
     `p99 ${result.p99Ms} ms, max ${result.maxMs} ms` +
-    (failures ? `, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : '')
+    (failures ? `, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : '') +
+    `; ${describeMachine(result.machine)}`
   );
+}
+
+/** How busy the machine was, beside a latency measured on it. */
+export function describeMachine({ cores, busy }: LoadResult['machine']): string {
+  return `the machine's ${cores} cores ${(busy * 100).toFixed(0)}% busy`;
 }

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+
+/** The machine's CPU time so far (/proc/stat, in clock ticks): busy, idle, and its number of cores. */
+function cpuTimes(): { busy: number; idle: number; cores: number } {
+  const lines = readFileSync('/proc/stat', 'utf8').split('\n');
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = lines[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  // Interrupt work (the network's softirq under load) counts as busy: os.cpus() leaves it out.
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy, idle: idle + iowait, cores: lines.filter((line) => /^cpu\d/.test(line)).length };
+}
+
+/**
+ * Watches the whole machine from now on (load generator, containers and engine alike): `busy()` is
+ * the share of its cores that were busy since. A latency measured with the cores near fully busy is
+ * a wait for the CPU, not the work of the step measured.
+ */
+export function watchMachineCpu(): { cores: number; busy(): number } {
+  const start = cpuTimes();
+  return {
+    cores: start.cores,
+    busy() {
+      const now = cpuTimes();
+      const busy = now.busy - start.busy;
+      return busy / (busy + now.idle - start.idle);
+    },
+  };
+}
