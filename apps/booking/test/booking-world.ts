@@ -33,13 +33,16 @@ export async function startBookingWorld(env: Record<string, string> = {}): Promi
   const scheduled = await publishReferenceSchedule(booking.rabbitmqUrl);
   const [first, last] = [scheduled[0].payload.flightDate, scheduled[scheduled.length - 1].payload.flightDate];
   const faresUrl = `http://127.0.0.1:${booking.world.apps.fares.port}`;
+  // Fares announces each first fare (`fare.changed`): once booking has heard them all, a test that
+  // counts booking's fare events counts its own only.
   await eventually(async () => {
     const [{ count }] = await booking.dataSource.query('SELECT count(*)::int AS count FROM inventories');
     const filed = await fetch(`${faresUrl}/fares/snapshot?from=${first}&to=${last}`);
-    expect([count, ((await filed.json()) as { items: unknown[] }).items.length]).toEqual([
-      scheduled.length,
-      scheduled.length,
-    ]);
+    expect([
+      count,
+      ((await filed.json()) as { items: unknown[] }).items.length,
+      await quotesDropped((path) => booking.send('GET', path)),
+    ]).toEqual([scheduled.length, scheduled.length, scheduled.length]);
   }, 30_000);
   return {
     booking,
@@ -50,6 +53,12 @@ export async function startBookingWorld(env: Record<string, string> = {}): Promi
     get: (path) => booking.send('GET', path),
     close: () => booking.close(),
   };
+}
+
+/** The quotes booking dropped on hearing fares' fare events, as its /metrics counts them. */
+export async function quotesDropped(get: (path: string) => Promise<Response>): Promise<number> {
+  const metrics = await (await get('/metrics')).text();
+  return Number(/booking_fare_events_total\{outcome="quote_dropped"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0);
 }
 
 /** What a client sends for `seats` passengers on BF101 (NYC to SFO) at its quoted fare. */

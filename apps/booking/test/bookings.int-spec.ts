@@ -2,7 +2,7 @@ import type { ProblemDetails } from '@pss/platform';
 import { createIntegrationEvent, type ScheduledFlightPayload } from '@pss/contracts';
 import { daysFromToday, eventually, expectMigrationsInStep, operatorAuthorization } from '@pss/testing';
 import { bulkScheduledEvent, publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
-import { bookingRequest, startBookingWorld, type BookingWorld } from './booking-world';
+import { bookingRequest, quotesDropped, startBookingWorld, type BookingWorld } from './booking-world';
 
 interface BookingBody {
   id: string;
@@ -124,12 +124,7 @@ describe('booking over HTTP, with the fares service and a registry', () => {
   });
 
   it("drops a quote for each fare of a bulk load's fare.bulk-changed", async () => {
-    const dropped = async () => {
-      const metrics = await (await world.get('/metrics')).text();
-      return Number(
-        /booking_fare_events_total\{outcome="quote_dropped"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0,
-      );
-    };
+    const dropped = () => quotesDropped(world.get);
     const before = await dropped();
     const date = daysFromToday(16);
     const bulk = createIntegrationEvent('fare.bulk-changed', {
