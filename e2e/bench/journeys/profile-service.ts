@@ -8,7 +8,7 @@ import { recreateService } from './recreate-service';
 /**
  * `service` of the stack started again with V8's CPU profiler on, `load` run against the stack,
  * then the service stopped (the profile is written as it exits) and started again with `settings`;
- * prints where its CPU time went under `title`.
+ * prints where its CPU time went under `title`, from the load's start on.
  */
 export async function profileService(
   stack: ComposeStack,
@@ -30,11 +30,12 @@ export async function profileService(
       },
       directory,
     );
+    const loadBegan = Date.now();
     await load();
     await stack.compose(...files, 'stop', service);
     const profile = readdirSync(directory).find((file) => file.endsWith('.cpuprofile'));
     if (!profile) throw new Error(`${service} wrote no CPU profile`);
-    printCpuProfile(title, join(directory, profile));
+    printCpuProfile(title, join(directory, profile), (Date.now() - loadBegan) / 1000);
   } finally {
     await recreateService(stack, service, settings, directory);
     rmSync(directory, { recursive: true, force: true });

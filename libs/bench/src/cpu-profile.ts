@@ -7,6 +7,9 @@ interface ProfileNode {
 
 interface CpuProfile {
   nodes: ProfileNode[];
+  /** Microseconds, on the profiled process's own clock. */
+  endTime: number;
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -36,21 +39,26 @@ function ownerOf({ url, functionName }: ProfileNode['callFrame']): string {
 
 /**
  * Self time of a V8 CPU profile (`node --cpu-prof`), summed by owner and by function, as
- * percentages of the samples taken while the process was not idle.
+ * percentages of the samples taken while the process was not idle; only its last `lastSeconds`
+ * when given: a profile written as the process exits begins at its start-up, which (loading its
+ * modules, connecting) is not what a load measures.
  */
 export function summarizeCpuProfile(
   file: string,
-  top = 12,
+  { top = 12, lastSeconds = Infinity }: { top?: number; lastSeconds?: number } = {},
 ): { owners: ProfileShare[]; functions: ProfileShare[] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const from = profile.endTime - lastSeconds * 1e6;
   const byOwner = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let busy = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, index) => {
-    const callFrame = nodes.get(id)?.callFrame;
-    if (!callFrame || callFrame.functionName === '(idle)') return;
     const micros = profile.timeDeltas[index] ?? 0;
+    at += micros;
+    const callFrame = nodes.get(id)?.callFrame;
+    if (at < from || !callFrame || callFrame.functionName === '(idle)') return;
     busy += micros;
     const owner = ownerOf(callFrame);
     byOwner.set(owner, (byOwner.get(owner) ?? 0) + micros);
@@ -65,9 +73,12 @@ export function summarizeCpuProfile(
   return { owners: shares(byOwner), functions: shares(byFunction) };
 }
 
-/** Prints where the CPU time of the profile in `file` went: by owner, then by function. */
-export function printCpuProfile(what: string, file: string): void {
-  const { owners, functions } = summarizeCpuProfile(file);
+/**
+ * Prints where the CPU time of the profile in `file` went (in its last `lastSeconds`, when given):
+ * by owner, then by function.
+ */
+export function printCpuProfile(what: string, file: string, lastSeconds?: number): void {
+  const { owners, functions } = summarizeCpuProfile(file, { lastSeconds });
   console.log(`\n${what}, CPU self time by owner:`);
   for (const { name, percent } of owners) console.log(`  ${percent}%  ${name}`);
   console.log('by function:');

@@ -248,11 +248,12 @@ export async function profileUnderLoad(
       command: ['node', '--cpu-prof', '--cpu-prof-dir=/profile', 'main.js'],
       binds: [`${directory}:/profile`],
     });
+    const loadBegan = Date.now();
     await measureLoad({ baseUrl: profiled.baseUrl, ...load });
     await profiled.container.kill({ signal: 'SIGTERM' });
     await profiled.container.wait();
     const [file] = readdirSync(directory);
-    printCpuProfile(`${candidate.name} under load`, join(directory, file));
+    printCpuProfile(`${candidate.name} under load`, join(directory, file), (Date.now() - loadBegan) / 1000);
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
