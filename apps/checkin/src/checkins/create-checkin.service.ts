@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
 import { CheckinConfig } from '../config/checkin-config';
 import { assignSeats } from '../seats/assign-seats';
-import { SeatMaps } from '../seats/seat-maps';
+import { SeatMaps, type FlightSeats } from '../seats/seat-maps';
 import { checkinIdOf } from './checkin-id';
 import { CheckinReader } from './checkin-reader';
 import type { CheckinResponse } from './dto/checkin.response';
@@ -69,12 +69,12 @@ export class CreateCheckin {
       ? await this.bookings.byId(request.bookingId)
       : await this.bookings.byReference(request.reference ?? '', request.lastName ?? '');
     if (!booking) throw new NotFoundException('No such booking');
-    const earlier = await this.reader.byBooking(this.dataSource.manager, booking.id);
+    const { earlier, flight } = await this.standing(this.dataSource.manager, booking);
     if (earlier) return { checkin: earlier, created: false };
     this.ensureOpen(booking);
     const wanted = this.wantedSeats(request, booking);
     // Refusals check-in can tell before asking booking: a booking agreed to is no longer cancellable.
-    await this.chooseSeats(this.dataSource.manager, booking, wanted);
+    this.chooseSeats(flight, booking, wanted);
     const id = checkinIdOf(booking.id);
     await this.bookings.checkIn(booking.id, id);
     for (let attempt = 1; ; attempt++) {
@@ -101,9 +101,9 @@ export class CreateCheckin {
     // unique index on the seat is what holds a seat to one passenger. Nothing under it waits on
     // the network.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checkin:${flightKey(booking)}`]);
-    const earlier = await this.reader.byBooking(manager, booking.id);
+    const { earlier, flight } = await this.standing(manager, booking);
     if (earlier) return { checkin: earlier, created: false };
-    const seats = await this.chooseSeats(manager, booking, wanted);
+    const seats = this.chooseSeats(flight, booking, wanted);
     const passes = booking.passengers.map((passenger, index) => ({
       firstName: passenger.firstName,
       lastName: passenger.lastName,
@@ -139,13 +139,21 @@ export class CreateCheckin {
     return { checkin, created: true };
   }
 
-  /** The seats the passengers get on the flight as it stands, or the refusal (409, 422, 503). */
-  private async chooseSeats(
+  /** The booking's check-in if it has one, and its flight's seats: one round trip, two if it has one. */
+  private async standing(
     manager: EntityManager,
+    booking: BookingSummary,
+  ): Promise<{ earlier?: CheckinResponse; flight?: FlightSeats }> {
+    const { checkedIn, flight } = await this.seatMaps.forCheckin(manager, booking);
+    return { earlier: checkedIn ? await this.reader.byBooking(manager, booking.id) : undefined, flight };
+  }
+
+  /** The seats the passengers get on the flight as it stands, or the refusal (409, 422, 503). */
+  private chooseSeats(
+    flight: FlightSeats | undefined,
     { flightNumber, flightDate, passengers }: BookingSummary,
     wanted: Map<number, string>,
-  ): Promise<string[]> {
-    const flight = await this.seatMaps.of(manager, flightNumber, flightDate);
+  ): string[] {
     // Booking sells the flight, so the schedule's event for it is on its way to check-in too.
     if (!flight) {
       throw new ProblemException(

@@ -28,14 +28,28 @@ export interface FlightSeats {
   taken: Set<string>;
 }
 
+const TAKEN_SEATS = `ARRAY(SELECT pass.seat FROM boarding_passes pass
+                             WHERE pass.flight_number = $1 AND pass.flight_date = $2) AS taken`;
+
 const SEATS_OF_FLIGHT: PreparedStatement = {
   name: 'seats_of_flight',
-  text: `SELECT flight.capacity,
-                ARRAY(SELECT pass.seat FROM boarding_passes pass
-                       WHERE pass.flight_number = flight.flight_number AND pass.flight_date = flight.flight_date)
-                  AS taken
+  text: `SELECT flight.capacity, ${TAKEN_SEATS}
            FROM scheduled_flights flight WHERE flight.flight_number = $1 AND flight.flight_date = $2`,
 };
+
+// A row whether or not the flight is known, so that the booking's check-in is asked in the same trip.
+const SEATS_FOR_CHECKIN: PreparedStatement = {
+  name: 'seats_for_checkin',
+  text: `SELECT flight.capacity, ${TAKEN_SEATS},
+                EXISTS (SELECT 1 FROM checkins checkin WHERE checkin.booking_id = $3) AS "checkedIn"
+           FROM (SELECT) AS one
+           LEFT JOIN scheduled_flights flight ON flight.flight_number = $1 AND flight.flight_date = $2`,
+};
+
+type SeatsRow = { capacity: number | null; taken: string[] };
+
+const flightSeatsOf = (row: SeatsRow | undefined): FlightSeats | undefined =>
+  row?.capacity == null ? undefined : { map: seatMapOf(row.capacity), taken: new Set(row.taken) };
 
 @Injectable()
 export class SeatMaps {
@@ -48,10 +62,23 @@ export class SeatMaps {
     flightNumber: string,
     flightDate: string,
   ): Promise<FlightSeats | undefined> {
-    const [flight] = await queryPrepared<{ capacity: number; taken: string[] }>(manager, SEATS_OF_FLIGHT, [
-      flightNumber,
-      flightDate,
+    const [row] = await queryPrepared<SeatsRow>(manager, SEATS_OF_FLIGHT, [flightNumber, flightDate]);
+    return flightSeatsOf(row);
+  }
+
+  /**
+   * What a check-in of `booking` reads before it chooses seats, in one round trip: whether the
+   * booking has a check-in already, and its flight's seats as `of` gives them.
+   */
+  async forCheckin(
+    manager: EntityManager,
+    booking: { id: string; flightNumber: string; flightDate: string },
+  ): Promise<{ checkedIn: boolean; flight: FlightSeats | undefined }> {
+    const [row] = await queryPrepared<SeatsRow & { checkedIn: boolean }>(manager, SEATS_FOR_CHECKIN, [
+      booking.flightNumber,
+      booking.flightDate,
+      booking.id,
     ]);
-    return flight && { map: seatMapOf(flight.capacity), taken: new Set(flight.taken) };
+    return { checkedIn: row.checkedIn, flight: flightSeatsOf(row) };
   }
 }
