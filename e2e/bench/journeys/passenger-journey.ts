@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { percentile, watchMachineCpu, type LoadResult } from '@pss/bench';
+import { percentile, watchMachineCpu, type MachineCpu } from '@pss/bench';
 import { daysFromToday } from '@pss/testing';
 
 export const JOURNEY_STEPS = ['search', 'book', 'checkIn'] as const;
@@ -26,7 +26,7 @@ export interface JourneyRun {
   failures: string[];
   latency: Record<JourneyStep, { p50: number; p99: number }>;
   /** The machine's cores, and the share of them busy meanwhile (this load generator included). */
-  machine: LoadResult['machine'];
+  machine: MachineCpu;
 }
 
 interface FoundFlight {
@@ -111,7 +111,7 @@ export async function runJourneys(options: JourneyOptions): Promise<JourneyRun> 
       () => void completed++,
       (error: Error) => void failures.push(error instanceof StepFailed ? error.message : String(error)),
     );
-  const cpu = watchMachineCpu();
+  const machineSoFar = watchMachineCpu();
   const started = performance.now();
   const ends = started + options.seconds * 1000;
   if (options.rate) {
@@ -136,6 +136,5 @@ export async function runJourneys(options: JourneyOptions): Promise<JourneyRun> 
       return [step, { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) }];
     }),
   ) as JourneyRun['latency'];
-  const machine = { cores: cpu.cores, busy: cpu.busy() };
-  return { completed, perSecond: completed / elapsed, failures, latency, machine };
+  return { completed, perSecond: completed / elapsed, failures, latency, machine: machineSoFar() };
 }

@@ -2,7 +2,7 @@
 // side by side in containers. Benchmarks only.
 export { describeLoad, describeMachine, measureLoad, type LoadOptions, type LoadResult } from './load';
 export { printCpuProfile, summarizeCpuProfile, type ProfileShare } from './cpu-profile';
-export { watchMachineCpu } from './machine-cpu';
+export { watchMachineCpu, type MachineCpu } from './machine-cpu';
 export { percentile } from './percentile';
 export { runPgbench, type PgbenchOptions, type PgbenchResult } from './pgbench';
 export {

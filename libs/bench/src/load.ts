@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { watchMachineCpu } from './machine-cpu';
+import { watchMachineCpu, type MachineCpu } from './machine-cpu';
 
 export interface LoadOptions {
   /** http://<address>:<port> of the server. */
@@ -28,15 +28,15 @@ export interface LoadResult {
   timeouts: number;
   non2xx: number;
   /** The machine's cores, and the share of them busy during the measured run (autocannon included). */
-  machine: { cores: number; busy: number };
+  machine: MachineCpu;
 }
 
 /** Drives HTTP load with autocannon and reports throughput and latency percentiles. */
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds) await run({ ...options, durationSeconds: options.warmupSeconds });
-  const cpu = watchMachineCpu();
+  const machineSoFar = watchMachineCpu();
   const result = await run(options);
-  const machine = { cores: cpu.cores, busy: cpu.busy() };
+  const machine = machineSoFar();
   return {
     requestsPerSecond: Math.round(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
@@ -82,6 +82,6 @@ export function describeLoad(result: LoadResult): string {
 }
 
 /** How busy the machine was, beside a latency measured on it. */
-export function describeMachine({ cores, busy }: LoadResult['machine']): string {
+export function describeMachine({ cores, busy }: MachineCpu): string {
   return `the machine's ${cores} cores ${(busy * 100).toFixed(0)}% busy`;
 }

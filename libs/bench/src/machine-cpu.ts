@@ -13,19 +13,22 @@ function cpuTimes(): { busy: number; idle: number; cores: number } {
   return { busy, idle: idle + iowait, cores: lines.filter((line) => /^cpu\d/.test(line)).length };
 }
 
+/** The machine's cores, and the share of them that were busy over a span. */
+export interface MachineCpu {
+  cores: number;
+  busy: number;
+}
+
 /**
- * Watches the whole machine from now on (load generator, containers and engine alike): `busy()` is
- * the share of its cores that were busy since. A latency measured with the cores near fully busy is
- * a wait for the CPU, not the work of the step measured.
+ * Watches the whole machine from now on (load generator, containers and engine alike); the function
+ * it returns tells how busy its cores were since. A latency measured with the cores near fully busy
+ * is a wait for the CPU, not the work of the step measured.
  */
-export function watchMachineCpu(): { cores: number; busy(): number } {
+export function watchMachineCpu(): () => MachineCpu {
   const start = cpuTimes();
-  return {
-    cores: start.cores,
-    busy() {
-      const now = cpuTimes();
-      const busy = now.busy - start.busy;
-      return busy / (busy + now.idle - start.idle);
-    },
+  return () => {
+    const now = cpuTimes();
+    const busy = now.busy - start.busy;
+    return { cores: start.cores, busy: busy / (busy + now.idle - start.idle) };
   };
 }
