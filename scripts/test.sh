@@ -6,6 +6,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/testcontainers-env.sh
+# nx loads the workspace's plugins in its own process rather than in a worker process per plugin,
+# each loading nx and TypeScript again: `nx sync:check` takes 2 CPU-s instead of 9.
+export NX_ISOLATE_PLUGINS=false
 
 reports=$(mktemp -d)
 trap 'rm -rf "$reports"' EXIT
