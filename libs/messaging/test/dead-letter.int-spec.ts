@@ -16,6 +16,8 @@ describe('a message that keeps failing', () => {
   let messaging: Messaging;
   let inspector: ChannelModel;
   const processed: ProcessedMessage[] = [];
+  /** The events whose handler's after-commit step ran (what a projection counts on /metrics). */
+  const committed: string[] = [];
 
   beforeAll(async () => {
     context = await useSharedContainers();
@@ -25,6 +27,7 @@ describe('a message that keeps failing', () => {
     messaging.consumer.handle('booking.confirmed', async (event, manager) => {
       await recordEffect(manager, event); // rolled back with the failure below
       if (event.payload.remainingSeats === 13) throw new Error('seat map unavailable for BF101');
+      return () => committed.push(event.id);
     });
     messaging.consumer.onProcessed((message) => processed.push(message));
     messaging.relay.start();
@@ -63,6 +66,12 @@ describe('a message that keeps failing', () => {
     await waitUntil('40 deliveries handled', async () => processed.length >= 40, 30_000);
 
     expect(await effectCounts(context.dataSource)).toEqual({ applied: 39, distinct: 39 });
+    // The poison's batch was rolled back and its other events applied again one by one: each
+    // after-commit step ran once, for the application that committed.
+    expect(committed).toHaveLength(39);
+    expect(new Set(committed)).toEqual(
+      new Set(events.filter((event) => event !== poison).map(({ id }) => id)),
+    );
     const applied = await context.dataSource.query('SELECT 1 FROM applied_effects WHERE event_id = $1', [
       poison.id,
     ]);

@@ -18,11 +18,17 @@ const RECORD_IN_INBOX: PreparedStatement = {
          ON CONFLICT DO NOTHING RETURNING event_id`,
 };
 
-/** Applies one event; runs inside the transaction that records the event in the inbox. */
+/**
+ * Applies one event; runs inside the transaction that records the event in the inbox. What it
+ * returns, if anything, runs once that transaction has committed: for effects outside the database
+ * (a metric), which a batch rolled back and applied again would otherwise have twice.
+ */
 export type EventHandler<TEvent extends IntegrationEvent> = (
   event: TEvent,
   manager: EntityManager,
-) => Promise<void>;
+) => Promise<void | AfterCommit>;
+
+export type AfterCommit = () => void;
 
 /** What happened: applied now, applied before, failed for good, or given up because stopping. */
 export type ApplyResult = 'applied' | 'duplicate' | 'abandoned' | { failure: string; attempts: number };
@@ -72,8 +78,9 @@ export class EventApplier<TEvent extends IntegrationEvent = IntegrationEvent> {
    * Applies several events in one transaction, in order; any failure rolls all of them back (the
    * caller then applies them one by one, with retries). An id seen twice is applied once.
    */
-  applyAll(events: readonly TEvent[]): Promise<('applied' | 'duplicate')[]> {
-    return this.dataSource.transaction(async (manager) => {
+  async applyAll(events: readonly TEvent[]): Promise<('applied' | 'duplicate')[]> {
+    const afterCommit: AfterCommit[] = [];
+    const outcomes = await this.dataSource.transaction(async (manager) => {
       const recorded = await queryPrepared<{ event_id: string }>(manager, RECORD_IN_INBOX, [
         this.consumer,
         events.map((event) => event.id),
@@ -88,11 +95,14 @@ export class EventApplier<TEvent extends IntegrationEvent = IntegrationEvent> {
         }
         const handler = this.handlers.get(event.type);
         if (!handler) throw new Error(`no handler for ${event.type}`);
-        await handler(event, manager);
+        const then = await handler(event, manager);
+        if (then) afterCommit.push(then);
         outcomes.push('applied');
       }
       return outcomes;
     });
+    for (const then of afterCommit) then();
+    return outcomes;
   }
 
   private async applyOnce(event: TEvent): Promise<'applied' | 'duplicate'> {

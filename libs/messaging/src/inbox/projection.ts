@@ -13,8 +13,8 @@ export interface ProjectionSpec<TType extends PssEventType> {
 
 /**
  * A service's read model of another service's events: `apply` runs each event in the inbox's
- * transaction and says what it did, and the outcomes are counted on /metrics, so that events that
- * changed nothing (stale, unknown) are visible to an operator.
+ * transaction and says what it did, and the outcomes are counted on /metrics once it committed, so
+ * that events that changed nothing (stale, unknown) are visible to an operator.
  */
 export abstract class Projection<
   TType extends PssEventType,
@@ -37,7 +37,9 @@ export abstract class Projection<
         const counts = new Map<TOutcome, number>();
         for (const each of typeof outcome === 'string' ? [outcome] : outcome)
           counts.set(each, (counts.get(each) ?? 0) + 1);
-        for (const [each, count] of counts) this.outcomes.inc({ outcome: each }, count);
+        return () => {
+          for (const [each, count] of counts) this.outcomes.inc({ outcome: each }, count);
+        };
       });
   }
 
