@@ -51,7 +51,7 @@ start_dockerd() {
   if [ -f /var/run/docker.pid ] && ! running dockerd; then rm -f /var/run/docker.pid; fi
   running containerd || (setsid containerd >/var/log/containerd.log 2>&1 &)
   # Published ports forwarded by the kernel (NAT), not by a docker-proxy process per port copying
-  # every byte through user space: the integration suite took 10 % less CPU (2026-12-06).
+  # every byte through user space (docs/adr/0021).
   running dockerd || (setsid dockerd --containerd=/run/containerd/containerd.sock \
     --userland-proxy=false >/var/log/dockerd.log 2>&1 &)
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && return 0; sleep 1; done
