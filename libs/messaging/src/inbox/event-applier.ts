@@ -95,13 +95,13 @@ export class EventApplier<TEvent extends IntegrationEvent = IntegrationEvent> {
         }
         const handler = this.handlers.get(event.type);
         if (!handler) throw new Error(`no handler for ${event.type}`);
-        const then = await handler(event, manager);
-        if (then) afterCommit.push(then);
+        const step = await handler(event, manager);
+        if (step) afterCommit.push(step);
         outcomes.push('applied');
       }
       return outcomes;
     });
-    for (const then of afterCommit) then();
+    for (const step of afterCommit) step();
     return outcomes;
   }
 
