@@ -1,13 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import { connect, type AddressInfo } from 'node:net';
+import { setTimeout } from 'node:timers/promises';
 import { createService } from '../src/bootstrap/create-service';
 import type { ProblemDetails } from '../src/errors/problem-details';
 import { ReadinessService, type ReadinessState } from '../src/health/readiness.service';
 import { NestFactory } from '@nestjs/core';
+import fastify from 'fastify';
+import { drainRefusedBody } from '../src/http/refused-body';
 import { runCommand } from '../src/commands/run-command';
 import { startService, type RunningService } from '../src/testing/start-service';
 import { eventually } from '@pss/testing';
 import { CountCommand, ProbeAppModule, releaseSlowRequest, slowRequestWaiting } from './probe.app';
+
+const MiB = 1024 * 1024;
+const NEXT_REQUEST = 'GET /probe/echo?code=SEA&count=2 HTTP/1.1\r\nHost: x\r\n\r\n';
 
 describe('a service composed with PlatformModule, over HTTP', () => {
   let app: INestApplication;
@@ -188,6 +194,18 @@ describe("the HTTP server's own refusals of a body", () => {
     await expectProblem(await post(huge, 'application/json'), 413);
   });
 
+  // Invariant: a client that sends its whole body before reading (most do) gets the 413, not a
+  // reset connection, and the connection still serves its next request.
+  it.each([
+    ['a Content-Length', `Content-Length: ${3 * MiB}`],
+    ['chunks', 'Transfer-Encoding: chunked'],
+  ])('answers a body over 1 MiB sent by %s with 413 before reading the rest', async (_how, length) => {
+    const head = `POST /probe/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${length}\r\n\r\n`;
+    const answer = await sendAllThenRead(port, head, 3 * MiB, length.startsWith('Transfer'), NEXT_REQUEST);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 [^]*HTTP\/1\.1 200 /);
+    expect(answer).toMatch(/content-type: application\/problem\+json/i);
+  });
+
   it('answers a media type it does not read with 415', async () => {
     await expectProblem(await post('code,count\nSEA,2', 'text/csv'), 415);
   });
@@ -246,6 +264,61 @@ describe("the HTTP server's own refusals of a body", () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(answer).toMatch(/content-type: application\/problem\+json/i);
+  });
+});
+
+/**
+ * Sends `head`, then `bodyBytes` of body in 64 KiB pieces (as chunks if `chunked`) and `then`, reading
+ * nothing until all is sent; half-closes and resolves with all the server answered.
+ */
+function sendAllThenRead(port: number, head: string, bodyBytes: number, chunked: boolean, then: string) {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    let answer = '';
+    socket.pause();
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+    socket.on('connect', async () => {
+      socket.write(head);
+      const piece = Buffer.alloc(64 * 1024, 'x');
+      const framed = chunked ? Buffer.concat([Buffer.from('10000\r\n'), piece, Buffer.from('\r\n')]) : piece;
+      for (let sent = 0; sent < bodyBytes && !socket.destroyed; sent += piece.length) {
+        socket.write(framed);
+        await setTimeout(2);
+      }
+      socket.end(`${chunked ? '0\r\n\r\n' : ''}${then}`);
+      socket.resume();
+    });
+  });
+}
+
+describe('a refused body that never ends', () => {
+  it('is read for the drain limit, then its connection is cut', async () => {
+    const server = fastify({ bodyLimit: MiB });
+    server.addHook('onSend', (request, reply, payload, done) => {
+      drainRefusedBody(request, reply, 300);
+      done(null, payload);
+    });
+    server.post('/', () => 'read');
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const socket = connect((server.server.address() as AddressInfo).port, '127.0.0.1');
+      socket.write(
+        `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${1024 * MiB}\r\n\r\n`,
+      );
+      const answer = new Promise<string>((resolve) => socket.once('data', (chunk) => resolve(String(chunk))));
+      const cut = new Promise((resolve) => socket.on('close', resolve).on('error', () => undefined));
+      const sending = setInterval(() => socket.write(Buffer.alloc(64 * 1024)), 10);
+      expect(await answer).toMatch(/^HTTP\/1\.1 413 /);
+      const answeredAt = Date.now();
+      await cut;
+      clearInterval(sending);
+      expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(250);
+      expect(Date.now() - answeredAt).toBeLessThan(2_000);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { MetricsService } from '../metrics/metrics.service';
 import { redactQuery } from '../logging/redact-query';
+import { drainRefusedBody } from './refused-body';
 import { REQUEST_ID_HEADER, runWithRequestId } from '../logging/request-context';
 
 // Probes and scrapes arrive every few seconds; logging each would drown the useful lines.
@@ -26,8 +27,9 @@ export function addRequestHooks(
   });
   // A keep-alive connection whose request is in flight at shutdown would otherwise stay open
   // until its client times it out: while stopping, every answer closes its connection.
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (isStopping()) reply.header('Connection', 'close');
+    else if (reply.statusCode === 413) drainRefusedBody(request, reply);
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
