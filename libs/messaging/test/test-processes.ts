@@ -1,4 +1,4 @@
-import { bundledEntry, waitUntil } from '@pss/testing';
+import { bundledEntry, nodeArgsFor, waitUntil } from '@pss/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
@@ -17,7 +17,7 @@ async function startTestProcess(
   env: Record<string, string>,
 ): Promise<TestProcess> {
   const bundle = await bundledEntry(`libs/messaging/test/${script}`, 'libs/messaging/tsconfig.json');
-  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
+  const child = spawn(process.execPath, nodeArgsFor(bundle), {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -13,7 +13,7 @@ export {
   startServiceProcess,
   type RunningProcess,
 } from './processes';
-export { bundledEntry } from './bundles';
+export { bundledEntry, nodeArgsFor } from './bundles';
 export { eventually, waitUntil } from './eventually';
 export { mapWithConcurrency, times } from './concurrency';
 export { daysFromToday } from './dates';

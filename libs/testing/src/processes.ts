@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
-import { bundledEntry } from './bundles';
+import { bundledEntry, nodeArgsFor } from './bundles';
 import { workspaceRoot } from './images';
 import { listeningPort } from './listening-port';
 
@@ -40,7 +40,7 @@ export async function startServiceProcess(
   env: Record<string, string>,
   port?: number,
 ): Promise<RunningProcess> {
-  return startNodeProcess(['--enable-source-maps', await bundledEntry(entry, tsconfig)], env, port);
+  return startNodeProcess(nodeArgsFor(await bundledEntry(entry, tsconfig)), env, port);
 }
 
 /** An app of this repository (`apps/<app>/src/main.ts`) as its own process; see startServiceProcess. */
