@@ -29,7 +29,8 @@ export function addRequestHooks(
   // until its client times it out: while stopping, every answer closes its connection.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (isStopping()) reply.header('Connection', 'close');
-    else if (reply.statusCode === 413) drainRefusedBody(request, reply);
+    else if (reply.statusCode === 413)
+      return void drainRefusedBody(request, reply).then(() => done(null, payload));
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
