@@ -12,6 +12,7 @@ export interface BookingWorld {
   dataSource: DataSource;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   get(path: string): Promise<Response>;
+  delete(path: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -51,6 +52,7 @@ export async function startBookingWorld(env: Record<string, string> = {}): Promi
     dataSource: booking.dataSource,
     post: (path, body, headers) => booking.send('POST', path, body, headers),
     get: (path) => booking.send('GET', path),
+    delete: (path) => booking.send('DELETE', path),
     close: () => booking.close(),
   };
 }

@@ -355,6 +355,36 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     }, 20_000);
   });
 
+  it('takes back the move to CHECKED_IN for the check-in it was for only: CONFIRMED and cancellable again', async () => {
+    const checkinId = '6f1c2d3e-4b5a-5c6d-8e7f-0a1b2c3d4e60';
+    const other = '00000000-0000-4000-8000-000000000004';
+    const booking = (await (
+      await world.post('/bookings', bookingRequest(daysFromToday(12), 1))
+    ).json()) as BookingBody;
+    const status = async () =>
+      ((await (await world.get(`/bookings/${booking.id}`)).json()) as BookingBody).status;
+    const withdraw = (id: string, checkin: string) => world.delete(`/bookings/${id}/check-in/${checkin}`);
+    expect((await world.post(`/bookings/${booking.id}/check-in`, { checkinId })).status).toBe(200);
+
+    expect((await withdraw(booking.id, other)).status).toBe(204);
+    expect(await status()).toBe('CHECKED_IN');
+    const withdrawn = await withdraw(booking.id, checkinId.toUpperCase());
+    expect([withdrawn.status, await withdrawn.text()]).toEqual([204, '']);
+    expect(await status()).toBe('CONFIRMED');
+    expect((await withdraw(booking.id, checkinId)).status).toBe(204);
+    const [row] = await world.dataSource.query('SELECT status, checkin_id FROM bookings WHERE id = $1', [
+      booking.id,
+    ]);
+    expect(row).toEqual({ status: 'CONFIRMED', checkin_id: null });
+
+    expect((await world.post(`/bookings/${booking.id}/cancel`, undefined)).status).toBe(200);
+    expect((await withdraw(booking.id, checkinId)).status).toBe(204);
+    expect(await status()).toBe('CANCELLED');
+    await problemOf(await withdraw('00000000-0000-4000-8000-000000000000', checkinId), 404);
+    const bad = await problemOf(await withdraw(booking.id, 'x'), 400);
+    expect(bad.errors).toEqual([{ field: 'checkinId', detail: 'checkinId must be a check-in id (a UUID)' }]);
+  });
+
   it('refuses to check in a cancelled booking (409), an unknown one (404) and a bad check-in id (400)', async () => {
     const booking = (await (
       await world.post('/bookings', bookingRequest(daysFromToday(12), 1))

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -18,7 +19,7 @@ import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
 import { CancelBooking } from './cancel-booking.service';
 import { CheckinBooking } from './checkin-booking.service';
-import { BookingIdParams, FindBookingQuery } from './dto/booking-lookup.dto';
+import { BookingCheckinParams, BookingIdParams, FindBookingQuery } from './dto/booking-lookup.dto';
 import { BookingResponse } from './dto/booking.response';
 import { CheckinBookingRequest } from './dto/checkin-booking.request';
 import { CreateBookingRequest } from './dto/create-booking.request';
@@ -108,5 +109,18 @@ export class BookingsController {
     @Body() { checkinId }: CheckinBookingRequest,
   ): Promise<BookingResponse> {
     return this.checker.checkIn(id, checkinId);
+  }
+
+  @Delete(':id/check-in/:checkinId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Takes back the move to CHECKED_IN for a check-in the check-in service then refused',
+  })
+  @ApiNoContentResponse({
+    description: 'CONFIRMED again if it was CHECKED_IN for this check-in; otherwise unchanged',
+  })
+  @ApiNotFoundResponse({ type: ProblemDocument })
+  withdrawCheckIn(@Param() { id, checkinId }: BookingCheckinParams): Promise<void> {
+    return this.checker.withdrawCheckIn(id, checkinId);
   }
 }

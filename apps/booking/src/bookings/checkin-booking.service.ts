@@ -19,6 +19,14 @@ const MOVE_TO_CHECKED_IN: PreparedStatement = {
     SELECT ${BOOKING_RESPONSE_COLUMNS} FROM booking`,
 };
 
+// Only the agreement to this check-in is withdrawn: a cancelled booking, or one checked in by
+// another check-in, stays as it is.
+const WITHDRAW_CHECKIN: PreparedStatement = {
+  name: 'withdraw_checkin',
+  text: `UPDATE bookings SET status = 'CONFIRMED', checkin_id = NULL
+          WHERE id = $1 AND status = 'CHECKED_IN' AND checkin_id = $2 RETURNING id`,
+};
+
 /**
  * Moves a CONFIRMED booking to CHECKED_IN for one check-in, before the check-in service hands out
  * boarding passes: booking owns the status, so a cancel and a check-in of one booking meet here, on
@@ -49,5 +57,21 @@ export class CheckinBooking {
     if (booking.status === 'CANCELLED') throw new ConflictException(`Booking ${id} is cancelled`);
     if (booking.checkinId !== checkinId) throw new ConflictException(`Booking ${id} is already checked in`);
     return this.reader.byId(id);
+  }
+
+  /**
+   * Takes back the move to CHECKED_IN for check-in `checkin`, which check-in asks for when it
+   * refused the check-in after booking agreed (a wanted seat taken in the meantime): the booking is
+   * CONFIRMED again, cancellable. Check-in asks under its lock on the booking, so the check-in it
+   * withdraws cannot be committed meanwhile. Safe to repeat; anything else is left as it is.
+   */
+  async withdrawCheckIn(id: string, checkin: string): Promise<void> {
+    const [withdrawn] = await queryPrepared(this.dataSource.manager, WITHDRAW_CHECKIN, [
+      id,
+      checkin.toLowerCase(),
+    ]);
+    if (withdrawn) return;
+    const [booking] = await this.dataSource.query('SELECT 1 FROM bookings WHERE id = $1', [id]);
+    if (!booking) throw new NotFoundException(`No booking ${id}`);
   }
 }
