@@ -9,6 +9,7 @@ import {
   times,
   type TestVhost,
 } from '@pss/testing';
+import { flightKey } from '@pss/contracts';
 import { bulkScheduledEvent, publishEvents, scheduledFlightEvent } from '@pss/messaging/testing';
 import { checkinIdOf } from '../src/checkins/checkin-id';
 import { startCheckinWorld, type CheckinWorld } from './checkin-world';
@@ -123,14 +124,70 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('gives a wanted seat asked for by two passengers at once to exactly one of them', async () => {
-    const [a, b] = [await world.book('BF104', tomorrow, 1), await world.book('BF104', tomorrow, 1)];
-    const responses = await Promise.all(
-      [a, b].map((booking) =>
-        world.post('/checkins', { bookingId: booking.id, seats: [{ passenger: 1, seat: '3F' }] }),
-      ),
+  it('gives a wanted seat asked for by two passengers at once to exactly one of them; the other booking stays CONFIRMED, still cancellable', async () => {
+    // Ten seats, each asked for by two bookings at once: both may pass the look before booking's
+    // agreement, and the one that loses the seat must not leave booking holding it as checked in.
+    const seats = ['3F', '4F', '5F', '6F', '7F', '8F', '9F', '10F', '11F', '12F'];
+    const races = await Promise.all(
+      seats.map(async (seat) => {
+        const pair = [await world.book('BF104', tomorrow, 1), await world.book('BF104', tomorrow, 1)];
+        const responses = await Promise.all(
+          pair.map((booking) =>
+            world.post('/checkins', { bookingId: booking.id, seats: [{ passenger: 1, seat }] }),
+          ),
+        );
+        return { seat, pair, statuses: responses.map((response) => response.status) };
+      }),
     );
-    expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+    for (const { seat, pair, statuses } of races) {
+      expect([seat, [...statuses].sort()]).toEqual([seat, [201, 409]]);
+      const [winner, loser] = statuses[0] === 201 ? pair : [...pair].reverse();
+      expect([seat, await world.bookingStatus(winner.id), await world.bookingStatus(loser.id)]).toEqual([
+        seat,
+        'CHECKED_IN',
+        'CONFIRMED',
+      ]);
+      expect((await world.get(`/checkins/${checkinIdOf(loser.id)}`)).status).toBe(404);
+      expect((await world.cancel(loser.id)).status).toBe(200);
+    }
+  });
+
+  it('never leaves a booking CHECKED_IN on an agreement taken back: a check-in that lost its seat, and another of the booking behind it', async () => {
+    const [rival, booking] = [await world.book('BF105', tomorrow, 1), await world.book('BF105', tomorrow, 1)];
+    const wanting = (bookingId: string) => ({ bookingId, seats: [{ passenger: 1, seat: '3E' }] });
+    // The test holds the flight's lock: the three check-ins queue behind it in this order, each past
+    // the look before booking's agreement. Let go, the rival takes the seat; the booking's first
+    // check-in, refused, takes booking's agreement back; its second must not commit on that agreement.
+    const runner = world.dataSource.createQueryRunner();
+    await runner.connect();
+    const flightLock = `checkin:${flightKey({ flightNumber: 'BF105', flightDate: tomorrow })}`;
+    const queued = (count: number) =>
+      eventually(async () => {
+        const [{ waiting }] = await runner.query(
+          `SELECT count(*)::int AS waiting FROM pg_locks
+            WHERE locktype = 'advisory' AND NOT granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
+        expect(waiting).toBe(count);
+      }, 10_000);
+    const answers: Promise<Response>[] = [];
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [flightLock]);
+      answers.push(world.post('/checkins', wanting(rival.id)));
+      await queued(1);
+      answers.push(world.post('/checkins', wanting(booking.id)));
+      await queued(2);
+      answers.push(world.post('/checkins', { bookingId: booking.id }));
+      await queued(3);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [flightLock]);
+      await runner.release();
+    }
+    const [taken, refused, checkedIn] = await Promise.all(answers);
+    expect([taken.status, refused.status, checkedIn.status]).toEqual([201, 409, 201]);
+    expect(((await refused.json()) as ProblemDetails).detail).toBe('Seat 3E is taken');
+    expect(((await checkedIn.json()) as CheckinBody).id).toBe(checkinIdOf(booking.id));
+    expect(await world.bookingStatus(booking.id)).toBe('CHECKED_IN');
   });
 
   it('seats 100 concurrent check-ins on one flight in 100 different seats', async () => {

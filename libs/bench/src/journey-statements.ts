@@ -116,8 +116,8 @@ const seatsOf = (flight: string) => `SELECT flight.capacity, ARRAY(SELECT pass.s
  * Check-in's share of one passenger's check-in on one of `flights` on one of the next `days` days:
  * the earlier check-in looked up (by an id drawn once per statement, in a subquery, so that the
  * unique index serves it as it serves the service's parameter) and the seat map read with its
- * taken seats, then in one transaction under the flight's lock the same two reads again and one
- * statement writing the check-in, its boarding pass and the outbox row.
+ * taken seats, then in one transaction under the booking's lock and the flight's the same two reads
+ * again and one statement writing the check-in, its boarding pass and the outbox row.
  */
 export function checkinTransaction(flights: readonly string[], days: number): string {
   const flight = pick(flights, 'flight');
@@ -127,6 +127,7 @@ export function checkinTransaction(flights: readonly string[], days: number): st
 ${CHECKIN_BY_BOOKING}
 ${seatsOf(flight)}
 BEGIN;
+SELECT pg_advisory_xact_lock(hashtext('checkin.booking'), hashtext(gen_random_uuid()::text));
 SELECT pg_advisory_xact_lock(hashtext('checkin:' || ${flight} || '/' || (current_date + :day::int)));
 ${CHECKIN_BY_BOOKING}
 ${seatsOf(flight)}

@@ -5,7 +5,7 @@ import { refusalOf } from './booking-refusal';
 
 /**
  * The booking service, asked through the registry: which booking a check-in is for, and its
- * agreement to the move to CHECKED_IN.
+ * agreement to the move to CHECKED_IN (taken back when check-in refuses after all).
  */
 @Injectable()
 export class BookingDirectory {
@@ -33,6 +33,20 @@ export class BookingDirectory {
     });
     if (!response.ok) throw await refusalOf(response);
     return (await response.json()) as BookingSummary;
+  }
+
+  /**
+   * Asks booking to take back its move to CHECKED_IN for check-in `checkinId`: the booking is
+   * CONFIRMED again. Safe to send again, so retried on another instance like a GET.
+   */
+  async withdrawCheckIn(bookingId: string, checkinId: string): Promise<void> {
+    const response = await this.services.request('booking', {
+      method: 'DELETE',
+      path: `/bookings/${encodeURIComponent(bookingId)}/check-in/${encodeURIComponent(checkinId)}`,
+      idempotent: true,
+    });
+    if (!response.ok) throw await refusalOf(response);
+    await response.body?.cancel();
   }
 
   private async ask(path: string): Promise<BookingSummary | undefined> {

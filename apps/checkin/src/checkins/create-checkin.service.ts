@@ -1,4 +1,4 @@
-import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { createIntegrationEvent, flightKey, type BookingSummary } from '@pss/contracts';
 import { outboxInsertSql, outboxWritten } from '@pss/messaging';
 import { ProblemException, queryPrepared, randomCode, todayUtc, type PreparedStatement } from '@pss/platform';
@@ -18,6 +18,9 @@ export interface CheckinOutcome {
   created: boolean;
 }
 
+// Check-ins of one booking take their turn from booking's agreement to the commit. The two-key
+// form: its keys never meet the one-key locks of the flights.
+const BOOKING_LOCK = "SELECT pg_advisory_xact_lock(hashtext('checkin.booking'), hashtext($1))";
 const SEAT_TAKEN = 'UQ_boarding_passes_seat';
 const REFERENCE_TAKEN = 'UQ_boarding_passes_reference';
 const ATTEMPTS = 3;
@@ -51,11 +54,14 @@ const RECORD_CHECKIN: PreparedStatement = {
  * Checks a booking in: a seat per passenger (held by the database to one passenger per flight and
  * date), the check-in and `checkin.completed` in the outbox, in one transaction. Booking owns the
  * status and is asked first, to move the booking to CHECKED_IN for this check-in: a cancel that won
- * there refuses the check-in, and nothing is written here. A booking checked in before gets its
+ * there refuses the check-in, and nothing is written here. A refusal after booking agreed (a wanted
+ * seat taken in the meantime) takes the agreement back. A booking checked in before gets its
  * check-in back.
  */
 @Injectable()
 export class CreateCheckin {
+  private readonly logger = new Logger(CreateCheckin.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly bookings: BookingDirectory,
@@ -76,10 +82,11 @@ export class CreateCheckin {
     // Refusals check-in can tell before asking booking: a booking agreed to is no longer cancellable.
     this.chooseSeats(flight, booking, wanted);
     const id = checkinIdOf(booking.id);
-    await this.bookings.checkIn(booking.id, id);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => this.record(manager, booking, id, wanted));
+        return await this.dataSource.transaction((manager) =>
+          this.agreeAndRecord(manager, booking, id, wanted),
+        );
       } catch (error) {
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
         // A boarding reference drawn at random that is taken already: draw others.
@@ -87,6 +94,40 @@ export class CreateCheckin {
         if (constraint !== SEAT_TAKEN) throw error;
         throw new ProblemException(HttpStatus.CONFLICT, 'A wanted seat was taken meanwhile');
       }
+    }
+  }
+
+  /**
+   * Booking's agreement, then the check-in, under the booking's lock until the commit: a refusal
+   * after the agreement takes it back before another check-in of the booking can commit, so that
+   * booking says CHECKED_IN for check-ins made here only. Booking's calls are the only network waits
+   * under a lock, and only check-ins of the same booking wait on them. A failed commit takes nothing
+   * back: the check-in may be committed (the passenger's retry finds it, or makes it).
+   */
+  private async agreeAndRecord(
+    manager: EntityManager,
+    booking: BookingSummary,
+    id: string,
+    wanted: Map<number, string>,
+  ): Promise<CheckinOutcome> {
+    await manager.query(BOOKING_LOCK, [booking.id]);
+    await this.bookings.checkIn(booking.id, id);
+    try {
+      return await this.record(manager, booking, id, wanted);
+    } catch (error) {
+      await this.withdraw(booking.id, id);
+      throw error;
+    }
+  }
+
+  private async withdraw(bookingId: string, id: string): Promise<void> {
+    try {
+      await this.bookings.withdrawCheckIn(bookingId, id);
+    } catch (error) {
+      // The state a crash between agreement and commit leaves too; the passenger's retry ends it.
+      this.logger.warn(
+        `booking ${bookingId} stays CHECKED_IN without check-in ${id} until the passenger retries: ${(error as Error).message}`,
+      );
     }
   }
 

@@ -22,6 +22,7 @@ describe('the public routes the edge forwards', () => {
     ['a fare change', 'fares', 'PUT', '/fares/BF101/2026-12-05'],
     ['a snapshot', 'booking', 'GET', '/inventories/snapshot'],
     ["check-in's own call", 'booking', 'POST', `/bookings/${ID}/check-in`],
+    ["check-in's taking back", 'booking', 'DELETE', `/bookings/${ID}/check-in/${ID}`],
     ['metrics', 'search', 'GET', '/metrics'],
     ['a parent path', 'search', 'GET', '/../booking/bookings'],
     ['an encoded parent path', 'search', 'GET', '/%2e%2e/flights'],
