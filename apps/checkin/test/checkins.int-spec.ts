@@ -132,9 +132,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       seats.map(async (seat) => {
         const pair = [await world.book('BF104', tomorrow, 1), await world.book('BF104', tomorrow, 1)];
         const responses = await Promise.all(
-          pair.map((booking) =>
-            world.post('/checkins', { bookingId: booking.id, seats: [{ passenger: 1, seat }] }),
-          ),
+          pair.map((booking) => world.checkIn({ bookingId: booking.id, seats: [{ passenger: 1, seat }] })),
         );
         return { seat, pair, statuses: responses.map((response) => response.status) };
       }),
