@@ -19,9 +19,9 @@ import { BookFlight } from './book-flight.service';
 import { BookingReader } from './booking-reader';
 import { CancelBooking } from './cancel-booking.service';
 import { CheckinBooking } from './checkin-booking.service';
-import { BookingCheckinParams, BookingIdParams, FindBookingQuery } from './dto/booking-lookup.dto';
+import { BookingIdParams, FindBookingQuery } from './dto/booking-lookup.dto';
 import { BookingResponse } from './dto/booking.response';
-import { CheckinBookingRequest } from './dto/checkin-booking.request';
+import { BookingCheckinParams, CheckinBookingRequest } from './dto/checkin-booking.request';
 import { CreateBookingRequest } from './dto/create-booking.request';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
 

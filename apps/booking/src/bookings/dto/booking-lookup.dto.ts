@@ -9,13 +9,6 @@ export class BookingIdParams {
   id!: string;
 }
 
-/** `DELETE /bookings/{id}/check-in/{checkinId}`: a booking and the check-in it agreed to. */
-export class BookingCheckinParams extends BookingIdParams {
-  @ApiProperty({ format: 'uuid', description: "The check-in service's id of the check-in" })
-  @IsUUID('all', { message: 'checkinId must be a check-in id (a UUID)' })
-  checkinId!: string;
-}
-
 /** `GET /bookings?reference=K7M4QX&lastName=Franc`: how passengers find their booking. */
 export class FindBookingQuery {
   @ApiProperty({ example: 'K7M4QX' })
