@@ -20,6 +20,9 @@ interface CheckinBody {
   boardingPasses: { firstName: string; seat: string; boardingReference: string }[];
 }
 
+// Agreements booking may hold with no check-in to show for them are taken back this long after.
+const SETTLE_AFTER_MS = 3_000;
+
 describe('check-in over HTTP, with booking, fares and a registry', () => {
   let world: CheckinWorld;
   let vhost: TestVhost;
@@ -45,7 +48,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
 
   beforeAll(async () => {
     vhost = await createTestVhost(requireTestEnv('rabbitmqUrl'), requireTestEnv('rabbitmqManagementUrl'));
-    world = await startCheckinWorld(vhost.url);
+    world = await startCheckinWorld(vhost.url, { SETTLE_AGREEMENTS_AFTER_MS: String(SETTLE_AFTER_MS) });
   }, 240_000);
 
   afterAll(async () => {
@@ -186,6 +189,61 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     expect(((await refused.json()) as ProblemDetails).detail).toBe('Seat 3E is taken');
     expect(((await checkedIn.json()) as CheckinBody).id).toBe(checkinIdOf(booking.id));
     expect(await world.bookingStatus(booking.id)).toBe('CHECKED_IN');
+  });
+
+  describe("booking's agreement answered after check-in stopped waiting", () => {
+    /** A check-in while the test holds the booking's row at booking: its agreement waits there. */
+    const checkInUnanswered = async (bookingId: string) => {
+      const holder = await world.bookingDatabase.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE', [bookingId]);
+        return await world.post('/checkins', { bookingId });
+      } finally {
+        await holder.query('COMMIT');
+        holder.release();
+      }
+    };
+    const standing = async (bookingId: string) => {
+      const [row] = await world.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM unsettled_agreements WHERE booking_id = $1) AS unsettled,
+                (SELECT count(*)::int FROM checkins WHERE booking_id = $1) AS checkins`,
+        [bookingId],
+      );
+      return {
+        ...(row as { unsettled: number; checkins: number }),
+        status: await world.bookingStatus(bookingId),
+      };
+    };
+
+    it('takes the agreement back once it is old enough: the booking is CONFIRMED again, cancellable', async () => {
+      const booking = await world.book('BF103', tomorrow, 1);
+      expect((await problemOf(await checkInUnanswered(booking.id), 503)).detail).toMatch(/BOOKING/);
+      // Booking applies the agreement once its row is free: CHECKED_IN, with no check-in to show.
+      await eventually(
+        async () =>
+          expect(await standing(booking.id)).toEqual({ unsettled: 1, checkins: 0, status: 'CHECKED_IN' }),
+        SETTLE_AFTER_MS / 2,
+      );
+      await eventually(
+        async () =>
+          expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
+        SETTLE_AFTER_MS * 5,
+      );
+      expect((await world.cancel(booking.id)).status).toBe(200);
+    });
+
+    it("keeps the agreement when the passenger's retry recorded the check-in first", async () => {
+      const booking = await world.book('BF103', tomorrow, 1);
+      expect((await checkInUnanswered(booking.id)).status).toBe(503);
+      expect((await world.checkIn({ bookingId: booking.id })).status).toBe(201);
+      await eventually(
+        async () => expect((await standing(booking.id)).unsettled).toBe(0),
+        SETTLE_AFTER_MS * 5,
+      );
+      expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 1, status: 'CHECKED_IN' });
+      expect((await world.cancel(booking.id)).status).toBe(409);
+    });
   });
 
   it('seats 100 concurrent check-ins on one flight in 100 different seats', async () => {

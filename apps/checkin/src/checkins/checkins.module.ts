@@ -5,6 +5,7 @@ import { SeatsModule } from '../seats/seats.module';
 import { CreateCheckin } from './create-checkin.service';
 import { CheckinReader } from './checkin-reader';
 import { CheckinsController } from './checkins.controller';
+import { UnsettledAgreements } from './unsettled-agreements';
 
 @Module({
   imports: [SeatsModule],
@@ -14,6 +15,7 @@ import { CheckinsController } from './checkins.controller';
     BookingDirectory,
     CheckinReader,
     CreateCheckin,
+    UnsettledAgreements,
   ],
   exports: [CreateCheckin, CheckinReader],
 })

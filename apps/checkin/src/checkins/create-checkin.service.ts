@@ -1,4 +1,4 @@
-import { ConflictException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { createIntegrationEvent, flightKey, type BookingSummary } from '@pss/contracts';
 import { outboxInsertSql, outboxWritten } from '@pss/messaging';
 import { ProblemException, queryPrepared, randomCode, todayUtc, type PreparedStatement } from '@pss/platform';
@@ -8,9 +8,11 @@ import { CheckinConfig } from '../config/checkin-config';
 import { assignSeats } from '../seats/assign-seats';
 import { SeatMaps, type FlightSeats } from '../seats/seat-maps';
 import { checkinIdOf } from './checkin-id';
+import { lockBooking } from './booking-lock';
 import { CheckinReader } from './checkin-reader';
 import type { CheckinResponse } from './dto/checkin.response';
 import type { CreateCheckinRequest } from './dto/create-checkin.request';
+import { AgreementLeftUnsettled, bookingRefused, UnsettledAgreements } from './unsettled-agreements';
 
 export interface CheckinOutcome {
   checkin: CheckinResponse;
@@ -18,9 +20,6 @@ export interface CheckinOutcome {
   created: boolean;
 }
 
-// Check-ins of one booking take their turn from booking's agreement to the commit. The two-key
-// form: its keys never meet the one-key locks of the flights.
-const BOOKING_LOCK = "SELECT pg_advisory_xact_lock(hashtext('checkin.booking'), hashtext($1))";
 const SEAT_TAKEN = 'UQ_boarding_passes_seat';
 const REFERENCE_TAKEN = 'UQ_boarding_passes_reference';
 const ATTEMPTS = 3;
@@ -60,14 +59,13 @@ const RECORD_CHECKIN: PreparedStatement = {
  */
 @Injectable()
 export class CreateCheckin {
-  private readonly logger = new Logger(CreateCheckin.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly bookings: BookingDirectory,
     private readonly seatMaps: SeatMaps,
     private readonly reader: CheckinReader,
     private readonly config: CheckinConfig,
+    private readonly unsettled: UnsettledAgreements,
   ) {}
 
   async createCheckin(request: CreateCheckinRequest): Promise<CheckinOutcome> {
@@ -87,7 +85,11 @@ export class CreateCheckin {
         return await this.dataSource.transaction((manager) =>
           this.agreeAndRecord(manager, booking, id, wanted),
         );
-      } catch (error) {
+      } catch (thrown) {
+        const error =
+          thrown instanceof AgreementLeftUnsettled
+            ? await this.unsettled.note(booking.id, id, thrown)
+            : thrown;
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
         // A boarding reference drawn at random that is taken already: draw others.
         if (constraint === REFERENCE_TAKEN && attempt < ATTEMPTS) continue;
@@ -101,8 +103,10 @@ export class CreateCheckin {
    * Booking's agreement, then the check-in, under the booking's lock until the commit: a refusal
    * after the agreement takes it back before another check-in of the booking can commit, so that
    * booking says CHECKED_IN for check-ins made here only. Booking's calls are the only network waits
-   * under a lock, and only check-ins of the same booking wait on them. A failed commit takes nothing
-   * back: the check-in may be committed (the passenger's retry finds it, or makes it).
+   * under a lock, and only check-ins of the same booking wait on them. An agreement whose answer
+   * never came, or that could not be taken back, is left unsettled (AgreementLeftUnsettled): noted
+   * once the transaction ended, and settled later. A failed commit takes nothing back: the check-in
+   * may be committed (the passenger's retry finds it, or makes it).
    */
   private async agreeAndRecord(
     manager: EntityManager,
@@ -110,24 +114,20 @@ export class CreateCheckin {
     id: string,
     wanted: Map<number, string>,
   ): Promise<CheckinOutcome> {
-    await manager.query(BOOKING_LOCK, [booking.id]);
-    await this.bookings.checkIn(booking.id, id);
+    await lockBooking(manager, booking.id);
+    try {
+      await this.bookings.checkIn(booking.id, id);
+    } catch (error) {
+      // Anything but booking's refusal (no answer in time, booking failing) may follow its agreement.
+      throw bookingRefused(error) ? error : new AgreementLeftUnsettled(error);
+    }
     try {
       return await this.record(manager, booking, id, wanted);
     } catch (error) {
-      await this.withdraw(booking.id, id);
+      await this.bookings.withdrawCheckIn(booking.id, id).catch((failed) => {
+        throw new AgreementLeftUnsettled(error, failed);
+      });
       throw error;
-    }
-  }
-
-  private async withdraw(bookingId: string, id: string): Promise<void> {
-    try {
-      await this.bookings.withdrawCheckIn(bookingId, id);
-    } catch (error) {
-      // The state a crash between agreement and commit leaves too; the passenger's retry ends it.
-      this.logger.warn(
-        `booking ${bookingId} stays CHECKED_IN without check-in ${id} until the passenger retries: ${(error as Error).message}`,
-      );
     }
   }
 

@@ -1,0 +1,124 @@
+import {
+  HttpException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BookingDirectory } from '../booking/booking-directory';
+import { CheckinConfig } from '../config/checkin-config';
+import { lockBooking } from './booking-lock';
+
+const SETTLED_PER_ROUND = 100;
+const OLD_ENOUGH = 'noted_at <= now() - make_interval(secs => $1::float8 / 1000)';
+
+/**
+ * A failure after which booking may hold its agreement to a check-in that is not recorded here:
+ * its answer to the agreement never came, or taking the agreement back failed (`reason`). `failure`
+ * is what the passenger is answered.
+ */
+export class AgreementLeftUnsettled extends Error {
+  constructor(
+    readonly failure: unknown,
+    reason: unknown = failure,
+  ) {
+    super((reason as Error).message);
+  }
+}
+
+/** True when booking answered the agreement with a refusal: booking changed nothing. */
+export const bookingRefused = (error: unknown): boolean =>
+  error instanceof HttpException && error.getStatus() < 500;
+
+/**
+ * The agreements booking may hold with no check-in to show for them, noted when one is left so and
+ * settled once they are old enough (SETTLE_AGREEMENTS_AFTER_MS): under the booking's lock, an
+ * agreement whose check-in was recorded meanwhile (the passenger retried) stays; any other is taken
+ * back, and the booking is CONFIRMED again, cancellable. Taking back fails while booking cannot be
+ * reached: the next round tries again. Every instance settles; the booking's lock and the row make
+ * one of them do each.
+ */
+@Injectable()
+export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(UnsettledAgreements.name);
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<number>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bookings: BookingDirectory,
+    private readonly config: CheckinConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = Math.max(100, Math.round(this.config.settleAgreementsAfterMs / 3));
+    this.timer = setInterval(() => {
+      this.round ??= this.settleDue().finally(() => (this.round = undefined));
+    }, every).unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.round;
+  }
+
+  /** Notes the agreement to check-in `checkinId` of `bookingId` as unsettled; returns what to answer. */
+  async note(bookingId: string, checkinId: string, unsettled: AgreementLeftUnsettled): Promise<unknown> {
+    try {
+      await this.dataSource.query(
+        `INSERT INTO unsettled_agreements (booking_id, checkin_id) VALUES ($1, $2)
+         ON CONFLICT (booking_id) DO UPDATE SET checkin_id = EXCLUDED.checkin_id, noted_at = now()`,
+        [bookingId, checkinId],
+      );
+      this.logger.warn(
+        `booking ${bookingId} may hold its agreement to check-in ${checkinId} unrecorded: taken back in ${this.config.settleAgreementsAfterMs} ms unless the passenger retries (${unsettled.message})`,
+      );
+    } catch (error) {
+      this.logger.error(
+        `booking ${bookingId} may hold its agreement to check-in ${checkinId} unrecorded until the passenger retries: not noted (${(error as Error).message})`,
+      );
+    }
+    return unsettled.failure;
+  }
+
+  /** Settles every agreement noted long enough ago; resolves with how many it settled. */
+  async settleDue(): Promise<number> {
+    let settled = 0;
+    try {
+      const due: { bookingId: string }[] = await this.dataSource.query(
+        `SELECT booking_id AS "bookingId" FROM unsettled_agreements WHERE ${OLD_ENOUGH}
+          ORDER BY noted_at LIMIT ${SETTLED_PER_ROUND}`,
+        [this.config.settleAgreementsAfterMs],
+      );
+      for (const { bookingId } of due) if (await this.settle(bookingId)) settled++;
+    } catch (error) {
+      this.logger.warn(`unsettled agreements not settled this round: ${(error as Error).message}`);
+    }
+    return settled;
+  }
+
+  private async settle(bookingId: string): Promise<boolean> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await lockBooking(manager, bookingId);
+        const [[agreement]] = await manager.query(
+          `DELETE FROM unsettled_agreements WHERE booking_id = $2 AND ${OLD_ENOUGH}
+           RETURNING checkin_id AS "checkinId",
+                     EXISTS (SELECT 1 FROM checkins WHERE booking_id = $2) AS recorded`,
+          [this.config.settleAgreementsAfterMs, bookingId],
+        );
+        if (!agreement || agreement.recorded) return Boolean(agreement);
+        await this.bookings.withdrawCheckIn(bookingId, agreement.checkinId).catch((error) => {
+          if (!(error instanceof NotFoundException)) throw error;
+        });
+        this.logger.log(`took back booking ${bookingId}'s agreement to check-in ${agreement.checkinId}`);
+        return true;
+      });
+    } catch (error) {
+      this.logger.warn(`booking ${bookingId}'s agreement stays unsettled: ${(error as Error).message}`);
+      return false;
+    }
+  }
+}
