@@ -192,16 +192,23 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
   });
 
   describe("booking's agreement answered after check-in stopped waiting", () => {
-    /** A check-in while the test holds the booking's row at booking: its agreement waits there. */
-    const checkInUnanswered = async (bookingId: string) => {
+    /** Holds the booking's row at booking until released: booking's updates of it wait. */
+    const holdBookingRow = async (bookingId: string) => {
       const holder = await world.bookingDatabase.connect();
-      try {
-        await holder.query('BEGIN');
-        await holder.query('SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE', [bookingId]);
-        return await world.post('/checkins', { bookingId });
-      } finally {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE', [bookingId]);
+      return async () => {
         await holder.query('COMMIT');
         holder.release();
+      };
+    };
+    /** A check-in while the test holds the booking's row: its agreement waits at booking. */
+    const checkInUnanswered = async (bookingId: string) => {
+      const release = await holdBookingRow(bookingId);
+      try {
+        return await world.post('/checkins', { bookingId });
+      } finally {
+        await release();
       }
     };
     const standing = async (bookingId: string) => {
@@ -225,6 +232,43 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
           expect(await standing(booking.id)).toEqual({ unsettled: 1, checkins: 0, status: 'CHECKED_IN' }),
         SETTLE_AFTER_MS / 2,
       );
+      await eventually(
+        async () =>
+          expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
+        SETTLE_AFTER_MS * 5,
+      );
+      expect((await world.cancel(booking.id)).status).toBe(200);
+    });
+
+    it('keeps the agreement noted while booking cannot answer its taking back, and settles it once booking answers', async () => {
+      const booking = await world.book('BF103', tomorrow, 1);
+      // Booking's updates of its bookings wait (its reads do not): booking answers neither the
+      // agreement nor, later, its taking back within check-in's timeout.
+      const holder = await world.bookingDatabase.connect();
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE bookings IN EXCLUSIVE MODE');
+      try {
+        expect((await world.post('/checkins', { bookingId: booking.id })).status).toBe(503);
+        await eventually(async () => {
+          const { rows } = await world.bookingDatabase.query(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE bookings SET status = ''CONFIRMED''%'`,
+          );
+          expect(rows[0].waiting).toBeGreaterThan(0);
+        }, SETTLE_AFTER_MS * 5);
+        // The round that asked gave up (check-in's timeout) and let go of the booking's lock.
+        await eventually(async () => {
+          const [{ held }] = await world.dataSource.query(
+            `SELECT count(*)::int AS held FROM pg_locks
+              WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          );
+          expect(held).toBe(0);
+        }, SETTLE_AFTER_MS * 5);
+        expect(await standing(booking.id)).toEqual({ unsettled: 1, checkins: 0, status: 'CONFIRMED' });
+      } finally {
+        await holder.query('COMMIT');
+        holder.release();
+      }
       await eventually(
         async () =>
           expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
