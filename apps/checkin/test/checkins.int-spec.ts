@@ -265,6 +265,9 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
           expect(held).toBe(0);
         }, SETTLE_AFTER_MS * 5);
         expect(await standing(booking.id)).toEqual({ unsettled: 1, checkins: 0, status: 'CONFIRMED' });
+        expect(await (await world.get('/metrics')).text()).toMatch(
+          /^checkin_unsettled_agreements{service="checkin"} 1$/m,
+        );
       } finally {
         await holder.query('COMMIT');
         holder.release();
@@ -273,6 +276,9 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
         async () =>
           expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
         SETTLE_AFTER_MS * 5,
+      );
+      expect(await (await world.get('/metrics')).text()).toMatch(
+        /^checkin_unsettled_agreements{service="checkin"} 0$/m,
       );
       expect((await world.cancel(booking.id)).status).toBe(200);
     });

@@ -6,6 +6,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { MetricsService } from '@pss/platform';
+import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
 import { CheckinConfig } from '../config/checkin-config';
@@ -50,7 +52,21 @@ export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplic
     private readonly dataSource: DataSource,
     private readonly bookings: BookingDirectory,
     private readonly config: CheckinConfig,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    // Counted at each scrape; while the database is away the gauge keeps its last value.
+    new Gauge({
+      name: 'checkin_unsettled_agreements',
+      help: 'Bookings whose agreement to a check-in booking may hold with no check-in here, until settled',
+      registers: [metrics.registry],
+      async collect() {
+        const rows = await dataSource
+          .query('SELECT count(*)::int AS n FROM unsettled_agreements')
+          .catch(() => undefined);
+        if (rows) this.set(rows[0].n);
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
     const every = Math.max(100, Math.round(this.config.settleAgreementsAfterMs / 3));
