@@ -46,7 +46,8 @@ export const bookingRefused = (error: unknown): boolean =>
 export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(UnsettledAgreements.name);
   private timer?: NodeJS.Timeout;
-  private round?: Promise<number>;
+  private round?: Promise<void>;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -76,6 +77,9 @@ export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplic
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // A round ends after the booking it is settling: booking's calls of a whole round could outlast
+    // the shutdown's deadline while booking cannot be reached.
+    this.stopping = true;
     clearInterval(this.timer);
     await this.round;
   }
@@ -99,25 +103,26 @@ export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplic
     return unsettled.failure;
   }
 
-  /** Settles every agreement noted long enough ago; resolves with how many it settled. */
-  async settleDue(): Promise<number> {
-    let settled = 0;
+  /** Settles every agreement noted long enough ago. */
+  private async settleDue(): Promise<void> {
     try {
       const due: { bookingId: string }[] = await this.dataSource.query(
         `SELECT booking_id AS "bookingId" FROM unsettled_agreements WHERE ${OLD_ENOUGH}
           ORDER BY noted_at LIMIT ${SETTLED_PER_ROUND}`,
         [this.config.settleAgreementsAfterMs],
       );
-      for (const { bookingId } of due) if (await this.settle(bookingId)) settled++;
+      for (const { bookingId } of due) {
+        if (this.stopping) break;
+        await this.settle(bookingId);
+      }
     } catch (error) {
       this.logger.warn(`unsettled agreements not settled this round: ${(error as Error).message}`);
     }
-    return settled;
   }
 
-  private async settle(bookingId: string): Promise<boolean> {
+  private async settle(bookingId: string): Promise<void> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      await this.dataSource.transaction(async (manager) => {
         await lockBooking(manager, bookingId);
         const [[agreement]] = await manager.query(
           `DELETE FROM unsettled_agreements WHERE booking_id = $2 AND ${OLD_ENOUGH}
@@ -125,16 +130,14 @@ export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplic
                      EXISTS (SELECT 1 FROM checkins WHERE booking_id = $2) AS recorded`,
           [this.config.settleAgreementsAfterMs, bookingId],
         );
-        if (!agreement || agreement.recorded) return Boolean(agreement);
+        if (!agreement || agreement.recorded) return;
         await this.bookings.withdrawCheckIn(bookingId, agreement.checkinId).catch((error) => {
           if (!(error instanceof NotFoundException)) throw error;
         });
         this.logger.log(`took back booking ${bookingId}'s agreement to check-in ${agreement.checkinId}`);
-        return true;
       });
     } catch (error) {
       this.logger.warn(`booking ${bookingId}'s agreement stays unsettled: ${(error as Error).message}`);
-      return false;
     }
   }
 }
