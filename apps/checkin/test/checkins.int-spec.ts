@@ -40,6 +40,15 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ checkinId }),
     });
+  /** The advisory locks in check-in's database: all of them, or only those waited for. */
+  const advisoryLocks = async (which: 'held or waited for' | 'waited for') => {
+    const [{ locks }] = await world.dataSource.query(
+      `SELECT count(*)::int AS locks FROM pg_locks
+        WHERE locktype = 'advisory' ${which === 'waited for' ? 'AND NOT granted' : ''}
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    return locks as number;
+  };
   const problemOf = async (response: Response, status: number) => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -163,14 +172,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     await runner.connect();
     const flightLock = `checkin:${flightKey({ flightNumber: 'BF105', flightDate: tomorrow })}`;
     const queued = (count: number) =>
-      eventually(async () => {
-        const [{ waiting }] = await runner.query(
-          `SELECT count(*)::int AS waiting FROM pg_locks
-            WHERE locktype = 'advisory' AND NOT granted
-              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-        );
-        expect(waiting).toBe(count);
-      }, 10_000);
+      eventually(async () => expect(await advisoryLocks('waited for')).toBe(count), 10_000);
     const answers: Promise<Response>[] = [];
     try {
       await runner.query('SELECT pg_advisory_lock(hashtext($1))', [flightLock]);
@@ -192,11 +194,11 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
   });
 
   describe("booking's agreement answered after check-in stopped waiting", () => {
-    /** Holds the booking's row at booking until released: booking's updates of it wait. */
-    const holdBookingRow = async (bookingId: string) => {
+    /** Takes `lock` in a transaction of booking's database, held until released. */
+    const holdAtBooking = async (lock: string, params: unknown[] = []) => {
       const holder = await world.bookingDatabase.connect();
       await holder.query('BEGIN');
-      await holder.query('SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE', [bookingId]);
+      await holder.query(lock, params);
       return async () => {
         await holder.query('COMMIT');
         holder.release();
@@ -204,7 +206,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     };
     /** A check-in while the test holds the booking's row: its agreement waits at booking. */
     const checkInUnanswered = async (bookingId: string) => {
-      const release = await holdBookingRow(bookingId);
+      const release = await holdAtBooking('SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE', [bookingId]);
       try {
         return await world.post('/checkins', { bookingId });
       } finally {
@@ -222,6 +224,12 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
         status: await world.bookingStatus(bookingId),
       };
     };
+    const unsettledGauge = async () =>
+      Number(
+        /^checkin_unsettled_agreements{service="checkin"} (\d+)$/m.exec(
+          await (await world.get('/metrics')).text(),
+        )?.[1],
+      );
 
     it('takes the agreement back once it is old enough: the booking is CONFIRMED again, cancellable', async () => {
       const booking = await world.book('BF103', tomorrow, 1);
@@ -244,9 +252,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       const booking = await world.book('BF103', tomorrow, 1);
       // Booking's updates of its bookings wait (its reads do not): booking answers neither the
       // agreement nor, later, its taking back within check-in's timeout.
-      const holder = await world.bookingDatabase.connect();
-      await holder.query('BEGIN');
-      await holder.query('LOCK TABLE bookings IN EXCLUSIVE MODE');
+      const release = await holdAtBooking('LOCK TABLE bookings IN EXCLUSIVE MODE');
       try {
         expect((await world.post('/checkins', { bookingId: booking.id })).status).toBe(503);
         await eventually(async () => {
@@ -257,29 +263,21 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
           expect(rows[0].waiting).toBeGreaterThan(0);
         }, SETTLE_AFTER_MS * 5);
         // The round that asked gave up (check-in's timeout) and let go of the booking's lock.
-        await eventually(async () => {
-          const [{ held }] = await world.dataSource.query(
-            `SELECT count(*)::int AS held FROM pg_locks
-              WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-          );
-          expect(held).toBe(0);
-        }, SETTLE_AFTER_MS * 5);
-        expect(await standing(booking.id)).toEqual({ unsettled: 1, checkins: 0, status: 'CONFIRMED' });
-        expect(await (await world.get('/metrics')).text()).toMatch(
-          /^checkin_unsettled_agreements{service="checkin"} 1$/m,
+        await eventually(
+          async () => expect(await advisoryLocks('held or waited for')).toBe(0),
+          SETTLE_AFTER_MS * 5,
         );
+        expect(await standing(booking.id)).toEqual({ unsettled: 1, checkins: 0, status: 'CONFIRMED' });
+        expect(await unsettledGauge()).toBe(1);
       } finally {
-        await holder.query('COMMIT');
-        holder.release();
+        await release();
       }
       await eventually(
         async () =>
           expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
         SETTLE_AFTER_MS * 5,
       );
-      expect(await (await world.get('/metrics')).text()).toMatch(
-        /^checkin_unsettled_agreements{service="checkin"} 0$/m,
-      );
+      expect(await unsettledGauge()).toBe(0);
       expect((await world.cancel(booking.id)).status).toBe(200);
     });
 
