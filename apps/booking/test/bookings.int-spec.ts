@@ -385,6 +385,49 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     expect(bad.errors).toEqual([{ field: 'checkinId', detail: 'checkinId must be a check-in id (a UUID)' }]);
   });
 
+  it('lists a move to CHECKED_IN as unconfirmed until its checkin.completed arrives, and not once taken back', async () => {
+    const book = async () =>
+      (await (await world.post('/bookings', bookingRequest(daysFromToday(12), 1))).json()) as BookingBody;
+    const [confirmed, withdrawn] = [await book(), await book()];
+    const checkinOf = (booking: BookingBody) => `6f1c2d3e-4b5a-5c6d-8e7f-${booking.id.slice(-12)}`;
+    const unconfirmed = async (forMs: number) => {
+      const response = await world.get(`/check-in-agreements/unconfirmed?forMs=${forMs}`);
+      expect(response.status).toBe(200);
+      const { items } = (await response.json()) as { items: { bookingId: string; checkinId: string }[] };
+      return items
+        .filter((item) => [confirmed.id, withdrawn.id].includes(item.bookingId))
+        .map(({ bookingId, checkinId }) => ({ bookingId, checkinId }));
+    };
+    for (const booking of [confirmed, withdrawn])
+      expect(
+        (await world.post(`/bookings/${booking.id}/check-in`, { checkinId: checkinOf(booking) })).status,
+      ).toBe(200);
+    expect(await unconfirmed(0)).toEqual([
+      { bookingId: confirmed.id, checkinId: checkinOf(confirmed) },
+      { bookingId: withdrawn.id, checkinId: checkinOf(withdrawn) },
+    ]);
+    expect(await unconfirmed(60_000)).toEqual([]);
+
+    await publishEvents(world.brokerUrl, [
+      createIntegrationEvent('checkin.completed', {
+        checkinId: checkinOf(confirmed),
+        bookingId: confirmed.id,
+      }),
+    ]);
+    expect((await world.delete(`/bookings/${withdrawn.id}/check-in/${checkinOf(withdrawn)}`)).status).toBe(
+      204,
+    );
+    await eventually(async () => expect(await unconfirmed(0)).toEqual([]), 20_000);
+    expect(((await (await world.get(`/bookings/${confirmed.id}`)).json()) as BookingBody).status).toBe(
+      'CHECKED_IN',
+    );
+
+    for (const query of ['', '?forMs=abc', '?forMs=-1', '?forMs=86400001']) {
+      const { errors } = await problemOf(await world.get(`/check-in-agreements/unconfirmed${query}`), 400);
+      expect([...new Set(errors?.map((error) => error.field))]).toEqual(['forMs']);
+    }
+  });
+
   it('refuses to check in a cancelled booking (409), an unknown one (404) and a bad check-in id (400)', async () => {
     const booking = (await (
       await world.post('/bookings', bookingRequest(daysFromToday(12), 1))

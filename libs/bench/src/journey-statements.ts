@@ -89,7 +89,7 @@ SELECT booking.id AS booking_id, booking.reference, booking.created_at FROM seat
   const checkin = `
 SELECT ${BOOKING_COLUMNS} FROM bookings booking WHERE booking.id = :booking_id::uuid;
 WITH booking AS (
-  UPDATE bookings SET status = 'CHECKED_IN', checkin_id = gen_random_uuid()
+  UPDATE bookings SET status = 'CHECKED_IN', checkin_id = gen_random_uuid(), checkin_unconfirmed_since = now()
    WHERE id = :booking_id::uuid AND status = 'CONFIRMED' RETURNING *)
 SELECT ${BOOKING_COLUMNS} FROM booking;`;
   return checkIn ? book + checkin : book;

@@ -16,6 +16,9 @@ import { Passenger } from './passenger.entity';
 @Index('UQ_bookings_idempotency_key', ['idempotencyKey'], { unique: true })
 @Check('CHK_bookings_status', `"status" IN (${bookingStatuses.map((status) => `'${status}'`).join(', ')})`)
 @Check('CHK_bookings_checkin', `"checkin_id" IS NULL OR "status" = 'CHECKED_IN'`)
+@Index('IDX_bookings_unconfirmed_checkin', ['checkinUnconfirmedSince'], {
+  where: `"checkin_unconfirmed_since" IS NOT NULL`,
+})
 export class Booking {
   /** A random UUID: a booking cannot be found by guessing its neighbour's id. */
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_bookings' })
@@ -49,6 +52,10 @@ export class Booking {
   /** The check-in booking agreed to (check-in's id); none before, or for a check-in that did not ask. */
   @Column({ name: 'checkin_id', type: 'uuid', nullable: true })
   checkinId!: string | null;
+
+  /** Since when its agreement to that check-in has waited for check-in's `checkin.completed`. */
+  @Column({ name: 'checkin_unconfirmed_since', type: 'timestamptz', nullable: true })
+  checkinUnconfirmedSince!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

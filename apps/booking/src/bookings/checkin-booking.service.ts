@@ -14,7 +14,8 @@ const MOVE_TO_CHECKED_IN: PreparedStatement = {
   name: 'move_to_checked_in',
   text: `
     WITH booking AS (
-      UPDATE bookings SET status = 'CHECKED_IN', checkin_id = $2 WHERE id = $1 AND status = 'CONFIRMED'
+      UPDATE bookings SET status = 'CHECKED_IN', checkin_id = $2, checkin_unconfirmed_since = now()
+       WHERE id = $1 AND status = 'CONFIRMED'
       RETURNING *)
     SELECT ${BOOKING_RESPONSE_COLUMNS} FROM booking`,
 };
@@ -23,7 +24,7 @@ const MOVE_TO_CHECKED_IN: PreparedStatement = {
 // another check-in, stays as it is.
 const WITHDRAW_CHECKIN: PreparedStatement = {
   name: 'withdraw_checkin',
-  text: `UPDATE bookings SET status = 'CONFIRMED', checkin_id = NULL
+  text: `UPDATE bookings SET status = 'CONFIRMED', checkin_id = NULL, checkin_unconfirmed_since = NULL
           WHERE id = $1 AND status = 'CHECKED_IN' AND checkin_id = $2 RETURNING id`,
 };
 
@@ -33,6 +34,8 @@ const WITHDRAW_CHECKIN: PreparedStatement = {
  * the booking's row lock, and only one of them wins. Asked again for the same check-in, it agrees
  * again (check-in retries after a failure); for another check-in, or a cancelled booking, 409.
  * No event: nobody reads the move from booking (check-in publishes `checkin.completed` itself).
+ * The move stays unconfirmed until that event arrives (CheckedInProjection): check-in settles a
+ * move it never confirms (UnconfirmedCheckins).
  */
 @Injectable()
 export class CheckinBooking {

@@ -8,9 +8,10 @@ type Outcome = 'agreed' | 'checked_in' | 'other_checkin' | 'cancelled' | 'unknow
 
 /**
  * `checkin.completed` confirms what booking already agreed to (POST /bookings/{id}/check-in): the
- * usual outcome is `agreed`, and nothing changes. A check-in that did not ask first (one written by
- * a check-in service of an earlier version, still waiting in its outbox) moves a CONFIRMED booking
- * to CHECKED_IN, once; anything else is logged and counted.
+ * usual outcome is `agreed`, and the agreement is no longer unconfirmed (UnconfirmedCheckins). A
+ * check-in that did not ask first (one written by a check-in service of an earlier version, still
+ * waiting in its outbox) moves a CONFIRMED booking to CHECKED_IN, once; anything else is logged
+ * and counted.
  */
 @Injectable()
 export class CheckedInProjection extends Projection<'checkin.completed', Outcome> {
@@ -28,6 +29,12 @@ export class CheckedInProjection extends Projection<'checkin.completed', Outcome
 
   async apply(event: CheckinCompletedEvent, manager: EntityManager): Promise<Outcome> {
     const { bookingId, checkinId } = event.payload;
+    const [confirmed] = (await manager.query(
+      `UPDATE bookings SET checkin_unconfirmed_since = NULL
+        WHERE id = $1 AND checkin_id::text = $2 AND checkin_unconfirmed_since IS NOT NULL RETURNING id`,
+      [bookingId, checkinId.toLowerCase()],
+    )) as [unknown[], number];
+    if (confirmed.length > 0) return 'agreed';
     const [updated] = (await manager.query(
       `UPDATE bookings SET status = 'CHECKED_IN' WHERE id = $1 AND status = 'CONFIRMED' RETURNING id`,
       [bookingId],

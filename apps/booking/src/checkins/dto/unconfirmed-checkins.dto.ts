@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+
+const DAY_MS = 86_400_000;
+
+/** `GET /check-in-agreements/unconfirmed?forMs=30000`: how long an agreement has waited at least. */
+export class UnconfirmedCheckinsQuery {
+  @ApiProperty({ minimum: 0, maximum: DAY_MS, example: 30_000 })
+  @Type(() => Number)
+  @Max(DAY_MS, { message: `forMs must be at most ${DAY_MS} (a day)` })
+  @Min(0, { message: 'forMs must be 0 or more' })
+  @IsInt({ message: 'forMs must be a whole number of milliseconds' })
+  forMs!: number;
+}
+
+export class UnconfirmedCheckin {
+  @ApiProperty({ format: 'uuid' })
+  bookingId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The check-in booking agreed to' })
+  checkinId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  unconfirmedSince!: string;
+}
+
+export class UnconfirmedCheckinsResponse {
+  @ApiProperty({ type: [UnconfirmedCheckin], description: 'The oldest first, at most 100' })
+  items!: UnconfirmedCheckin[];
+}
