@@ -49,6 +49,18 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
     );
     return locks as number;
   };
+  /** What check-in noted and recorded of a booking, and its status at booking. */
+  const standing = async (bookingId: string) => {
+    const [row] = await world.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM unsettled_agreements WHERE booking_id = $1) AS unsettled,
+              (SELECT count(*)::int FROM checkins WHERE booking_id = $1) AS checkins`,
+      [bookingId],
+    );
+    return {
+      ...(row as { unsettled: number; checkins: number }),
+      status: await world.bookingStatus(bookingId),
+    };
+  };
   const problemOf = async (response: Response, status: number) => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -213,17 +225,6 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
         await release();
       }
     };
-    const standing = async (bookingId: string) => {
-      const [row] = await world.dataSource.query(
-        `SELECT (SELECT count(*)::int FROM unsettled_agreements WHERE booking_id = $1) AS unsettled,
-                (SELECT count(*)::int FROM checkins WHERE booking_id = $1) AS checkins`,
-        [bookingId],
-      );
-      return {
-        ...(row as { unsettled: number; checkins: number }),
-        status: await world.bookingStatus(bookingId),
-      };
-    };
     const unsettledGauge = async () =>
       Number(
         /^checkin_unsettled_agreements{service="checkin"} (\d+)$/m.exec(
@@ -291,6 +292,60 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       );
       expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 1, status: 'CHECKED_IN' });
       expect((await world.cancel(booking.id)).status).toBe(409);
+    });
+  });
+
+  describe("an agreement booking holds that check-in's checkin.completed never confirms", () => {
+    /** Booking's agreement as if its `checkin.completed` had not come for an hour. */
+    const unconfirmedForAnHour = (bookingId: string) =>
+      world.bookingDatabase.query(
+        `UPDATE bookings SET checkin_unconfirmed_since = now() - interval '1 hour' WHERE id = $1`,
+        [bookingId],
+      );
+
+    it('takes it back when no check-in of the booking is recorded (an instance stopped before its commit): CONFIRMED, cancellable', async () => {
+      const booking = await world.book('BF103', tomorrow, 1);
+      // What an instance leaves behind when it stops between booking's agreement and its commit.
+      expect((await bookingCheckin(booking.id, checkinIdOf(booking.id))).status).toBe(200);
+      expect((await world.cancel(booking.id)).status).toBe(409);
+      expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CHECKED_IN' });
+      await eventually(
+        async () =>
+          expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
+        SETTLE_AFTER_MS * 5,
+      );
+      expect((await world.cancel(booking.id)).status).toBe(200);
+    });
+
+    it('keeps it when a check-in of the booking is recorded, its event still on the way', async () => {
+      const [recorded, unrecorded] = [
+        await world.book('BF103', tomorrow, 1),
+        await world.book('BF103', tomorrow, 1),
+      ];
+      expect((await world.checkIn({ bookingId: recorded.id })).status).toBe(201);
+      await eventually(async () => {
+        const { rows } = await world.bookingDatabase.query(
+          'SELECT checkin_unconfirmed_since AS since FROM bookings WHERE id = $1',
+          [recorded.id],
+        );
+        expect(rows).toEqual([{ since: null }]);
+      }, SETTLE_AFTER_MS * 5);
+      await unconfirmedForAnHour(recorded.id);
+      // Listed after it (by age): taken back in a round that has just settled the recorded one.
+      expect((await bookingCheckin(unrecorded.id, checkinIdOf(unrecorded.id))).status).toBe(200);
+      try {
+        await eventually(
+          async () => expect((await standing(unrecorded.id)).status).toBe('CONFIRMED'),
+          SETTLE_AFTER_MS * 5,
+        );
+        expect(await standing(recorded.id)).toEqual({ unsettled: 0, checkins: 1, status: 'CHECKED_IN' });
+        expect((await world.cancel(recorded.id)).status).toBe(409);
+      } finally {
+        await world.bookingDatabase.query(
+          'UPDATE bookings SET checkin_unconfirmed_since = NULL WHERE id = $1',
+          [recorded.id],
+        );
+      }
     });
   });
 

@@ -3,9 +3,16 @@ import type { BookingSummary } from '@pss/contracts';
 import { ServiceHttpClient } from '@pss/registry-client';
 import { refusalOf } from './booking-refusal';
 
+/** A booking that booking holds CHECKED_IN for check-in `checkinId`, unconfirmed by its event. */
+export interface UnconfirmedCheckin {
+  bookingId: string;
+  checkinId: string;
+}
+
 /**
  * The booking service, asked through the registry: which booking a check-in is for, and its
- * agreement to the move to CHECKED_IN (taken back when check-in refuses after all).
+ * agreement to the move to CHECKED_IN (taken back when check-in refuses after all, or never
+ * recorded the check-in).
  */
 @Injectable()
 export class BookingDirectory {
@@ -47,6 +54,20 @@ export class BookingDirectory {
     });
     if (!response.ok) throw await refusalOf(response);
     await response.body?.cancel();
+  }
+
+  /**
+   * The bookings booking moved to CHECKED_IN for a check-in whose `checkin.completed` it has not
+   * had for `forMs`, the oldest first: none from a booking of a version that does not list them.
+   */
+  async unconfirmedCheckins(forMs: number): Promise<UnconfirmedCheckin[]> {
+    const response = await this.services.get('booking', `/check-in-agreements/unconfirmed?forMs=${forMs}`);
+    if (response.status === HttpStatus.NOT_FOUND) {
+      await response.body?.cancel();
+      return [];
+    }
+    if (!response.ok) throw await refusalOf(response);
+    return ((await response.json()) as { items: UnconfirmedCheckin[] }).items;
   }
 
   private async ask(path: string): Promise<BookingSummary | undefined> {

@@ -8,13 +8,16 @@ import {
 } from '@nestjs/common';
 import { MetricsService } from '@pss/platform';
 import { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
 import { CheckinConfig } from '../config/checkin-config';
 import { lockBooking } from './booking-lock';
 
 const SETTLED_PER_ROUND = 100;
 const OLD_ENOUGH = 'noted_at <= now() - make_interval(secs => $1::float8 / 1000)';
+/** Whether a check-in of the booking given as parameter `param` is recorded. */
+const checkinRecorded = (param: string) =>
+  `EXISTS (SELECT 1 FROM checkins WHERE booking_id = ${param}) AS recorded`;
 
 /**
  * A failure after which booking may hold its agreement to a check-in that is not recorded here:
@@ -35,12 +38,12 @@ export const bookingRefused = (error: unknown): boolean =>
   error instanceof HttpException && error.getStatus() < 500;
 
 /**
- * The agreements booking may hold with no check-in to show for them, noted when one is left so and
- * settled once they are old enough (SETTLE_AGREEMENTS_AFTER_MS): under the booking's lock, an
- * agreement whose check-in was recorded meanwhile (the passenger retried) stays; any other is taken
- * back, and the booking is CONFIRMED again, cancellable. Taking back fails while booking cannot be
- * reached: the next round tries again. Every instance settles; the booking's lock and the row make
- * one of them do each.
+ * The agreements booking may hold with no check-in to show for them, noted when one is left so, or
+ * listed by booking as unconfirmed by any `checkin.completed`, and settled once they are old enough
+ * (SETTLE_AGREEMENTS_AFTER_MS): under the booking's lock, an agreement whose check-in was recorded
+ * (the passenger retried, or its event is on its way) stays; any other is taken back, and the
+ * booking is CONFIRMED again, cancellable. Taking back fails while booking cannot be reached: the
+ * next round tries again. Every instance settles; the booking's lock makes one of them do each.
  */
 @Injectable()
 export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -103,33 +106,54 @@ export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplic
     return unsettled.failure;
   }
 
-  /** Settles every agreement noted long enough ago. */
+  /**
+   * Settles every agreement noted long enough ago, then every one booking has held as long with no
+   * `checkin.completed` to confirm it: one a check-in instance made and never recorded (it stopped
+   * before its commit), or gave up on and never noted.
+   */
   private async settleDue(): Promise<void> {
+    const after = this.config.settleAgreementsAfterMs;
     try {
-      const due: { bookingId: string }[] = await this.dataSource.query(
+      const noted: { bookingId: string }[] = await this.dataSource.query(
         `SELECT booking_id AS "bookingId" FROM unsettled_agreements WHERE ${OLD_ENOUGH}
           ORDER BY noted_at LIMIT ${SETTLED_PER_ROUND}`,
-        [this.config.settleAgreementsAfterMs],
+        [after],
       );
-      for (const { bookingId } of due) {
-        if (this.stopping) break;
-        await this.settle(bookingId);
+      for (const { bookingId } of noted) {
+        if (this.stopping) return;
+        await this.settle(bookingId, async (manager) => {
+          const [[agreement]] = await manager.query(
+            `DELETE FROM unsettled_agreements WHERE booking_id = $2 AND ${OLD_ENOUGH}
+             RETURNING checkin_id AS "checkinId", ${checkinRecorded('$2')}`,
+            [after, bookingId],
+          );
+          return agreement;
+        });
+      }
+      for (const { bookingId, checkinId } of await this.bookings.unconfirmedCheckins(after)) {
+        if (this.stopping) return;
+        await this.settle(bookingId, async (manager) => {
+          const [{ recorded }] = await manager.query(`SELECT ${checkinRecorded('$1')}`, [bookingId]);
+          return { checkinId, recorded };
+        });
       }
     } catch (error) {
       this.logger.warn(`unsettled agreements not settled this round: ${(error as Error).message}`);
     }
   }
 
-  private async settle(bookingId: string): Promise<void> {
+  /**
+   * Under the booking's lock, so that no check-in of it commits meanwhile: the agreement `find`
+   * gives stays if a check-in of the booking is recorded, and is taken back otherwise.
+   */
+  private async settle(
+    bookingId: string,
+    find: (manager: EntityManager) => Promise<{ checkinId: string; recorded: boolean } | undefined>,
+  ): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
         await lockBooking(manager, bookingId);
-        const [[agreement]] = await manager.query(
-          `DELETE FROM unsettled_agreements WHERE booking_id = $2 AND ${OLD_ENOUGH}
-           RETURNING checkin_id AS "checkinId",
-                     EXISTS (SELECT 1 FROM checkins WHERE booking_id = $2) AS recorded`,
-          [this.config.settleAgreementsAfterMs, bookingId],
-        );
+        const agreement = await find(manager);
         if (!agreement || agreement.recorded) return;
         await this.bookings.withdrawCheckIn(bookingId, agreement.checkinId).catch((error) => {
           if (!(error instanceof NotFoundException)) throw error;
