@@ -61,6 +61,15 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       status: await world.bookingStatus(bookingId),
     };
   };
+  /** Waits until the booking's agreement is taken back: CONFIRMED, nothing noted or recorded; then cancels it. */
+  const expectTakenBack = async (bookingId: string) => {
+    await eventually(
+      async () =>
+        expect(await standing(bookingId)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
+      SETTLE_AFTER_MS * 5,
+    );
+    expect((await world.cancel(bookingId)).status).toBe(200);
+  };
   const problemOf = async (response: Response, status: number) => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -241,12 +250,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
           expect(await standing(booking.id)).toEqual({ unsettled: 1, checkins: 0, status: 'CHECKED_IN' }),
         SETTLE_AFTER_MS / 2,
       );
-      await eventually(
-        async () =>
-          expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
-        SETTLE_AFTER_MS * 5,
-      );
-      expect((await world.cancel(booking.id)).status).toBe(200);
+      await expectTakenBack(booking.id);
     });
 
     it('keeps the agreement noted while booking cannot answer its taking back, and settles it once booking answers', async () => {
@@ -273,13 +277,8 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       } finally {
         await release();
       }
-      await eventually(
-        async () =>
-          expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
-        SETTLE_AFTER_MS * 5,
-      );
+      await expectTakenBack(booking.id);
       expect(await unsettledGauge()).toBe(0);
-      expect((await world.cancel(booking.id)).status).toBe(200);
     });
 
     it("keeps the agreement when the passenger's retry recorded the check-in first", async () => {
@@ -309,12 +308,7 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
       expect((await bookingCheckin(booking.id, checkinIdOf(booking.id))).status).toBe(200);
       expect((await world.cancel(booking.id)).status).toBe(409);
       expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CHECKED_IN' });
-      await eventually(
-        async () =>
-          expect(await standing(booking.id)).toEqual({ unsettled: 0, checkins: 0, status: 'CONFIRMED' }),
-        SETTLE_AFTER_MS * 5,
-      );
-      expect((await world.cancel(booking.id)).status).toBe(200);
+      await expectTakenBack(booking.id);
     });
 
     it('keeps it when a check-in of the booking is recorded, its event still on the way', async () => {
