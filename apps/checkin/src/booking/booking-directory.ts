@@ -1,13 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { BookingSummary } from '@pss/contracts';
+import type { BookingSummary, UnconfirmedCheckinSummary } from '@pss/contracts';
 import { ServiceHttpClient } from '@pss/registry-client';
 import { refusalOf } from './booking-refusal';
-
-/** A booking that booking holds CHECKED_IN for check-in `checkinId`, unconfirmed by its event. */
-export interface UnconfirmedCheckin {
-  bookingId: string;
-  checkinId: string;
-}
 
 /**
  * The booking service, asked through the registry: which booking a check-in is for, and its
@@ -60,14 +54,14 @@ export class BookingDirectory {
    * The bookings booking moved to CHECKED_IN for a check-in whose `checkin.completed` it has not
    * had for `forMs`, the oldest first: none from a booking of a version that does not list them.
    */
-  async unconfirmedCheckins(forMs: number): Promise<UnconfirmedCheckin[]> {
+  async unconfirmedCheckins(forMs: number): Promise<UnconfirmedCheckinSummary[]> {
     const response = await this.services.get('booking', `/check-in-agreements/unconfirmed?forMs=${forMs}`);
     if (response.status === HttpStatus.NOT_FOUND) {
       await response.body?.cancel();
       return [];
     }
     if (!response.ok) throw await refusalOf(response);
-    return ((await response.json()) as { items: UnconfirmedCheckin[] }).items;
+    return ((await response.json()) as { items: UnconfirmedCheckinSummary[] }).items;
   }
 
   private async ask(path: string): Promise<BookingSummary | undefined> {

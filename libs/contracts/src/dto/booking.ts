@@ -22,3 +22,14 @@ export interface BookingSummary {
   /** ISO 8601 UTC */
   createdAt: string;
 }
+
+/**
+ * A booking the booking service holds CHECKED_IN for a check-in whose `checkin.completed` it has
+ * not had, as `GET /check-in-agreements/unconfirmed` lists it for the check-in service.
+ */
+export interface UnconfirmedCheckinSummary {
+  bookingId: string;
+  checkinId: string;
+  /** ISO 8601 UTC */
+  unconfirmedSince: string;
+}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { UnconfirmedCheckinSummary } from '@pss/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
@@ -14,7 +15,7 @@ export class UnconfirmedCheckinsQuery {
   forMs!: number;
 }
 
-export class UnconfirmedCheckin {
+export class UnconfirmedCheckin implements UnconfirmedCheckinSummary {
   @ApiProperty({ format: 'uuid' })
   bookingId!: string;
 
