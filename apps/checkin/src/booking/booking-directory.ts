@@ -55,22 +55,20 @@ export class BookingDirectory {
    * had for `forMs`, the oldest first: none from a booking of a version that does not list them.
    */
   async unconfirmedCheckins(forMs: number): Promise<UnconfirmedCheckinSummary[]> {
-    const response = await this.services.get('booking', `/check-in-agreements/unconfirmed?forMs=${forMs}`);
-    if (response.status === HttpStatus.NOT_FOUND) {
-      await response.body?.cancel();
-      return [];
-    }
-    if (!response.ok) throw await refusalOf(response);
-    return ((await response.json()) as { items: UnconfirmedCheckinSummary[] }).items;
+    const listed = await this.ask<{ items: UnconfirmedCheckinSummary[] }>(
+      `/check-in-agreements/unconfirmed?forMs=${forMs}`,
+    );
+    return listed?.items ?? [];
   }
 
-  private async ask(path: string): Promise<BookingSummary | undefined> {
+  /** GET `path` of booking: its body, undefined for a 404, what check-in answers otherwise thrown. */
+  private async ask<Body = BookingSummary>(path: string): Promise<Body | undefined> {
     const response = await this.services.get('booking', path);
     if (response.status === HttpStatus.NOT_FOUND) {
       await response.body?.cancel();
       return undefined;
     }
     if (!response.ok) throw await refusalOf(response);
-    return (await response.json()) as BookingSummary;
+    return (await response.json()) as Body;
   }
 }
