@@ -13,7 +13,8 @@ import { enableGracefulShutdown } from './graceful-shutdown';
  * The whole of a service's main.ts. `node main.js` serves HTTP on PORT; `node main.js migrate`
  * applies the migrations and the seed, then exits (a one-shot job to run before the service);
  * `node main.js <command> [args…]` runs one of the service's ServiceCommands, then exits.
- * Failures (a bad variable, an unreachable database, a failed command) log one JSON line and exit 1.
+ * Failures (a bad variable, a database that refuses it or does not answer within 90 s, a failed
+ * command) log one JSON line and exit 1.
  */
 export async function bootstrapService(appModule: Type<unknown>): Promise<INestApplication | undefined> {
   const [command, ...args] = process.argv.slice(2);

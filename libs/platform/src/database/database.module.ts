@@ -6,6 +6,7 @@ import { createDataSourceOptions } from './data-source-options';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { PoolMetrics } from './pool-metrics';
 import { RevertMigrationCommand } from './revert-migration.command';
+import { DATABASE_STARTUP_WAIT_MS, connectAgainUntil } from './startup-wait';
 
 @Module({})
 export class PlatformDatabaseModule {
@@ -23,8 +24,9 @@ export class PlatformDatabaseModule {
               entities: database.entities,
               migrations: database.migrations,
             }),
-            retryAttempts: 5,
+            retryAttempts: Number.POSITIVE_INFINITY,
             retryDelay: 2_000,
+            toRetry: connectAgainUntil(Date.now() + DATABASE_STARTUP_WAIT_MS),
           }),
         }),
       ],
