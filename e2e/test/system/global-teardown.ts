@@ -13,5 +13,5 @@ export default async function globalTeardown(): Promise<void> {
     .filter((line) => line && !/running .*\(healthy\)|running Up|exited Exited \(0\)/.test(line));
   if (unhealthy.length > 0) console.warn(`containers not healthy at the end:\n${unhealthy.join('\n')}`);
   await stack.down();
-  reportOpenHandles('the system suite');
+  await reportOpenHandles('the system suite');
 }

@@ -9,7 +9,7 @@ export default async function globalTeardown(): Promise<void> {
   const containers = globalThis.__PSS_TEST_CONTAINERS__ ?? [];
   await Promise.all(containers.map(reportTrouble));
   await Promise.all(containers.map((container) => container.stop()));
-  reportOpenHandles('integration tests');
+  await reportOpenHandles('integration tests');
 }
 
 async function reportTrouble(container: StartedTestContainer): Promise<void> {
