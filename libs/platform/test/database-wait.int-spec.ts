@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { createTestDatabase, requireTestEnv, waitUntil, type TestDatabase } from '@pss/testing';
 import { once } from 'node:events';
-import { connect, createServer, type AddressInfo, type Server } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { PlatformModule } from '../src/platform.module';
 import { startService, type RunningService } from '../src/testing/start-service';
 
@@ -17,7 +17,7 @@ class ProbeWithDatabaseModule {}
 interface DatabaseDoor {
   /** DATABASE_URL through the door, with `password` if given. */
   url(password?: string): string;
-  attempts: number;
+  readonly attempts: number;
   open(): void;
   close(): Promise<void>;
 }
@@ -25,12 +25,9 @@ interface DatabaseDoor {
 async function databaseDoor(databaseUrl: string): Promise<DatabaseDoor> {
   const target = new URL(databaseUrl);
   let open = false;
-  const door = {
-    attempts: 0,
-    open: () => void (open = true),
-  } as DatabaseDoor;
-  const server: Server = createServer((client) => {
-    door.attempts += 1;
+  let attempts = 0;
+  const server = createServer((client) => {
+    attempts += 1;
     if (!open) return void client.destroy();
     const upstream = connect(Number(target.port), target.hostname);
     client.pipe(upstream).pipe(client);
@@ -39,17 +36,22 @@ async function databaseDoor(databaseUrl: string): Promise<DatabaseDoor> {
     upstream.on('error', end).on('close', end);
   }).listen(0, '127.0.0.1');
   await once(server, 'listening');
-  door.url = (password) => {
-    const url = new URL(databaseUrl);
-    url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-    if (password) url.password = password;
-    return url.toString();
+  return {
+    url(password) {
+      const url = new URL(databaseUrl);
+      url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+      if (password) url.password = password;
+      return url.toString();
+    },
+    get attempts() {
+      return attempts;
+    },
+    open: () => void (open = true),
+    async close() {
+      server.close();
+      await once(server, 'close');
+    },
   };
-  door.close = async () => {
-    server.close();
-    await once(server, 'close');
-  };
-  return door;
 }
 
 /** Before this behaviour a service gave up after five attempts (about ten seconds). */
