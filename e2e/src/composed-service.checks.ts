@@ -1,4 +1,13 @@
-import { docker, eventually, exec, imageVersion, logLines, runToCompletion, waitUntil } from '@pss/testing';
+import {
+  docker,
+  eventually,
+  exec,
+  imageVersion,
+  logLines,
+  logLinesWhileRunning,
+  runToCompletion,
+  waitUntil,
+} from '@pss/testing';
 import { randomBytes } from 'node:crypto';
 import type { ComposeStack } from './compose-stack';
 
@@ -154,6 +163,40 @@ export function describeComposedServices(stack: () => ComposeStack, specs: Compo
       }));
 
     if (specs.some(({ database }) => database)) {
+      it('say, as they wait for a database that does not answer yet, each attempt in a JSON line with their name', () =>
+        onEvery(
+          async (service) => {
+            const attempts = (lines: string[]) =>
+              lines
+                .map((line) => JSON.parse(line) as Record<string, unknown>)
+                .filter((entry) => String(entry.msg).startsWith('Unable to connect to the database'));
+            const lines = await logLinesWhileRunning(
+              {
+                Image: await service.image(),
+                // Nothing listens on either port of its own loopback: every attempt is refused.
+                Env: [
+                  'DATABASE_URL=postgres://pss:pss@127.0.0.1:9/pss',
+                  'RABBITMQ_URL=amqp://pss:pss@127.0.0.1:9',
+                ],
+                HostConfig: { NetworkMode: 'none' },
+              },
+              (printed) => attempts(printed).length >= 2,
+              30_000,
+            );
+            expect(attempts(lines).slice(0, 2)).toEqual([
+              expect.objectContaining({
+                service: service.spec.name,
+                msg: expect.stringContaining('Retrying (1)'),
+              }),
+              expect.objectContaining({
+                service: service.spec.name,
+                msg: expect.stringContaining('Retrying (2)'),
+              }),
+            ]);
+          },
+          (spec) => spec.database === true,
+        ));
+
       it('migrate as a one-shot job, and revert their newest migration (a rollback) and apply it again', () =>
         onEvery(
           async (service) => {

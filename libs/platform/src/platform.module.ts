@@ -9,7 +9,7 @@ import { HealthController } from './health/health.controller';
 import { ForwardingProxies } from './http/lookup-rate-limit';
 import { InfoController } from './health/info.controller';
 import { ReadinessService } from './health/readiness.service';
-import { NestLogger } from './logging/nest-logger';
+import { NestLogger, takeOverNestLogging } from './logging/nest-logger';
 import { ServiceLogger } from './logging/service-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -40,7 +40,11 @@ export class PlatformModule {
           inject: [ServiceConfig],
           useFactory: (config: ServiceConfig) => new ServiceLogger(config),
         },
-        NestLogger,
+        {
+          provide: NestLogger,
+          inject: [ServiceLogger],
+          useFactory: (logger: ServiceLogger) => takeOverNestLogging(new NestLogger(logger)),
+        },
         ReadinessService,
         MetricsService,
         ForwardingProxies,

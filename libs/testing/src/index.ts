@@ -29,7 +29,14 @@ export {
   type RegistryAccount,
 } from './accounts/registry-credentials';
 export { operatorAuthorization, TEST_OPERATOR_ENV } from './accounts/operator-account';
-export { docker, exec, logLines, runToCompletion, TEST_LABELS } from './docker/docker-client';
+export {
+  docker,
+  exec,
+  logLines,
+  logLinesWhileRunning,
+  runToCompletion,
+  TEST_LABELS,
+} from './docker/docker-client';
 export { fetchInContainer, type ContainerRequest, type ContainerResponse } from './docker/fetch-in-container';
 export { buildServiceImage, imageVersion } from './docker/build-image';
 export { TestNetwork, type ContainerOptions } from './docker/test-network';

@@ -44,7 +44,6 @@ async function inContext(
 ): Promise<void> {
   const context = await NestFactory.createApplicationContext(appModule, nestOptions());
   try {
-    context.useLogger(context.get(NestLogger));
     await work(context);
   } finally {
     await context.close();

@@ -10,7 +10,6 @@ import { readJsonBodiesOnly } from '../http/json-body';
 import { limitLookups } from '../http/lookup-rate-limit';
 import { addRequestHooks } from '../http/request-hooks';
 import { acceptOrCreateRequestId } from '../logging/request-context';
-import { NestLogger } from '../logging/nest-logger';
 import { ServiceLogger } from '../logging/service-logger';
 import { MetricsService } from '../metrics/metrics.service';
 import { setupOpenApi } from '../openapi/setup-openapi';
@@ -40,7 +39,6 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
     bodyParser: false,
   });
   try {
-    app.useLogger(app.get(NestLogger));
     const readiness = app.get(ReadinessService);
     addRequestHooks(adapter.getInstance(), {
       metrics: app.get(MetricsService),

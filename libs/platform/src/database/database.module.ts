@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceConfig } from '../config/service-config';
+import { NestLogger } from '../logging/nest-logger';
 import type { PlatformDatabaseOptions } from '../platform-options';
 import { createDataSourceOptions } from './data-source-options';
 import { DatabaseLifecycle } from './database-lifecycle';
@@ -15,8 +16,10 @@ export class PlatformDatabaseModule {
       module: PlatformDatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          inject: [ServiceConfig],
-          useFactory: ({ database: config, serviceName }: ServiceConfig) => ({
+          // NestLogger before the first attempt: TypeORM logs each one through Nest's Logger, which
+          // NestLogger has then taken over (an operator sees the wait as it happens).
+          inject: [ServiceConfig, NestLogger],
+          useFactory: ({ database: config, serviceName }: ServiceConfig, _nestLogging: NestLogger) => ({
             ...createDataSourceOptions({
               url: config?.url ?? '',
               poolMax: config?.poolMax,

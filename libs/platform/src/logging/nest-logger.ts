@@ -1,4 +1,4 @@
-import { Injectable, type LoggerService } from '@nestjs/common';
+import { Injectable, Logger, type LoggerService } from '@nestjs/common';
 import type { Level, Logger as Pino } from 'pino';
 import { ServiceLogger } from './service-logger';
 
@@ -38,4 +38,15 @@ export class NestLogger implements LoggerService {
     }
     this.pino[level](fields, String(message));
   }
+}
+
+/**
+ * Nest's Logger writes through `logger` from now on, the lines it buffered since the start first. The
+ * platform's module does this as it creates its NestLogger, before a service connects to anything: a
+ * service that waits for its database says so at each attempt, not once it has started or given up.
+ */
+export function takeOverNestLogging(logger: NestLogger): NestLogger {
+  Logger.overrideLogger(logger);
+  Logger.flush();
+  return logger;
 }

@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { waitUntil } from '../eventually';
 
 /** The local engine (DOCKER_HOST, else the socket). */
 export const docker = new Docker();
@@ -41,6 +42,37 @@ export async function runToCompletion(
     await container.start();
     const { StatusCode } = (await container.wait()) as { StatusCode: number };
     return { code: StatusCode, lines: await logLines(container) };
+  } finally {
+    await container.remove({ force: true });
+  }
+}
+
+/**
+ * Starts a container and waits, up to `timeoutMs`, for log lines that satisfy `seen` printed while
+ * it still runs (lines printed as it exits do not count); resolves with them, and removes it.
+ */
+export async function logLinesWhileRunning(
+  options: Docker.ContainerCreateOptions,
+  seen: (lines: string[]) => boolean,
+  timeoutMs: number,
+): Promise<string[]> {
+  const container = await docker.createContainer({ Labels: TEST_LABELS, ...options });
+  let lines: string[] = [];
+  try {
+    await container.start();
+    await waitUntil(
+      () => `the log lines expected while it runs; it printed:\n${lines.join('\n')}`,
+      async () => {
+        lines = await logLines(container);
+        // Read after the lines: running now, it printed them while it ran.
+        const { State } = await container.inspect();
+        if (!State.Running) throw new Error(`it exited with code ${State.ExitCode}`);
+        return seen(lines);
+      },
+      timeoutMs,
+      250,
+    );
+    return lines;
   } finally {
     await container.remove({ force: true });
   }
