@@ -11,7 +11,7 @@ describe("booking's database stopped and started again", () => {
     await stack.compose('up', '--detach', '--wait', 'booking-db');
   });
 
-  it('makes booking not ready and not UP in the registry, answers 503 without a write, then recovers', async () => {
+  it('makes booking not ready and not UP in the registry, answers 503 without a write, keeps its metrics, then recovers', async () => {
     const date = daysFromToday(32);
     const ready = async () => (await fetch(`${stack.url('booking')}/health/ready`)).status;
     const registered = async () =>
@@ -31,6 +31,19 @@ describe("booking's database stopped and started again", () => {
     await eventually(async () => expect(await registered()).toEqual(['DOWN']), 20_000);
     const refused = await user.book(BF105, date, 1);
     expect(refused).toMatchObject({ status: 503 });
+    // Its metrics answer through the outage, the 503 counted; the outbox's gauge keeps its last count.
+    const scrape = await fetch(`${stack.url('booking')}/metrics`);
+    const metrics = await scrape.text();
+    expect({
+      status: scrape.status,
+      outbox: /^messaging_outbox_unsent_events\{[^}]*\} \d+$/m.test(metrics),
+    }).toEqual({
+      status: 200,
+      outbox: true,
+    });
+    expect(metrics).toMatch(
+      /^http_requests_total\{[^}]*route="\/bookings"[^}]*status_code="503"[^}]*\} [1-9]/m,
+    );
 
     await stack.compose('start', 'booking-db');
     await eventually(async () => expect(await ready()).toBe(200), 60_000);

@@ -68,6 +68,7 @@ export {
 
 // Metrics.
 export { MetricsService } from './metrics/metrics.service';
+export { registerCountedGauge, type CountedGaugeOptions } from './metrics/counted-gauge';
 
 // Database.
 export { createDataSourceOptions, type DataSourceSettings } from './database/data-source-options';

@@ -6,8 +6,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { MetricsService } from '@pss/platform';
-import { Gauge } from 'prom-client';
+import { MetricsService, registerCountedGauge } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
 import { CheckinConfig } from '../config/checkin-config';
@@ -58,17 +57,10 @@ export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplic
     private readonly config: CheckinConfig,
     metrics: MetricsService,
   ) {
-    // Counted at each scrape; while the database is away the gauge keeps its last value.
-    new Gauge({
+    registerCountedGauge(metrics.registry, {
       name: 'checkin_unsettled_agreements',
       help: 'Bookings whose agreement to a check-in booking may hold with no check-in here, until settled',
-      registers: [metrics.registry],
-      async collect() {
-        const rows = await dataSource
-          .query('SELECT count(*)::int AS n FROM unsettled_agreements')
-          .catch(() => undefined);
-        if (rows) this.set(rows[0].n);
-      },
+      count: async () => (await dataSource.query('SELECT count(*)::int AS n FROM unsettled_agreements'))[0].n,
     });
   }
 
