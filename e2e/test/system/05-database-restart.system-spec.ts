@@ -5,6 +5,9 @@ import { daysFromToday, eventually } from '@pss/testing';
 const stack = systemStack();
 const user = new PssUser(stack);
 const BF105 = { flightNumber: 'BF105', origin: 'NYC' };
+/** The database readiness check's last result in a scrape of /metrics. */
+const databaseCheckIn = (metrics: string) =>
+  /^readiness_check_up\{check="database"[^}]*\} (\d+)$/m.exec(metrics)?.[1];
 
 describe("booking's database stopped and started again", () => {
   afterAll(async () => {
@@ -31,16 +34,15 @@ describe("booking's database stopped and started again", () => {
     await eventually(async () => expect(await registered()).toEqual(['DOWN']), 20_000);
     const refused = await user.book(BF105, date, 1);
     expect(refused).toMatchObject({ status: 503 });
-    // Its metrics answer through the outage, the 503 counted; the outbox's gauge keeps its last count.
+    // Its metrics answer through the outage: the 503 counted, the database check down (what an
+    // alert names), the outbox's gauge at its last count.
     const scrape = await fetch(`${stack.url('booking')}/metrics`);
     const metrics = await scrape.text();
     expect({
       status: scrape.status,
       outbox: /^messaging_outbox_unsent_events\{[^}]*\} \d+$/m.test(metrics),
-    }).toEqual({
-      status: 200,
-      outbox: true,
-    });
+      databaseCheck: databaseCheckIn(metrics),
+    }).toEqual({ status: 200, outbox: true, databaseCheck: '0' });
     expect(metrics).toMatch(
       /^http_requests_total\{[^}]*route="\/bookings"[^}]*status_code="503"[^}]*\} [1-9]/m,
     );
@@ -48,6 +50,8 @@ describe("booking's database stopped and started again", () => {
     await stack.compose('start', 'booking-db');
     await eventually(async () => expect(await ready()).toBe(200), 60_000);
     await eventually(async () => expect(await registered()).toEqual(['UP']), 20_000);
+    const recovered = await (await fetch(`${stack.url('booking')}/metrics`)).text();
+    expect(databaseCheckIn(recovered)).toBe('1');
     // The refused booking wrote nothing: the seats search shows are one fewer only after this one.
     expect(await user.book(BF105, date, 1)).toMatchObject({ status: 201 });
     await eventually(async () => expect(await user.seatsLeft(BF105, date)).toBe(seatsBefore - 1), 10_000);

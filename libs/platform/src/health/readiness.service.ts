@@ -5,7 +5,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import { Gauge } from 'prom-client';
 import { ServiceConfig } from '../config/service-config';
+import { MetricsService } from '../metrics/metrics.service';
 
 /**
  * STARTING until the checks first pass (a service still catching up, or whose database is not there
@@ -20,7 +22,8 @@ export type ReadinessListener = (state: ReadinessState, previous: ReadinessState
  * What /health/ready reports. Other modules add checks (database, broker, registry) with
  * `addCheck`, and follow the state with `onChange` (the registry client maps it to UP /
  * OUT_OF_SERVICE / DOWN). Checks also run every READINESS_INTERVAL_MS, so changes are seen
- * even when nobody probes.
+ * even when nobody probes. Each check's last result is on /metrics (`readiness_check_up{check}`):
+ * an alert can name what an instance cannot reach.
  */
 @Injectable()
 export class ReadinessService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -30,11 +33,20 @@ export class ReadinessService implements OnApplicationBootstrap, BeforeApplicati
   private current: ReadinessState = 'STARTING';
   private hasBeenUp = false;
   private timer?: NodeJS.Timeout;
+  private readonly checksUp: Gauge<'check'>;
 
   constructor(
     private readonly health: HealthCheckService,
     private readonly config: ServiceConfig,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.checksUp = new Gauge({
+      name: 'readiness_check_up',
+      help: 'Whether each readiness check (database, broker, catchUp, ...) passed when it last ran: 1 or 0',
+      labelNames: ['check'] as const,
+      registers: [metrics.registry],
+    });
+  }
 
   get state(): ReadinessState {
     return this.current;
@@ -46,7 +58,17 @@ export class ReadinessService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   addCheck(name: string, check: ReadinessCheck): void {
-    this.checks.set(name, check);
+    this.checks.set(name, async () => {
+      const result = await check().catch((error: unknown) => {
+        this.checksUp.set({ check: name }, 0);
+        throw error;
+      });
+      this.checksUp.set(
+        { check: name },
+        Object.values(result).every(({ status }) => status === 'up') ? 1 : 0,
+      );
+      return result;
+    });
   }
 
   /** Calls `listener` on every change of state; returns a function that stops it. */
