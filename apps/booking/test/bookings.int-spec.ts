@@ -406,6 +406,9 @@ describe('booking over HTTP, with the fares service and a registry', () => {
       { bookingId: confirmed.id, checkinId: checkinOf(confirmed) },
       { bookingId: withdrawn.id, checkinId: checkinOf(withdrawn) },
     ]);
+    // A page that is not full is the last: no `next` (check-in's tests page through a longer list).
+    const page = (await (await world.get('/check-in-agreements/unconfirmed?forMs=0')).json()) as object;
+    expect(Object.keys(page)).toEqual(['items']);
     expect(await unconfirmed(60_000)).toEqual([]);
 
     await publishEvents(world.brokerUrl, [
@@ -426,6 +429,13 @@ describe('booking over HTTP, with the fares service and a registry', () => {
       const { errors } = await problemOf(await world.get(`/check-in-agreements/unconfirmed${query}`), 400);
       expect([...new Set(errors?.map((error) => error.field))]).toEqual(['forMs']);
     }
+    const badCursor = await problemOf(
+      await world.get(`/check-in-agreements/unconfirmed?forMs=0&after=${confirmed.id}`),
+      400,
+    );
+    expect(badCursor.errors).toEqual([
+      { field: 'after', detail: 'after must be the next of a previous page' },
+    ]);
   });
 
   it('refuses to check in a cancelled booking (409), an unknown one (404) and a bad check-in id (400)', async () => {

@@ -341,6 +341,43 @@ describe('check-in over HTTP, with booking, fares and a registry', () => {
         );
       }
     });
+
+    it('takes back an unrecorded one listed after more than a page of recorded ones still waiting for their event', async () => {
+      // 101 recorded check-ins (booking lists 100 a page) on two flights, their events as if lost.
+      const recorded = [
+        ...(await mapWithConcurrency(times(51), 10, () => world.book('BF101', tomorrow, 1))),
+        ...(await mapWithConcurrency(times(50), 10, () => world.book('BF105', tomorrow, 1))),
+      ];
+      const checkins = await mapWithConcurrency(recorded, 10, ({ id }) => world.checkIn({ bookingId: id }));
+      expect(checkins.map(({ status }) => status)).toEqual(Array(101).fill(201));
+      const ids = recorded.map(({ id }) => id);
+      await eventually(async () => {
+        const { rows } = await world.bookingDatabase.query(
+          'SELECT count(*)::int AS waiting FROM bookings WHERE id = ANY($1) AND checkin_unconfirmed_since IS NOT NULL',
+          [ids],
+        );
+        expect(rows).toEqual([{ waiting: 0 }]);
+      }, SETTLE_AFTER_MS * 5);
+      await world.bookingDatabase.query(
+        `UPDATE bookings SET checkin_unconfirmed_since = now() - interval '1 hour' WHERE id = ANY($1)`,
+        [ids],
+      );
+      const unrecorded = await world.book('BF104', tomorrow, 1);
+      try {
+        expect((await bookingCheckin(unrecorded.id, checkinIdOf(unrecorded.id))).status).toBe(200);
+        await eventually(
+          async () => expect((await standing(unrecorded.id)).status).toBe('CONFIRMED'),
+          SETTLE_AFTER_MS * 5,
+        );
+        const statuses = await mapWithConcurrency(ids, 10, (id) => world.bookingStatus(id));
+        expect(new Set(statuses)).toEqual(new Set(['CHECKED_IN']));
+      } finally {
+        await world.bookingDatabase.query(
+          'UPDATE bookings SET checkin_unconfirmed_since = NULL WHERE id = ANY($1)',
+          [ids],
+        );
+      }
+    });
   });
 
   it('seats 100 concurrent check-ins on one flight in 100 different seats', async () => {

@@ -42,7 +42,12 @@ export {
   type SnapshotSource,
 } from './dto/snapshots';
 export { bookingStatuses, type BookingStatus } from './dto/booking-status';
-export type { BookingSummary, PassengerSummary, UnconfirmedCheckinSummary } from './dto/booking';
+export type {
+  BookingSummary,
+  PassengerSummary,
+  UnconfirmedCheckinSummary,
+  UnconfirmedCheckinsPage,
+} from './dto/booking';
 
 // Shared domain values as requests carry them, with their validation rules.
 export { AIRPORT_CODE, IsAirportCode } from './values/airport-code';

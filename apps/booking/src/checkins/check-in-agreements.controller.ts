@@ -15,8 +15,11 @@ export class CheckinAgreementsController {
       'Bookings CHECKED_IN for a check-in whose checkin.completed has not come for forMs (for the check-in service)',
   })
   @ApiOkResponse({ type: UnconfirmedCheckinsResponse })
-  @ApiBadRequestResponse({ type: ProblemDocument, description: 'forMs missing or not 0 to a day' })
-  list(@Query() { forMs }: UnconfirmedCheckinsQuery): Promise<UnconfirmedCheckinsResponse> {
-    return this.unconfirmed.olderThan(forMs);
+  @ApiBadRequestResponse({
+    type: ProblemDocument,
+    description: 'forMs missing or not 0 to a day, or after not the next of a page',
+  })
+  list(@Query() { forMs, after }: UnconfirmedCheckinsQuery): Promise<UnconfirmedCheckinsResponse> {
+    return this.unconfirmed.olderThan(forMs, after);
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { BookingSummary, UnconfirmedCheckinSummary } from '@pss/contracts';
+import type { BookingSummary, UnconfirmedCheckinSummary, UnconfirmedCheckinsPage } from '@pss/contracts';
 import { ServiceHttpClient } from '@pss/registry-client';
 import { refusalOf } from './booking-refusal';
 
@@ -52,13 +52,18 @@ export class BookingDirectory {
 
   /**
    * The bookings booking moved to CHECKED_IN for a check-in whose `checkin.completed` it has not
-   * had for `forMs`, the oldest first: none from a booking of a version that does not list them.
+   * had for `forMs`, the oldest first, a page at a time: none from a booking of a version that does
+   * not list them.
    */
-  async unconfirmedCheckins(forMs: number): Promise<UnconfirmedCheckinSummary[]> {
-    const listed = await this.ask<{ items: UnconfirmedCheckinSummary[] }>(
-      `/check-in-agreements/unconfirmed?forMs=${forMs}`,
-    );
-    return listed?.items ?? [];
+  async *unconfirmedCheckins(forMs: number): AsyncGenerator<UnconfirmedCheckinSummary[]> {
+    let after: string | undefined;
+    do {
+      const query = new URLSearchParams({ forMs: String(forMs), ...(after && { after }) });
+      const page = await this.ask<UnconfirmedCheckinsPage>(`/check-in-agreements/unconfirmed?${query}`);
+      if (!page) return;
+      yield page.items;
+      after = page.next;
+    } while (after);
   }
 
   /** GET `path` of booking: its body, undefined for a 404, what check-in answers otherwise thrown. */

@@ -122,16 +122,29 @@ export class UnsettledAgreements implements OnApplicationBootstrap, BeforeApplic
           return agreement;
         });
       }
-      for (const { bookingId, checkinId } of await this.bookings.unconfirmedCheckins(after)) {
-        if (this.stopping) return;
-        await this.settle(bookingId, async (manager) => {
-          const [{ recorded }] = await manager.query(`SELECT ${checkinRecorded('$1')}`, [bookingId]);
-          return { checkinId, recorded };
-        });
+      for await (const page of this.bookings.unconfirmedCheckins(after)) {
+        // A recorded check-in is never undone: its agreement stays, its event is on the way.
+        const recordedHere = await this.recordedAmong(page.map(({ bookingId }) => bookingId));
+        for (const { bookingId, checkinId } of page.filter(({ bookingId }) => !recordedHere.has(bookingId))) {
+          if (this.stopping) return;
+          await this.settle(bookingId, async (manager) => {
+            const [{ recorded }] = await manager.query(`SELECT ${checkinRecorded('$1')}`, [bookingId]);
+            return { checkinId, recorded };
+          });
+        }
       }
     } catch (error) {
       this.logger.warn(`unsettled agreements not settled this round: ${(error as Error).message}`);
     }
+  }
+
+  /** Those of `bookingIds` a check-in of which is recorded here. */
+  private async recordedAmong(bookingIds: string[]): Promise<Set<string>> {
+    const rows: { bookingId: string }[] = await this.dataSource.query(
+      'SELECT booking_id AS "bookingId" FROM checkins WHERE booking_id = ANY($1::uuid[])',
+      [bookingIds],
+    );
+    return new Set(rows.map(({ bookingId }) => bookingId));
   }
 
   /**

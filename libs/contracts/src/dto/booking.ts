@@ -33,3 +33,12 @@ export interface UnconfirmedCheckinSummary {
   /** ISO 8601 UTC */
   unconfirmedSince: string;
 }
+
+/**
+ * One page of `GET /check-in-agreements/unconfirmed`, the oldest first; `next`, present when more may
+ * follow, is the `after` that asks for the page after it.
+ */
+export interface UnconfirmedCheckinsPage {
+  items: UnconfirmedCheckinSummary[];
+  next?: string;
+}
