@@ -58,6 +58,7 @@ export async function logLinesWhileRunning(
 ): Promise<string[]> {
   const container = await docker.createContainer({ Labels: TEST_LABELS, ...options });
   let lines: string[] = [];
+  let exitCode: number | undefined;
   try {
     await container.start();
     await waitUntil(
@@ -66,12 +67,16 @@ export async function logLinesWhileRunning(
         lines = await logLines(container);
         // Read after the lines: running now, it printed them while it ran.
         const { State } = await container.inspect();
-        if (!State.Running) throw new Error(`it exited with code ${State.ExitCode}`);
-        return seen(lines);
+        if (!State.Running) exitCode = State.ExitCode;
+        return exitCode !== undefined || seen(lines);
       },
       timeoutMs,
       250,
     );
+    if (exitCode !== undefined)
+      throw new Error(
+        `it exited (code ${exitCode}) before the lines expected; it printed:\n${lines.join('\n')}`,
+      );
     return lines;
   } finally {
     await container.remove({ force: true });
