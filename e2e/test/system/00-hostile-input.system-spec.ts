@@ -91,6 +91,11 @@ describe('hostile input against the composed stack', () => {
     expectRefused('form check-in', await send('checkin', '/checkins', { headers: form, body: 'a=1' }), 415);
   });
 
+  it('refuses a path that does not decode with a 400 problem, on every service', async () => {
+    for (const service of SERVICES)
+      expectRefused(`${service} %ff`, await send(service, '/flights/%ff', { method: 'GET' }), 400);
+  });
+
   it('takes a cancel sent with a JSON content type and no body, as clients send it', async () => {
     const answer = await send('booking', `/bookings/${booking.id}/cancel`, { headers: JSON_TYPE });
     expect([answer.status, JSON.parse(answer.body).status]).toEqual([200, 'CANCELLED']);

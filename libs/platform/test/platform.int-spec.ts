@@ -72,6 +72,21 @@ describe('a service composed with PlatformModule, over HTTP', () => {
     expect(((await response.json()) as ProblemDetails).title).toBe('Not Found');
   });
 
+  // Invariant: every refusal is problem+json with the request id, even one fastify makes before
+  // any route or hook runs.
+  it.each([
+    ['a path that is not percent-encoded UTF-8', '/probe/echo/%ff', 400],
+    ['a path parameter over 100 characters', `/probe/echo/${'A'.repeat(101)}`, 414],
+  ])('answers %s with a problem', async (_what, path, status) => {
+    const response = await fetch(`${base}${path}`, { headers: { 'X-Request-Id': 'url-1' } });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.headers.get('x-request-id')).toBe('url-1');
+    expect(await response.json()).toMatchObject({ status, instance: path, requestId: 'url-1' });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain(`route="unmatched",status_code="${status}"`);
+  });
+
   it('hides the cause of an unexpected error', async () => {
     const response = await fetch(`${base}/probe/crash`);
     expect(response.status).toBe(500);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Injectable, Module, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Injectable, Module, Param, Post, Query } from '@nestjs/common';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { LookupRateLimited } from '../src/http/lookup-rate-limit';
@@ -19,6 +19,11 @@ class ProbeController {
   @Get('echo')
   echo(@Query() query: EchoQuery): EchoQuery & { requestId?: string } {
     return { ...query, requestId: currentRequestId() };
+  }
+
+  @Get('echo/:code')
+  echoPath(@Param('code') code: string): { code: string } {
+    return { code };
   }
 
   @Post('echo')

@@ -1,14 +1,16 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceConfig } from '../config/service-config';
 import { ReadinessService } from '../health/readiness.service';
 import { refuseForeignCharsets } from '../http/body-charset';
 import { answerClientError } from '../http/client-error';
+import { answerFrameworkError } from '../http/framework-error';
 import { readJsonBodiesOnly } from '../http/json-body';
 import { limitLookups } from '../http/lookup-rate-limit';
-import { addRequestHooks } from '../http/request-hooks';
+import { addRequestHooks, type ResponseRecorder } from '../http/request-hooks';
 import { acceptOrCreateRequestId } from '../logging/request-context';
 import { ServiceLogger } from '../logging/service-logger';
 import { MetricsService } from '../metrics/metrics.service';
@@ -24,6 +26,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
  * JSON bodies only, look-up rate limits, OpenAPI. main.ts goes through bootstrapService; integration tests call this and `listen(0)`.
  */
 export async function createService(appModule: Type<unknown>): Promise<INestApplication> {
+  // fastify takes its refusal handler as it is made; what counts and logs answers, once the app is.
+  let recordResponse: ResponseRecorder | undefined;
   const adapter = new FastifyAdapter({
     genReqId: (request: IncomingMessage) => acceptOrCreateRequestId(request.headers['x-request-id']),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -32,6 +36,8 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
     // On close: idle keep-alive connections are dropped at once; requests in flight finish.
     forceCloseConnections: 'idle',
     clientErrorHandler: answerClientError,
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      answerFrameworkError(error, request, reply, recordResponse),
   });
   // Nest's own parsers would read form-urlencoded bodies too: the platform registers the JSON one.
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, {
@@ -40,7 +46,7 @@ export async function createService(appModule: Type<unknown>): Promise<INestAppl
   });
   try {
     const readiness = app.get(ReadinessService);
-    addRequestHooks(adapter.getInstance(), {
+    recordResponse = addRequestHooks(adapter.getInstance(), {
       metrics: app.get(MetricsService),
       logger: app.get(ServiceLogger).pino,
       isStopping: () => readiness.state === 'STOPPING',

@@ -10,17 +10,20 @@ const QUIET_PATHS = new Set(['/health/live', '/health/started', '/health/ready',
 // Paths no route matched share one label, so that scanners cannot blow up the series count.
 const UNMATCHED = 'unmatched';
 
+/** Counts and logs an answered request, as every request's onResponse hook does. */
+export type ResponseRecorder = (request: FastifyRequest, reply: FastifyReply) => void;
+
 /**
  * What every request goes through: its id (taken from X-Request-Id when well-formed, else made)
  * echoed and kept for the work it starts; then one metric sample by route template, and one log
  * line for a request that went wrong (a 5xx is an error, a 4xx the client's mistake answered as
  * designed), its query values left out. A line for each request that succeeds is at debug: writing it would cost more than
- * answering.
+ * answering. Returns what the onResponse hook does, for answers given outside the hooks.
  */
 export function addRequestHooks(
   fastify: FastifyInstance,
   { metrics, logger, isStopping }: { metrics: MetricsService; logger: Logger; isStopping: () => boolean },
-): void {
+): ResponseRecorder {
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     runWithRequestId(request.id, done);
@@ -33,14 +36,18 @@ export function addRequestHooks(
       return void drainRefusedBody(request, reply).then(() => done(null, payload));
     done(null, payload);
   });
-  fastify.addHook('onResponse', (request, reply, done) => {
+  const record: ResponseRecorder = (request, reply) => {
     const route = request.routeOptions.url ?? UNMATCHED;
     const labels = { method: request.method, route, status_code: String(reply.statusCode) };
     metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
     metrics.httpRequests.inc(labels);
     logRequest(logger, request, reply);
+  };
+  fastify.addHook('onResponse', (request, reply, done) => {
+    record(request, reply);
     done();
   });
+  return record;
 }
 
 function logRequest(logger: Logger, request: FastifyRequest, reply: FastifyReply): void {
