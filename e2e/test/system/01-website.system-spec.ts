@@ -196,6 +196,22 @@ describe('the website, in a browser', () => {
     await context.close();
   });
 
+  it('answers a link to no page with a page that says so and leads back; the edge keeps problem+json', async () => {
+    const { context, page } = await open();
+    const answer = await page.goto(`${site()}/booking/K7M4QX`);
+    expect(answer?.status()).toBe(404);
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('We found no such page.');
+    await page.getByRole('link', { name: 'Back to the flight search' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Find a flight');
+    await expectAccessible(page);
+    await context.close();
+    const api = await fetch(`${site()}/api/nowhere`, { headers: { accept: 'text/html' } });
+    expect([api.status, api.headers.get('content-type')]).toEqual([
+      404,
+      expect.stringMatching(/^application\/problem\+json/),
+    ]);
+  });
+
   it('refuses a form posted without its CSRF token (as another site could make a browser post it), changing nothing', async () => {
     const booking = await user.booked({ flightNumber: 'BF105', origin: 'NYC' }, daysFromToday(3), 1);
     const forged = await fetch(`${site()}/bookings/${booking.id}/cancel`, {

@@ -46,6 +46,7 @@ export {
 export { InvalidInputException, createValidationPipe, fieldProblems } from './errors/validation';
 export { ProblemException } from './errors/problem.exception';
 export { ProblemDocument } from './errors/problem-document';
+export { ProblemDetailsFilter } from './errors/problem-details.filter';
 
 // Validation of dates, and random codes.
 export { addDays, IsIsoDate, IsTodayOrLater, todayUtc } from './validation/dates';
