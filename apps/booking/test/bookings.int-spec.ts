@@ -393,10 +393,16 @@ describe('booking over HTTP, with the fares service and a registry', () => {
     const unconfirmed = async (forMs: number) => {
       const response = await world.get(`/check-in-agreements/unconfirmed?forMs=${forMs}`);
       expect(response.status).toBe(200);
-      const { items } = (await response.json()) as { items: { bookingId: string; checkinId: string }[] };
-      return items
-        .filter((item) => [confirmed.id, withdrawn.id].includes(item.bookingId))
-        .map(({ bookingId, checkinId }) => ({ bookingId, checkinId }));
+      const { items } = (await response.json()) as {
+        items: { bookingId: string; checkinId: string; unconfirmedSince: string }[];
+      };
+      const ours = items.filter((item) => [confirmed.id, withdrawn.id].includes(item.bookingId));
+      // As the contract says: ISO 8601 UTC, the moment of the move.
+      for (const { unconfirmedSince } of ours) {
+        expect(unconfirmedSince).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        expect(Date.now() - Date.parse(unconfirmedSince)).toBeLessThan(60_000);
+      }
+      return ours.map(({ bookingId, checkinId }) => ({ bookingId, checkinId }));
     };
     for (const booking of [confirmed, withdrawn])
       expect(

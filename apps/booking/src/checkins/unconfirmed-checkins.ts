@@ -19,7 +19,7 @@ export class UnconfirmedCheckins {
 
   async olderThan(ms: number, after?: string): Promise<UnconfirmedCheckinsResponse> {
     const [, afterMicros, afterBooking] = (after && PAGE_CURSOR.exec(after)) || [];
-    const rows: { bookingId: string; checkinId: string; unconfirmedSince: string; cursor: string }[] =
+    const rows: { bookingId: string; checkinId: string; unconfirmedSince: Date; cursor: string }[] =
       await this.dataSource.query(
         `SELECT id AS "bookingId", checkin_id AS "checkinId", checkin_unconfirmed_since AS "unconfirmedSince",
                 (extract(epoch FROM checkin_unconfirmed_since) * 1000000)::bigint || '_' || id AS cursor
@@ -31,7 +31,11 @@ export class UnconfirmedCheckins {
           ORDER BY checkin_unconfirmed_since, id LIMIT ${PAGE}`,
         [ms, afterMicros ?? null, afterBooking ?? null],
       );
-    const items = rows.map(({ cursor: _cursor, ...item }) => item);
+    const items = rows.map(({ bookingId, checkinId, unconfirmedSince }) => ({
+      bookingId,
+      checkinId,
+      unconfirmedSince: unconfirmedSince.toISOString(),
+    }));
     return rows.length === PAGE ? { items, next: rows.at(-1)?.cursor } : { items };
   }
 }
