@@ -3,6 +3,7 @@ import { PlatformModule } from '@pss/platform';
 import { RegistryClientModule } from '@pss/registry-client';
 import { EdgeModule } from './edge/edge.module';
 import { configureWebsiteHttp } from './http/configure-http';
+import { answerMissingPagesWithAPage } from './pages/page-not-found.filter';
 import { PagesModule } from './pages/pages.module';
 
 @Module({
@@ -11,7 +12,10 @@ import { PagesModule } from './pages/pages.module';
       serviceName: 'website',
       defaultPort: 8001,
       description: "BrownField's passenger website, and the edge of the public API (/api/{service}/...).",
-      configureHttp: configureWebsiteHttp,
+      configureHttp: async (app) => {
+        await configureWebsiteHttp(app);
+        answerMissingPagesWithAPage(app);
+      },
     }),
     RegistryClientModule.forRoot({ appName: 'WEBSITE' }),
     EdgeModule,

@@ -1,23 +1,19 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyReplyFrom from '@fastify/reply-from';
-import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { INSTANCE_CONNECT_TIMEOUT_MS } from '@pss/registry-client';
-import { PageNotFoundFilter } from '../pages/page-not-found.filter';
 
 /** How long the edge waits for an instance's answer. */
 const UPSTREAM_TIMEOUT_MS = 10_000;
 
 /**
  * The website's additions to the platform's HTTP server: the pages' forms (urlencoded bodies),
- * the cookie that carries the CSRF secret, the edge's proxy (undici, to any instance), and a page
- * for a browser sent to no page (registered after the platform's filter, so asked first).
+ * the cookie that carries the CSRF secret, and the edge's proxy (undici, to any instance).
  */
 export async function configureWebsiteHttp(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyFormbody);
   await app.register(fastifyCookie);
-  app.useGlobalFilters(new PageNotFoundFilter(app.get(HttpAdapterHost)));
   await app.register(fastifyReplyFrom, {
     undici: {
       connections: 128,

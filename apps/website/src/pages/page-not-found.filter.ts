@@ -1,4 +1,6 @@
 import { ArgumentsHost, Catch, HttpStatus, NotFoundException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ProblemDetailsFilter } from '@pss/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
@@ -22,4 +24,9 @@ export class PageNotFoundFilter extends ProblemDetailsFilter {
       HttpStatus.NOT_FOUND,
     );
   }
+}
+
+/** Registered after the platform's own filter, so asked first. */
+export function answerMissingPagesWithAPage(app: NestFastifyApplication): void {
+  app.useGlobalFilters(new PageNotFoundFilter(app.get(HttpAdapterHost)));
 }
