@@ -31,6 +31,24 @@ secrets_dir_of() {
   printf '%s\n' "$dir"
 }
 
+# The services of services.json that have a database of their own (named after the service), one a line.
+databases_of_services() {
+  node -e 'const { services } = require("./services.json");
+    for (const [name, { database }] of Object.entries(services)) if (database) console.log(name);'
+}
+
+# Waits, up to 3 minutes, until every container of services $2... of the stack of env file $1 is healthy.
+wait_until_healthy() {
+  local env_file=$1 deadline=$((SECONDS + 180)) states
+  shift
+  while :; do
+    states=$(docker compose --env-file "$env_file" ps --all --format '{{.Health}}' "$@")
+    [ -n "$states" ] && ! grep -qv '^healthy$' <<<"$states" && return 0
+    [ $SECONDS -lt $deadline ] || die "$* not healthy after 3 minutes: see docker compose ps $*"
+    sleep 2
+  done
+}
+
 # The services of services.json with a database whose password is not in secrets directory $1.
 databases_without_password() {
   node -e 'const { services } = require("./services.json");
