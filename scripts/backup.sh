@@ -8,15 +8,16 @@
 # scripts/up.sh). Restore with scripts/restore.sh. Each database is its own snapshot: what
 # happened between two of them reaches the other through its events, as after any outage.
 set -euo pipefail
+[ $# -eq 1 ] || { echo "usage: bash scripts/backup.sh DIR" >&2; exit 1; }
+backups=$(realpath -m -- "$1")
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 export PATH=/usr/local/bin:$PATH
-[ $# -eq 1 ] || die "usage: bash scripts/backup.sh DIR"
 env_file=${PSS_ENV_FILE:-.env}
 [ -f "$env_file" ] || die "no env file at $env_file: is this the stack's directory?"
 compose=(docker compose --progress quiet --env-file "$env_file")
 umask 077  # passengers' names and bookings: for the operator only
-target="$1/$(date -u +%Y%m%dT%H%M%SZ)"
+target="$backups/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$target"
 services=$(databases_of_services)
 for service in $services; do

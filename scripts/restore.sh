@@ -7,11 +7,11 @@
 # too: the service's migrations add them again as it starts.
 #   bash scripts/restore.sh BACKUP_DIR [SERVICE...]
 set -euo pipefail
+[ $# -ge 1 ] || { echo "usage: bash scripts/restore.sh BACKUP_DIR [SERVICE...]" >&2; exit 1; }
+backup=$(realpath -m -- "$1") && shift
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 export PATH=/usr/local/bin:$PATH
-[ $# -ge 1 ] || die "usage: bash scripts/restore.sh BACKUP_DIR [SERVICE...]"
-backup=$1 && shift
 env_file=${PSS_ENV_FILE:-.env}
 [ -f "$env_file" ] || die "no env file at $env_file: is this the stack's directory?"
 compose=(docker compose --progress quiet --env-file "$env_file")
