@@ -37,14 +37,51 @@ databases_of_services() {
     for (const [name, { database }] of Object.entries(services)) if (database) console.log(name);'
 }
 
-# Waits, up to 3 minutes, until every container of services $2... of the stack of env file $1 is healthy.
-wait_until_healthy() {
-  local env_file=$1 deadline=$((SECONDS + 180)) states
+# Where an operator script finds the stack: the Swarm stack $PSS_STACK when it is set (its
+# databases' tasks on this node), else the compose project here, with env file $PSS_ENV_FILE
+# (default .env). The helpers below act on it.
+stack_target() {
+  if [ -n "${PSS_STACK:-}" ]; then
+    [ "$(docker stack ls --format '{{.Name}}' | grep -cx "$PSS_STACK")" = 1 ] || die "there is no stack $PSS_STACK on this engine"
+  else
+    env_file=${PSS_ENV_FILE:-.env}
+    [ -f "$env_file" ] || die "no env file at $env_file: is this the stack's directory?"
+  fi
+}
+
+# Runs a command in service $1's database container.
+in_database() {
+  local service=$1 container
   shift
+  if [ -z "${PSS_STACK:-}" ]; then
+    docker compose --progress quiet --env-file "$env_file" exec -T "$service-db" "$@"
+    return
+  fi
+  container=$(docker ps --quiet --filter "label=com.docker.swarm.service.name=${PSS_STACK}_$service-db" | head -n 1)
+  [ -n "$container" ] || die "no task of ${PSS_STACK}_$service-db runs on this node: run this on the node labelled pss.data=true"
+  docker exec -i "$container" "$@"
+}
+
+# Stops service $1's every instance; start_service starts as many again and waits until they are healthy.
+stop_service() {
+  if [ -z "${PSS_STACK:-}" ]; then
+    docker compose --progress quiet --env-file "$env_file" stop "$1"
+    return
+  fi
+  stopped_replicas=$(docker service inspect --format '{{.Spec.Mode.Replicated.Replicas}}' "${PSS_STACK}_$1")
+  docker service scale --detach=false "${PSS_STACK}_$1=0" >/dev/null
+}
+start_service() {
+  if [ -n "${PSS_STACK:-}" ]; then
+    docker service scale --detach=false "${PSS_STACK}_$1=$stopped_replicas" >/dev/null
+    return
+  fi
+  local deadline=$((SECONDS + 180)) states
+  docker compose --progress quiet --env-file "$env_file" start "$1"
   while :; do
-    states=$(docker compose --env-file "$env_file" ps --all --format '{{.Health}}' "$@")
+    states=$(docker compose --env-file "$env_file" ps --all --format '{{.Health}}' "$1")
     [ -n "$states" ] && ! grep -qv '^healthy$' <<<"$states" && return 0
-    [ $SECONDS -lt $deadline ] || die "$* not healthy after 3 minutes: see docker compose ps $*"
+    [ $SECONDS -lt $deadline ] || die "$1 not healthy after 3 minutes: see docker compose ps $1"
     sleep 2
   done
 }

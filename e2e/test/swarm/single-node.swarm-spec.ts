@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { daysFromToday, docker, eventually, freePort, waitUntil, workspaceRoot } from '@pss/testing';
@@ -158,6 +159,19 @@ describe('PSS published to its image registry, and deployed from it to a single-
     expect(await serviceImages()).toEqual(before);
   });
 
+  const bookBF100 = (fare: unknown) =>
+    stack.fetch('http://booking:8060/bookings', {
+      method: 'POST',
+      body: {
+        flightNumber: 'BF100',
+        origin: 'SEA',
+        destination: 'SFO',
+        flightDate: date,
+        fare,
+        passengers: [{ firstName: 'Gean', lastName: 'Franc', gender: 'Female' }],
+      },
+    });
+
   it('takes a booking (booking asks fares through the registry) and search shows its seats gone', async () => {
     const seats = async () => {
       const { body } = await stack.fetch(
@@ -175,23 +189,39 @@ describe('PSS published to its image registry, and deployed from it to a single-
         expect.objectContaining({ flightNumber: 'BF100' }),
       );
     }, 60_000);
-    const { status, body } = await stack.fetch('http://booking:8060/bookings', {
-      method: 'POST',
-      body: {
-        flightNumber: 'BF100',
-        origin: 'SEA',
-        destination: 'SFO',
-        flightDate: date,
-        fare: before.fare,
-        passengers: [{ firstName: 'Gean', lastName: 'Franc', gender: 'Female' }],
-      },
-    });
+    const { status, body } = await bookBF100(before.fare);
     expect([status, body]).toEqual([201, expect.objectContaining({ status: 'CONFIRMED' })]);
     await eventually(
       async () => expect((await seats()).seatsAvailable).toBe(before.seatsAvailable - 1),
       30_000,
     );
   });
+
+  it("backs up every database on the node that holds them, and restores booking's: the backup's bookings, both replicas serving", async () => {
+    const fare = (
+      (await stack.fetch(`http://fares:8080/fares?flightNumber=BF100&flightDate=${date}`)).body as {
+        fare: unknown;
+      }
+    ).fare;
+    const kept = (await bookBF100(fare)).body as { id: string };
+    const backups = mkdtempSync(join(tmpdir(), 'pss-swarm-backups-'));
+    try {
+      const backup = await runScript('backup.sh', settings, [backups]);
+      expect(backup).toMatchObject({ code: 0, stderr: expect.stringContaining('backed up fares, search') });
+      const [taken] = readdirSync(backups);
+      const later = (await bookBF100(fare)).body as { id: string };
+      const restore = await runScript('restore.sh', settings, [join(backups, taken), 'booking']);
+      expect(restore).toMatchObject({ code: 0, stderr: expect.stringContaining('restored booking') });
+      const status = async (id: string) => (await stack.fetch(`http://booking:8060/bookings/${id}`)).status;
+      expect([await status(kept.id), await status(later.id)]).toEqual([200, 404]);
+    } finally {
+      rmSync(backups, { recursive: true, force: true });
+    }
+    await eventually(
+      async () => expect((await instances('BOOKING')).map((i) => i.status)).toEqual(['UP', 'UP']),
+      60_000,
+    );
+  }, 300_000);
 
   it('has Prometheus scraping every replica it found through the registry', async () => {
     await eventually(async () => {
