@@ -28,6 +28,7 @@ export {
 export type { ProcessedMessage, ProcessOutcome } from './inbox/delivery-processor';
 export type { EventHandler } from './inbox/event-applier';
 export { newsOf, Projection, type Followed, type ProjectionSpec } from './inbox/projection';
+export { ScheduleFollower, type ScheduleCatchUp, type SnapshotCatchUp } from './inbox/schedule-follower';
 export { deadLetterHeaders } from './inbox/dead-letter';
 export { MessagingModule } from './nest/messaging.module';
 export type { MessagingModuleOptions } from './nest/messaging.options';

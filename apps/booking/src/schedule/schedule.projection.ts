@@ -2,14 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   createIntegrationEvent,
   flightKey,
-  SCHEDULE_SNAPSHOT,
-  type FlightChangedEvent,
-  type FlightScheduledEvent,
   type InventoryState,
-  type FlightBulkScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
-import { EventConsumer, newsOf, OutboxWriter, Projection, type Followed } from '@pss/messaging';
+import { EventConsumer, OutboxWriter, ScheduleFollower, type Followed } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -24,75 +20,40 @@ export type ScheduleOutcome = 'applied' | 'stale' | 'capacity_below_sold';
  * `flight.bulk-scheduled`, one `booking.bulk-inventory-changed`). Seats sold are booking's and
  * stay: an aircraft smaller than the seats already sold keeps capacity at the seats sold (nothing
  * more is sold), and the outcome is counted for an operator, since search refuses such a change
- * when it knows of the sales. A new or wiped database catches up from the schedule's snapshot.
+ * when it knows of the sales.
  */
 @Injectable()
-export class ScheduleProjection extends Projection<
+export class ScheduleProjection extends ScheduleFollower<
   'flight.scheduled' | 'flight.bulk-scheduled' | 'flight.changed',
-  ScheduleOutcome
+  ScheduleOutcome,
+  InventoryState
 > {
   private readonly logger = new Logger(ScheduleProjection.name);
 
   constructor(
     consumer: EventConsumer,
     metrics: MetricsService,
-    private readonly catchUp: CatchUp,
-    private readonly dataSource: DataSource,
+    catchUp: CatchUp,
+    dataSource: DataSource,
     private readonly inventory: SeatInventory,
     private readonly outbox: OutboxWriter,
   ) {
-    super(consumer, metrics.registry, {
-      events: ['flight.scheduled', 'flight.bulk-scheduled', 'flight.changed'],
-      metric: {
-        name: 'booking_schedule_events_total',
-        help: "The schedule's events, each opening or changing a flight's inventory",
+    super(
+      consumer,
+      metrics.registry,
+      { catchUp, dataSource },
+      {
+        events: ['flight.scheduled', 'flight.bulk-scheduled', 'flight.changed'],
+        metric: {
+          name: 'booking_schedule_events_total',
+          help: "The schedule's events, each opening or changing a flight's inventory",
+        },
       },
-    });
-  }
-
-  override onModuleInit(): void {
-    super.onModuleInit();
-    this.catchUp.followSnapshot<ScheduledFlightState>(
-      'the schedule',
-      SCHEDULE_SNAPSHOT,
-      this.dataSource,
-      (flight, manager) => this.follow(flight, manager),
     );
   }
 
-  apply(
-    event: FlightScheduledEvent | FlightBulkScheduledEvent | FlightChangedEvent,
-    manager: EntityManager,
-  ): Promise<ScheduleOutcome | ScheduleOutcome[]> {
-    if (event.type === 'flight.bulk-scheduled') return this.followDay(event.payload.flights, manager);
-    return this.follow(event.payload, manager);
-  }
-
-  private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<ScheduleOutcome> {
-    const [{ outcome, news: seats }] = await this.applyToInventories([flight], manager);
-    if (seats) {
-      const event = createIntegrationEvent('booking.inventory-changed', seats);
-      await this.outbox.write(manager, event, flightKey(seats));
-    }
-    return outcome;
-  }
-
-  /** A bulk load's day: the seats for sale of the inventories it opened, in one event. */
-  private async followDay(
-    flights: readonly ScheduledFlightState[],
-    manager: EntityManager,
-  ): Promise<ScheduleOutcome[]> {
-    const followed = await this.applyToInventories(flights, manager);
-    const inventories = newsOf(followed);
-    if (inventories.length > 0) {
-      const event = createIntegrationEvent('booking.bulk-inventory-changed', { inventories });
-      await this.outbox.write(manager, event, `inventories/${inventories[0].flightDate}`);
-    }
-    return followed.map(({ outcome }) => outcome);
-  }
-
   /** Opens or changes the flights' inventories; the news of each is its seats for sale from then on. */
-  private async applyToInventories(
+  protected async follow(
     flights: readonly ScheduledFlightState[],
     manager: EntityManager,
   ): Promise<Followed<ScheduleOutcome, InventoryState>[]> {
@@ -113,5 +74,23 @@ export class ScheduleProjection extends Projection<
       );
       return { outcome: 'capacity_below_sold', news };
     });
+  }
+
+  protected override async announce(
+    inventories: InventoryState[],
+    manager: EntityManager,
+    bulk: boolean,
+  ): Promise<void> {
+    if (bulk) {
+      const event = createIntegrationEvent('booking.bulk-inventory-changed', { inventories });
+      await this.outbox.write(manager, event, `inventories/${inventories[0].flightDate}`);
+    } else {
+      const [seats] = inventories;
+      await this.outbox.write(
+        manager,
+        createIntegrationEvent('booking.inventory-changed', seats),
+        flightKey(seats),
+      );
+    }
   }
 }

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  SCHEDULE_SNAPSHOT,
-  versionedFlightKey,
-  type FlightChangedEvent,
-  type FlightScheduledEvent,
-  type FlightBulkScheduledEvent,
-  type ScheduledFlightState,
-} from '@pss/contracts';
-import { EventConsumer, Projection } from '@pss/messaging';
+import { versionedFlightKey, type ScheduledFlightState } from '@pss/contracts';
+import { EventConsumer, ScheduleFollower, type Followed } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -18,51 +11,33 @@ type FollowedVersion = Pick<ScheduledFlightState, 'flightNumber' | 'flightDate' 
 /**
  * Keeps each flight and date's capacity as the schedule's newest event gives it (duplicates and
  * reordering converge). Boarding passes already issued stay valid when an aircraft shrinks: new
- * check-ins seat passengers on the new map. A new or wiped database catches up from the schedule's
- * snapshot.
+ * check-ins seat passengers on the new map.
  */
 @Injectable()
-export class ScheduleProjection extends Projection<
+export class ScheduleProjection extends ScheduleFollower<
   'flight.scheduled' | 'flight.bulk-scheduled' | 'flight.changed',
   Outcome
 > {
-  constructor(
-    consumer: EventConsumer,
-    metrics: MetricsService,
-    private readonly catchUp: CatchUp,
-    private readonly dataSource: DataSource,
-  ) {
-    super(consumer, metrics.registry, {
-      events: ['flight.scheduled', 'flight.bulk-scheduled', 'flight.changed'],
-      metric: {
-        name: 'checkin_schedule_events_total',
-        help: "The schedule's events, each giving a flight's seat map",
+  constructor(consumer: EventConsumer, metrics: MetricsService, catchUp: CatchUp, dataSource: DataSource) {
+    super(
+      consumer,
+      metrics.registry,
+      { catchUp, dataSource },
+      {
+        events: ['flight.scheduled', 'flight.bulk-scheduled', 'flight.changed'],
+        metric: {
+          name: 'checkin_schedule_events_total',
+          help: "The schedule's events, each giving a flight's seat map",
+        },
       },
-    });
-  }
-
-  override onModuleInit(): void {
-    super.onModuleInit();
-    this.catchUp.followSnapshot<ScheduledFlightState>(
-      'the schedule',
-      SCHEDULE_SNAPSHOT,
-      this.dataSource,
-      async (flight, manager) => (await this.follow([flight], manager))[0],
-    );
-  }
-
-  apply(
-    event: FlightScheduledEvent | FlightBulkScheduledEvent | FlightChangedEvent,
-    manager: EntityManager,
-  ): Promise<Outcome[]> {
-    return this.follow(
-      event.type === 'flight.bulk-scheduled' ? event.payload.flights : [event.payload],
-      manager,
     );
   }
 
   /** One statement for all of them; a flight listed twice counts at its newest version. */
-  private async follow(flights: readonly ScheduledFlightState[], manager: EntityManager): Promise<Outcome[]> {
+  protected async follow(
+    flights: readonly ScheduledFlightState[],
+    manager: EntityManager,
+  ): Promise<Followed<Outcome, never>[]> {
     const column = <K extends keyof ScheduledFlightState>(key: K) => flights.map((flight) => flight[key]);
     const written: FollowedVersion[] = await manager.query(
       `INSERT INTO scheduled_flights AS flight (flight_number, flight_date, capacity, schedule_version)
@@ -78,6 +53,8 @@ export class ScheduleProjection extends Projection<
       [column('flightNumber'), column('flightDate'), column('capacity'), column('scheduleVersion')],
     );
     const applied = new Set(written.map((row) => versionedFlightKey(row)));
-    return flights.map((flight) => (applied.has(versionedFlightKey(flight)) ? 'applied' : 'stale'));
+    return flights.map((flight) => ({
+      outcome: applied.has(versionedFlightKey(flight)) ? 'applied' : 'stale',
+    }));
   }
 }

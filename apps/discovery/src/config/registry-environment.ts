@@ -13,19 +13,15 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { toBoolean } from '@pss/platform';
 import { MIN_PASSWORD, USERNAME } from '../auth/client-accounts';
 
 export const REGISTRY_MODES = ['fast', 'eureka'] as const;
 export type RegistryMode = (typeof REGISTRY_MODES)[number];
 
-// SWC records no design:type for un-annotated fields, so numbers convert through @Type.
-// Implicit conversion would read "false" as true: keep the raw text and let IsBoolean judge it.
-const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
-  const raw = obj[key];
-  return raw === 'true' ? true : raw === 'false' ? false : raw;
-};
 const URL_LIST = /^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/;
 
+// SWC records no design:type for un-annotated fields, so numbers convert through @Type.
 /** The registry's variables; unset ones take the mode's defaults (see registry-config.ts). */
 export class RegistryEnvironment {
   @Expose() @IsOptional() @Max(65535) @Min(0) @IsInt() PORT?: number;

@@ -4,13 +4,10 @@ import {
   flightKey,
   type FlightOnDate,
   type Money,
-  SCHEDULE_SNAPSHOT,
-  type FlightScheduledEvent,
   type FareChangedPayload,
-  type FlightBulkScheduledEvent,
   type ScheduledFlightState,
 } from '@pss/contracts';
-import { EventConsumer, newsOf, OutboxWriter, Projection, type Followed } from '@pss/messaging';
+import { EventConsumer, OutboxWriter, ScheduleFollower, type Followed } from '@pss/messaging';
 import { MetricsService } from '@pss/platform';
 import { CatchUp } from '@pss/registry-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -26,73 +23,56 @@ type Outcome = 'fare_filed' | 'recorded' | 'known';
  * `block-time` (blockTimeFare), gets its fare at once (version 1, announced with `fare.changed` in
  * the same transaction; a bulk load's day, `flight.bulk-scheduled`, in one `fare.bulk-changed`).
  * Either way the fare follows the flight, so a follower never hears of a fare before the flight it
- * is for. The same flight announced again changes
- * nothing: a fare an operator changed stays. A new or wiped database catches up from the
- * schedule's snapshot, the same way.
+ * is for. The same flight announced again changes nothing: a fare an operator changed stays.
  */
 @Injectable()
-export class ScheduleProjection extends Projection<'flight.scheduled' | 'flight.bulk-scheduled', Outcome> {
+export class ScheduleProjection extends ScheduleFollower<
+  'flight.scheduled' | 'flight.bulk-scheduled',
+  Outcome,
+  FareChangedPayload
+> {
   constructor(
     consumer: EventConsumer,
     metrics: MetricsService,
     private readonly outbox: OutboxWriter,
-    private readonly catchUp: CatchUp,
-    private readonly dataSource: DataSource,
+    catchUp: CatchUp,
+    dataSource: DataSource,
     private readonly config: FaresConfig,
   ) {
-    super(consumer, metrics.registry, {
-      events: ['flight.scheduled', 'flight.bulk-scheduled'],
-      metric: {
-        name: 'fares_schedule_events_total',
-        help: "The schedule's new flights, as fares heard them",
+    super(
+      consumer,
+      metrics.registry,
+      { catchUp, dataSource },
+      {
+        events: ['flight.scheduled', 'flight.bulk-scheduled'],
+        metric: {
+          name: 'fares_schedule_events_total',
+          help: "The schedule's new flights, as fares heard them",
+        },
       },
-    });
-  }
-
-  override onModuleInit(): void {
-    super.onModuleInit();
-    this.catchUp.followSnapshot<ScheduledFlightState>(
-      'the schedule',
-      SCHEDULE_SNAPSHOT,
-      this.dataSource,
-      (flight, manager) => this.follow(flight, manager),
     );
   }
 
-  apply(
-    event: FlightScheduledEvent | FlightBulkScheduledEvent,
+  /** The first fares filed: one flight's in `fare.changed`, a bulk load's day's in one `fare.bulk-changed`. */
+  protected override async announce(
+    fares: FareChangedPayload[],
     manager: EntityManager,
-  ): Promise<Outcome | Outcome[]> {
-    if (event.type === 'flight.bulk-scheduled') return this.followDay(event.payload.flights, manager);
-    return this.follow(event.payload, manager);
-  }
-
-  private async follow(flight: ScheduledFlightState, manager: EntityManager): Promise<Outcome> {
-    const [{ outcome, news: filed }] = await this.record([flight], manager);
-    if (filed)
-      await this.outbox.write(manager, createIntegrationEvent('fare.changed', filed), flightKey(filed));
-    return outcome;
-  }
-
-  /** A bulk load's day: its first fares announced together, in one `fare.bulk-changed`. */
-  private async followDay(
-    flights: readonly ScheduledFlightState[],
-    manager: EntityManager,
-  ): Promise<Outcome[]> {
-    const followed = await this.record(flights, manager);
-    const fares = newsOf(followed);
-    if (fares.length > 0) {
+    bulk: boolean,
+  ): Promise<void> {
+    if (bulk) {
       const event = createIntegrationEvent('fare.bulk-changed', { fares });
       await this.outbox.write(manager, event, `fares/${fares[0].flightDate}`);
+    } else {
+      const [filed] = fares;
+      await this.outbox.write(manager, createIntegrationEvent('fare.changed', filed), flightKey(filed));
     }
-    return followed.map(({ outcome }) => outcome);
   }
 
   /**
    * Records the flights fares has not heard of, and files the first fare (the news) of those it has
    * a tariff for, in two statements for all of them.
    */
-  private async record(
+  protected async follow(
     flights: readonly ScheduledFlightState[],
     manager: EntityManager,
   ): Promise<Followed<Outcome, FareChangedPayload>[]> {
