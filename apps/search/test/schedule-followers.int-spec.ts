@@ -1,3 +1,6 @@
+import type { InventoryState, PssIntegrationEvent } from '@pss/contracts';
+import { queueFor } from '@pss/messaging';
+import { takeQueuedEvents } from '@pss/messaging/testing';
 import {
   createTestDatabase,
   createTestVhost,
@@ -119,6 +122,35 @@ describe("the schedule's followers catch up from search's snapshot before they a
       expect(await bf108As[app](follower)).toEqual(expected[app]);
     },
   );
+
+  // A service starting on a year's schedule catches up a day per statement, as a bulk load's day:
+  // what booking tells search of a new database's inventories comes the same way, a day an event.
+  it('booking, on an empty database, announces the seats of each day it caught up with in one event for that day', async () => {
+    const taken: PssIntegrationEvent[] = [];
+    const days = (): InventoryState[][] =>
+      taken.flatMap((event) =>
+        event.type === 'booking.bulk-inventory-changed' ? [event.payload.inventories] : [],
+      );
+    await waitUntil(
+      "booking's seats for BF108 queued for search",
+      async () => {
+        taken.push(...(await takeQueuedEvents(followersBroker.url, queueFor('search'))));
+        return days().some((day) => day.some((seats) => seats.flightNumber === 'BF108'));
+      },
+      30_000,
+    );
+    expect(taken.filter((event) => event.type === 'booking.inventory-changed')).toEqual([]);
+    expect(days().every((day) => day.every((seats) => seats.flightDate === day[0].flightDate))).toBe(true);
+    expect(new Set(days().map((day) => day[0].flightDate)).size).toBe(days().length);
+    expect(
+      days()
+        .flat()
+        .find((seats) => seats.flightNumber === 'BF108'),
+    ).toMatchObject({
+      flightDate: date,
+      remainingSeats: expected.booking,
+    });
+  });
 
   it('a follower answers not ready, naming the schedule, while search cannot be reached', async () => {
     await world.apps.search.kill();

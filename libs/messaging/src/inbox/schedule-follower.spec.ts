@@ -5,9 +5,9 @@ import type { EventConsumer } from './event-consumer';
 import type { Followed } from './projection';
 import { ScheduleFollower, type SnapshotCatchUp } from './schedule-follower';
 
-const flight = (flightNumber: string): ScheduledFlightState => ({
+const flight = (flightNumber: string, flightDate = '2026-12-01'): ScheduledFlightState => ({
   flightNumber,
-  flightDate: '2026-12-01',
+  flightDate,
   origin: 'SEA',
   destination: 'SFO',
   departsAt: '2026-12-01T16:00:00Z',
@@ -60,10 +60,11 @@ describe('ScheduleFollower', () => {
   const setUp = () => {
     const handlers = new Map<string, (event: unknown, manager: EntityManager) => Promise<unknown>>();
     const consumer = { handle: (type: string, handler: never) => handlers.set(type, handler) };
-    let snapshotItem: ((item: ScheduledFlightState, manager: EntityManager) => Promise<unknown>) | undefined;
+    let snapshotPage:
+      ((items: ScheduledFlightState[], manager: EntityManager) => Promise<unknown>) | undefined;
     const catchUp: SnapshotCatchUp = {
-      followSnapshot: (_owners, _source, _dataSource, applyItem) => {
-        snapshotItem = applyItem as typeof snapshotItem;
+      followSnapshot: (_owners, _source, _dataSource, applyPage) => {
+        snapshotPage = applyPage as typeof snapshotPage;
       },
     };
     const follower = new Follower(consumer as unknown as EventConsumer, new Registry(), catchUp);
@@ -72,12 +73,12 @@ describe('ScheduleFollower', () => {
       const afterCommit = await handlers.get((event as { type: string }).type)?.(event, manager);
       (afterCommit as () => void)();
     };
-    return { follower, deliver, snapshotItem: () => snapshotItem };
+    return { follower, deliver, snapshotPage: () => snapshotPage };
   };
 
   it("follows a bulk load's day in one call and announces its news in one bulk announcement", async () => {
     const { follower, deliver } = setUp();
-    const flights = ['BF101', 'BF102', 'BF111'].map(flight);
+    const flights = ['BF101', 'BF102', 'BF111'].map((number) => flight(number));
     await deliver(createIntegrationEvent('flight.bulk-scheduled', { flights }));
     expect(follower.followed).toEqual([['BF101', 'BF102', 'BF111']]);
     expect(follower.announced).toEqual([{ news: ['BF101', 'BF111'], bulk: true }]);
@@ -96,10 +97,22 @@ describe('ScheduleFollower', () => {
     expect(follower.announced).toEqual([{ news: ['BF101'], bulk: false }]);
   });
 
-  it("catches up from the schedule's snapshot a flight at a time, as if each were announced alone", async () => {
-    const { follower, snapshotItem } = setUp();
-    await snapshotItem()?.(flight('BF201'), manager);
-    expect(follower.followed).toEqual([['BF201']]);
-    expect(follower.announced).toEqual([{ news: ['BF201'], bulk: false }]);
+  it("catches up from a page of the schedule's snapshot a day at a time, as a bulk load's days", async () => {
+    const { follower, snapshotPage } = setUp();
+    const page = [
+      flight('BF101', '2026-12-01'),
+      flight('BF102', '2026-12-01'),
+      flight('BF101', '2026-12-02'),
+      flight('BF102', '2026-12-02'),
+    ];
+    await snapshotPage()?.(page, manager);
+    expect(follower.followed).toEqual([
+      ['BF101', 'BF102'],
+      ['BF101', 'BF102'],
+    ]);
+    expect(follower.announced).toEqual([
+      { news: ['BF101'], bulk: true },
+      { news: ['BF101'], bulk: true },
+    ]);
   });
 });

@@ -19,7 +19,7 @@ export interface SnapshotCatchUp {
     owners: string,
     source: SnapshotSource,
     dataSource: DataSource,
-    applyItem: (item: T, manager: EntityManager) => Promise<unknown>,
+    applyPage: (items: T[], manager: EntityManager) => Promise<unknown>,
   ): void;
 }
 
@@ -33,7 +33,8 @@ export interface ScheduleCatchUp {
  * A service's copy of the schedule's flights. Every flight an event carries (one, or a bulk load's
  * day) is followed in one call of `follow`, and what the service has to tell others of them (their
  * news) goes out in one event of its own through `announce`, in the same transaction. A new or
- * wiped database catches up from the schedule's snapshot the same way, a flight at a time.
+ * wiped database catches up from the schedule's snapshot the same way, each day of it as a bulk
+ * load's day: a service starting on a year's schedule makes a statement a day, not one a flight.
  */
 export abstract class ScheduleFollower<
   TType extends ScheduleEventType,
@@ -55,7 +56,9 @@ export abstract class ScheduleFollower<
       'the schedule',
       SCHEDULE_SNAPSHOT,
       this.schedule.dataSource,
-      (flight, manager) => this.followFlights([flight], manager, false),
+      async (flights, manager) => {
+        for (const day of byDate(flights)) await this.followFlights(day, manager, true);
+      },
     );
   }
 
@@ -89,4 +92,15 @@ export abstract class ScheduleFollower<
     if (news.length > 0) await this.announce(news, manager, bulk);
     return followed.map(({ outcome }) => outcome);
   }
+}
+
+/** The flights of each date, in the order the dates come. */
+function byDate(flights: readonly ScheduledFlightState[]): ScheduledFlightState[][] {
+  const days = new Map<string, ScheduledFlightState[]>();
+  for (const flight of flights) {
+    const day = days.get(flight.flightDate);
+    if (day) day.push(flight);
+    else days.set(flight.flightDate, [flight]);
+  }
+  return [...days.values()];
 }

@@ -58,19 +58,20 @@ export class CatchUp implements OnApplicationBootstrap, BeforeApplicationShutdow
   }
 
   /**
-   * Follows every item of `source`'s snapshot through `applyItem`, each page in one transaction of
-   * `dataSource`: the usual way for a projection, whose `applyItem` is what its event handler does.
+   * Follows `source`'s snapshot page by page through `applyPage`, each page in one transaction of
+   * `dataSource`: the usual way for a projection, whose `applyPage` is what its handler of a bulk
+   * event does (a statement for many items, not one for each).
    */
   followSnapshot<T>(
     owners: string,
     source: SnapshotSource,
     dataSource: DataSource,
-    applyItem: (item: T, manager: EntityManager) => Promise<unknown>,
+    applyPage: (items: T[], manager: EntityManager) => Promise<unknown>,
   ): void {
     this.follow(owners, () =>
       this.eachPage<T>(source, (items) =>
         dataSource.transaction(async (manager) => {
-          for (const item of items) await applyItem(item, manager);
+          await applyPage(items, manager);
         }),
       ),
     );
