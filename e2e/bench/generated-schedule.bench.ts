@@ -5,7 +5,8 @@
 // Reports how long the command took, how long until every service had caught up with the last day
 // (booking holds every flight of it, search shows its last flight priced with seats, check-in has
 // its seat map), the rate of flight-dates, when the broker's queues were empty (every earlier day
-// applied too), and each container's CPU and peak memory. Then, on the settled stack, search
+// applied too), each container's CPU and peak memory, and how long booking, fares and check-in,
+// started again, take to be ready on that schedule. Then, on the settled stack, search
 // at a steady 1,000 requests/s over the generated routes and dates, beside its floors: pgbench
 // running search's query for the same routes and dates on search's database, paced at the same
 // rate over search's pool, and flat out; last, a CPU profile of search under that steady load.
@@ -120,6 +121,31 @@ async function caughtUp(stack: ComposeStack, scheduled: number, last: ScheduledF
   return behind;
 }
 
+/**
+ * How long each follower of the schedule takes, started again on it, to be ready: every start
+ * walks the whole schedule's snapshot, so that a new or wiped database has what it missed.
+ */
+async function measureRestarts(stack: ComposeStack): Promise<void> {
+  for (const service of ['booking', 'fares', 'checkin']) {
+    const began = Date.now();
+    await stack.compose('restart', service);
+    await waitUntil(
+      `${service} ready again`,
+      // Its address on the stack's network: a service with a range of ports may come back on another.
+      async () => {
+        try {
+          return (await fetch(`${await stack.networkUrl(service)}/health/ready`)).status === 200;
+        } catch {
+          return false; // not running yet, or not listening yet
+        }
+      },
+      600_000,
+      200,
+    );
+    console.log(`${service} started again on the schedule: ready after ${seconds(began).toFixed(1)} s`);
+  }
+}
+
 benchOnStack('pss-bench-schedule', async (stack, overrides) => {
   await recreateService(stack, 'fares', FARES, overrides);
   const usage = await containerUsage(stack);
@@ -173,5 +199,6 @@ benchOnStack('pss-bench-schedule', async (stack, overrides) => {
     console.log(
       `  ${name}: ${cpuSeconds.toFixed(0)} CPU s, peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
     );
+  await measureRestarts(stack);
   await measureSearch(stack, routesOf(snapshot.items));
 });
