@@ -1,7 +1,11 @@
 // Shared by the integration tests, the consumer child process and the benchmark: a migrated
 // database with an effects table, a relay and a consumer wired like a service would wire them.
 import { Logger } from '@nestjs/common';
-import { createIntegrationEvent, type BookingConfirmedEvent } from '@pss/contracts';
+import {
+  createIntegrationEvent,
+  type BookingCancelledEvent,
+  type BookingConfirmedEvent,
+} from '@pss/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { BackoffOptions } from '@pss/platform';
@@ -81,7 +85,10 @@ export async function writeEvents(
   return events;
 }
 
-export async function recordEffect(manager: EntityManager, event: BookingConfirmedEvent): Promise<void> {
+export async function recordEffect(
+  manager: EntityManager,
+  event: BookingConfirmedEvent | BookingCancelledEvent,
+): Promise<void> {
   await manager.query('INSERT INTO applied_effects (event_id, aggregate_id, seq) VALUES ($1, $2, $3)', [
     event.id,
     event.payload.bookingId,
@@ -122,6 +129,8 @@ export function createMessaging(
   dataSource: DataSource,
   url: BrokerUrl,
   options: {
+    /** `testSubscriptions` unless given. */
+    subscriptions?: Subscriptions;
     relay?: OutboxRelayOptions;
     consumer?: Partial<EventConsumerOptions>;
     reconnect?: BackoffOptions;
@@ -132,11 +141,12 @@ export function createMessaging(
     connectionName: 'messaging-test',
     reconnect: options.reconnect,
   });
-  const publisher = new EventPublisher(broker, testSubscriptions);
+  const subscriptions = options.subscriptions ?? testSubscriptions;
+  const publisher = new EventPublisher(broker, subscriptions);
   const relay = new OutboxRelay(dataSource, broker, publisher, options.relay);
   const consumer = new EventConsumer(dataSource, broker, {
     consumer: testConsumer,
-    subscriptions: testSubscriptions,
+    subscriptions,
     ...options.consumer,
   });
   return {

@@ -1,7 +1,15 @@
 import { waitUntil } from '@pss/testing';
 import type { QueryRunner } from 'typeorm';
-import { OutboxWriter } from '../src';
-import { createMessaging, effectCounts, recordEffect, testEvent, type Messaging } from './harness';
+import type { BookingCancelledEvent } from '@pss/contracts';
+import { EVENTS_EXCHANGE, OutboxWriter, queueFor } from '../src';
+import {
+  createMessaging,
+  effectCounts,
+  recordEffect,
+  testConsumer,
+  testEvent,
+  type Messaging,
+} from './harness';
 import { useSharedContainers, type SharedContainersContext } from './suite-context';
 
 describe('the order events reach a consumer in', () => {
@@ -11,8 +19,11 @@ describe('the order events reach a consumer in', () => {
 
   beforeAll(async () => {
     context = await useSharedContainers();
-    messaging = createMessaging(context.dataSource, context.brokerUrl);
+    messaging = createMessaging(context.dataSource, context.brokerUrl, {
+      subscriptions: { [testConsumer]: ['booking.confirmed', 'booking.cancelled'] },
+    });
     messaging.consumer.handle('booking.confirmed', (event, manager) => recordEffect(manager, event));
+    messaging.consumer.handle('booking.cancelled', (event, manager) => recordEffect(manager, event));
     messaging.consumer.start();
   });
 
@@ -87,6 +98,23 @@ describe('the order events reach a consumer in', () => {
       outbox: committed,
       applied: committed,
     });
+  });
+
+  it('is commit order within an aggregate when the broker refuses an event and would take the next', async () => {
+    await messaging.relay.stop();
+    const cancelled: BookingCancelledEvent = { ...testEvent('refused', 2), type: 'booking.cancelled' };
+    await context.dataSource.transaction((manager) =>
+      writer.writeMany(manager, [
+        { event: testEvent('refused', 1), aggregateId: 'refused' },
+        { event: cancelled, aggregateId: 'refused' },
+      ]),
+    );
+    // No queue takes the first (the broker hands it back), the second's binding is there.
+    await context.vhost.unbindQueue(queueFor(testConsumer), EVENTS_EXCHANGE, 'booking.confirmed');
+
+    messaging.relay.start(); // its publisher declares the binding again once the first comes back
+    await waitForApplied(2);
+    expect(await applied()).toEqual(['refused#1', 'refused#2']);
   });
 
   it('is no order across aggregates: an event with a lower id that commits later is published later', async () => {

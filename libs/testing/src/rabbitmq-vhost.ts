@@ -13,6 +13,8 @@ export interface TestVhost {
   queueNames(): Promise<string[]>;
   /** Deletes `queue` with whatever it holds, as an operator does in the management UI. */
   deleteQueue(queue: string): Promise<void>;
+  /** Removes the binding of `queue` to `exchange` for `routingKey` (one without arguments). */
+  unbindQueue(queue: string, exchange: string, routingKey: string): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -56,6 +58,15 @@ export async function createTestVhost(amqpUrl: string, managementUrl: string): P
     },
     deleteQueue: async (queue) => {
       await management(managementUrl, 'DELETE', `/api/queues/${name}/${encodeURIComponent(queue)}`);
+    },
+    unbindQueue: async (queue, exchange, routingKey) => {
+      // A binding without arguments is named by its routing key.
+      const binding = [exchange, queue, routingKey].map(encodeURIComponent);
+      await management(
+        managementUrl,
+        'DELETE',
+        `/api/bindings/${name}/e/${binding[0]}/q/${binding[1]}/${binding[2]}`,
+      );
     },
     drop: async () => {
       await management(managementUrl, 'DELETE', `/api/vhosts/${name}`);

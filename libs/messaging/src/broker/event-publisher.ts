@@ -52,28 +52,45 @@ export class EventPublisher {
     }));
   }
 
+  /**
+   * Publishes an aggregate's events one after another, each once the broker has confirmed the one
+   * before it (different aggregates' go side by side): were a later one on its way when an earlier
+   * one fails (a nack, a timeout, handed back), the broker could take it, and the retry would bring
+   * the earlier one after it. After a failure no further event is sent.
+   */
   async publishAll(events: readonly OutgoingEvent[]): Promise<void> {
+    let failed = false;
     await Promise.all(
-      events.map(async (event) => {
-        try {
-          await this.open().publish(EVENTS_EXCHANGE, event.type, Buffer.from(event.body), {
-            persistent: true,
-            mandatory: true,
-            contentType: 'application/json',
-            messageId: event.id,
-            type: event.type,
-            headers: { [AGGREGATE_ID_HEADER]: event.aggregateId },
-            timeout: this.publishTimeoutMs,
+      [...Map.groupBy(events, (event) => event.aggregateId).values()].map(async (aggregateEvents) => {
+        for (const event of aggregateEvents) {
+          if (failed) return;
+          await this.publish(event).catch((error: Error) => {
+            failed = true;
+            throw error;
           });
-        } catch (error) {
-          this.returned.delete(event.id);
-          throw error;
         }
-        // The broker hands a message back before it confirms it.
-        if (this.returned.delete(event.id))
-          throw new Error(`no queue took ${event.type} ${event.id}: its consumers' queues are missing`);
       }),
     );
+  }
+
+  private async publish(event: OutgoingEvent): Promise<void> {
+    try {
+      await this.open().publish(EVENTS_EXCHANGE, event.type, Buffer.from(event.body), {
+        persistent: true,
+        mandatory: true,
+        contentType: 'application/json',
+        messageId: event.id,
+        type: event.type,
+        headers: { [AGGREGATE_ID_HEADER]: event.aggregateId },
+        timeout: this.publishTimeoutMs,
+      });
+    } catch (error) {
+      this.returned.delete(event.id);
+      throw error;
+    }
+    // The broker hands a message back before it confirms it.
+    if (this.returned.delete(event.id))
+      throw new Error(`no queue took ${event.type} ${event.id}: its consumers' queues are missing`);
   }
 
   private onReturn(channel: ConfirmChannel, message: Message): void {

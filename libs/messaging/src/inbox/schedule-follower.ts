@@ -57,7 +57,8 @@ export abstract class ScheduleFollower<
       SCHEDULE_SNAPSHOT,
       this.schedule.dataSource,
       async (flights, manager) => {
-        for (const day of byDate(flights)) await this.followFlights(day, manager, true);
+        for (const day of Map.groupBy(flights, (flight) => flight.flightDate).values())
+          await this.followFlights(day, manager, true);
       },
     );
   }
@@ -92,15 +93,4 @@ export abstract class ScheduleFollower<
     if (news.length > 0) await this.announce(news, manager, bulk);
     return followed.map(({ outcome }) => outcome);
   }
-}
-
-/** The flights of each date, in the order the dates come. */
-function byDate(flights: readonly ScheduledFlightState[]): ScheduledFlightState[][] {
-  const days = new Map<string, ScheduledFlightState[]>();
-  for (const flight of flights) {
-    const day = days.get(flight.flightDate);
-    if (day) day.push(flight);
-    else days.set(flight.flightDate, [flight]);
-  }
-  return [...days.values()];
 }
