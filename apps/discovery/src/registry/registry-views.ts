@@ -16,13 +16,10 @@ export interface ApplicationsView {
 }
 
 function groupByApp(leases: Iterable<Lease>): ApplicationView[] {
-  const groups = new Map<string, Lease[]>();
-  for (const lease of leases) {
-    const group = groups.get(lease.holder.app) ?? [];
-    group.push(lease);
-    groups.set(lease.holder.app, group);
-  }
-  return [...groups].map(([name, group]) => ({ name, leases: group }));
+  return Array.from(
+    Map.groupBy(leases, (lease) => lease.holder.app),
+    ([name, leases]) => ({ name, leases }),
+  );
 }
 
 export function fullView(registry: InstanceRegistry): ApplicationsView {

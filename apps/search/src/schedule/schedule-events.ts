@@ -69,12 +69,7 @@ export async function announceScheduleByDay(
   manager: EntityManager,
   rows: readonly ScheduleRow[],
 ): Promise<void> {
-  const byDate = new Map<string, ScheduleRow[]>();
-  for (const row of rows) {
-    const day = byDate.get(row.flight_date);
-    if (day) day.push(row);
-    else byDate.set(row.flight_date, [row]);
-  }
+  const byDate = Map.groupBy(rows, (row) => row.flight_date);
   await outbox.writeMany(
     manager,
     [...byDate].flatMap(([date, flights]) =>
