@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { watchMachineCpu, type MachineCpu } from './machine-cpu';
+import { runPaced } from './paced-load';
 
 export interface LoadOptions {
   /** http://<address>:<port> of the server. */
@@ -12,7 +13,10 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   connections?: number;
   durationSeconds?: number;
-  /** A steady rate (requests/s over all connections) instead of as fast as the server answers. */
+  /**
+   * A steady rate (requests/s over at most `connections`), each request sent when due and timed
+   * from then, instead of as fast as the server answers.
+   */
   rate?: number;
   /** Seconds of the same load first, not counted: connections opened, JIT warm. */
   warmupSeconds?: number;
@@ -27,39 +31,43 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Paced runs: how late the load's own process sent its requests (p99). */
+  sentLateP99Ms?: number;
   /** The machine's cores, and the share of them busy during the measured run (autocannon included). */
   machine: MachineCpu;
 }
 
-/** Drives HTTP load with autocannon and reports throughput and latency percentiles. */
+/**
+ * Drives HTTP load and reports throughput and latency percentiles: as fast as the server answers
+ * (autocannon, `connections` at a time), or with `rate`, an open loop paced at that rate.
+ */
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds) await run({ ...options, durationSeconds: options.warmupSeconds });
   const machineSoFar = watchMachineCpu();
   const result = await run(options);
-  const machine = machineSoFar();
-  return {
-    requestsPerSecond: Math.round(result.requests.total / result.duration),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    maxMs: result.latency.max,
-    total: result.requests.total,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    machine,
-  };
+  return { ...result, machine: machineSoFar() };
 }
 
-function run(options: LoadOptions): Promise<autocannon.Result> {
-  let next = 0;
-  const { paths, bodies } = options;
-  return autocannon({
-    url: options.baseUrl,
-    connections: options.connections ?? 50,
-    duration: options.durationSeconds ?? 10,
-    overallRate: options.rate,
+function run(options: LoadOptions): Promise<Omit<LoadResult, 'machine'>> {
+  const settings = {
+    ...options,
     method: options.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...options.headers },
+    connections: options.connections ?? 50,
+    durationSeconds: options.durationSeconds ?? 10,
+  };
+  return options.rate ? runPaced({ ...settings, rate: options.rate }) : runFlatOut(settings);
+}
+
+async function runFlatOut(options: LoadOptions): Promise<Omit<LoadResult, 'machine'>> {
+  let next = 0;
+  const { paths, bodies } = options;
+  const result = await autocannon({
+    url: options.baseUrl,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    method: options.method,
+    headers: options.headers,
     requests: [
       {
         setupRequest: (request) => {
@@ -69,6 +77,16 @@ function run(options: LoadOptions): Promise<autocannon.Result> {
       },
     ],
   });
+  return {
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    total: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 export function describeLoad(result: LoadResult): string {
@@ -77,6 +95,7 @@ export function describeLoad(result: LoadResult): string {
     `${result.requestsPerSecond.toLocaleString('en-US')} req/s, p50 ${result.p50Ms} ms, ` +
     `p99 ${result.p99Ms} ms, max ${result.maxMs} ms` +
     (failures ? `, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : '') +
+    (result.sentLateP99Ms === undefined ? '' : `, 99% sent within ${result.sentLateP99Ms} ms of their time`) +
     `; ${describeMachine(result.machine)}`
   );
 }

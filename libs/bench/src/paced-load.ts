@@ -1,0 +1,96 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+import { Pool, errors } from 'undici';
+import { percentile } from './percentile';
+
+export interface PacedLoadOptions {
+  baseUrl: string;
+  paths: readonly string[];
+  method: 'GET' | 'POST';
+  bodies?: readonly string[];
+  headers: Record<string, string>;
+  connections: number;
+  durationSeconds: number;
+  /** Requests per second, each sent at its own due time, 1/rate s after the one before. */
+  rate: number;
+}
+
+export interface PacedLoadResult {
+  total: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /**
+   * How late this process sent its requests (p99): its own stalls, which the latencies include,
+   * told apart from the server's.
+   */
+  sentLateP99Ms: number;
+}
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * An open loop, as passengers arrive: request n is due at n/rate s whether or not the ones before
+ * have been answered, and its latency runs from when it was due (a server that stalls is charged
+ * for the requests that queue behind the stall, as pgbench's `--rate` charges it). autocannon's own
+ * rate is a quota per second, sent as fast as the server answers: a burst of `connections` at a
+ * time at the top of every second, then silence, whose latency is the burst's, not the rate's.
+ */
+export async function runPaced(options: PacedLoadOptions): Promise<PacedLoadResult> {
+  const pool = new Pool(options.baseUrl, {
+    connections: options.connections,
+    headersTimeout: REQUEST_TIMEOUT_MS,
+    bodyTimeout: REQUEST_TIMEOUT_MS,
+  });
+  const latencies: number[] = [];
+  const lateness: number[] = [];
+  const outcome = { errors: 0, timeouts: 0, non2xx: 0 };
+  const send = async (index: number, due: number): Promise<void> => {
+    lateness.push(performance.now() - due);
+    const path = options.paths[index % options.paths.length];
+    try {
+      const response = await pool.request({
+        path,
+        method: options.method,
+        headers: options.headers,
+        body: options.bodies?.[index % options.paths.length],
+      });
+      await response.body.dump();
+      if (response.statusCode >= 300) outcome.non2xx++;
+      latencies.push(performance.now() - due);
+    } catch (error) {
+      if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError)
+        outcome.timeouts++;
+      else outcome.errors++;
+    }
+  };
+  const started = performance.now();
+  const ends = started + options.durationSeconds * 1000;
+  const sent: Promise<void>[] = [];
+  for (let n = 0; ; n++) {
+    const due = started + (n * 1000) / options.rate;
+    if (due >= ends) break;
+    const early = due - performance.now();
+    if (early > 0) await sleep(early);
+    sent.push(send(n, due));
+  }
+  await Promise.all(sent);
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  lateness.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return {
+    total: latencies.length,
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(latencies, 0.5)),
+    p99Ms: round(percentile(latencies, 0.99)),
+    maxMs: round(latencies[latencies.length - 1] ?? NaN),
+    ...outcome,
+    sentLateP99Ms: round(percentile(lateness, 0.99)),
+  };
+}
