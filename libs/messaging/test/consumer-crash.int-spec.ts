@@ -24,7 +24,7 @@ describe('a consumer process killed in mid-stream', () => {
     await context?.close();
   });
 
-  it('applies every event exactly once after it is restarted', async () => {
+  it('applies every event exactly once after it is restarted, each aggregate’s in order', async () => {
     const total = 4_000;
     children.push(await startConsumerProcess(databaseUrl, context.brokerUrl));
     const events = await writeEvents(context.dataSource, total, { aggregates: 40, perTransaction: 50 });
@@ -49,5 +49,12 @@ describe('a consumer process killed in mid-stream', () => {
       applied: total + markers,
       distinct: total + markers,
     });
+    // The deliveries the killed process held went back to the queue ahead of the rest.
+    const outOfOrder = await context.dataSource.query(
+      `SELECT aggregate_id, seqs FROM (
+         SELECT aggregate_id, array_agg(seq ORDER BY id) AS seqs FROM applied_effects GROUP BY aggregate_id
+       ) applied WHERE seqs <> (SELECT array_agg(s ORDER BY s) FROM unnest(seqs) AS s)`,
+    );
+    expect(outOfOrder).toEqual([]);
   });
 });
