@@ -2,6 +2,7 @@ import { createTestDatabase, requireTestEnv, type TestDatabase, waitUntil } from
 import type { DataSource } from 'typeorm';
 import { BrokerHealthIndicator } from '../src';
 import {
+  aggregatesOutOfOrder,
   createMessaging,
   effectCounts,
   openDatabase,
@@ -60,7 +61,7 @@ describe('while the broker is away', () => {
     expect(health.check()).toEqual({ broker: { status: 'up' } });
   }, 240_000);
 
-  it('resumes publishing and consuming after a restart in mid-stream, applying each event once', async () => {
+  it('resumes publishing and consuming after a restart in mid-stream, applying each event once, in order', async () => {
     const writing = writeEvents(dataSource, 2_000, { perTransaction: 20 });
     await waitUntil('1,200 applied', async () => (await effectCounts(dataSource)).applied >= 1_200, 60_000);
     const portBefore = new URL(await broker.url()).port;
@@ -74,6 +75,7 @@ describe('while the broker is away', () => {
       120_000,
     );
     expect(await effectCounts(dataSource)).toEqual({ applied: 3_000, distinct: 3_000 });
+    expect(await aggregatesOutOfOrder(dataSource)).toEqual([]);
     // Docker usually hands out another host port after the restart; the URL function follows it.
     expect(new URL(await broker.url()).port).toMatch(/^\d+$/);
     expect(portBefore).toMatch(/^\d+$/);

@@ -1,7 +1,7 @@
 import { waitUntil } from '@pss/testing';
 import type { ChildProcess } from 'node:child_process';
 import { kill, startConsumerProcess } from './test-processes';
-import { createMessaging, effectCounts, writeEvents, type Messaging } from './harness';
+import { aggregatesOutOfOrder, createMessaging, effectCounts, writeEvents, type Messaging } from './harness';
 import { applyMarkersAfter } from './markers';
 import { useSharedContainers, type SharedContainersContext } from './suite-context';
 
@@ -50,11 +50,6 @@ describe('a consumer process killed in mid-stream', () => {
       distinct: total + markers,
     });
     // The deliveries the killed process held went back to the queue ahead of the rest.
-    const outOfOrder = await context.dataSource.query(
-      `SELECT aggregate_id, seqs FROM (
-         SELECT aggregate_id, array_agg(seq ORDER BY id) AS seqs FROM applied_effects GROUP BY aggregate_id
-       ) applied WHERE seqs <> (SELECT array_agg(s ORDER BY s) FROM unnest(seqs) AS s)`,
-    );
-    expect(outOfOrder).toEqual([]);
+    expect(await aggregatesOutOfOrder(context.dataSource)).toEqual([]);
   });
 });

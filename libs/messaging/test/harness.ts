@@ -103,6 +103,18 @@ export async function effectCounts(dataSource: DataSource): Promise<{ applied: n
   return row;
 }
 
+/**
+ * The aggregates whose effects were not applied in the order of their events' sequence numbers
+ * (events of one aggregate written in ascending `seq`, as `writeEvents` writes them).
+ */
+export async function aggregatesOutOfOrder(dataSource: DataSource): Promise<{ aggregate_id: string }[]> {
+  return dataSource.query(
+    `SELECT aggregate_id FROM (
+       SELECT aggregate_id, array_agg(seq ORDER BY id) AS seqs FROM applied_effects GROUP BY aggregate_id
+     ) applied WHERE seqs <> (SELECT array_agg(s ORDER BY s) FROM unnest(seqs) AS s)`,
+  );
+}
+
 /** Outbox events not yet marked sent by a relay. */
 export async function unsentCount(dataSource: DataSource): Promise<number> {
   return (await dataSource.query('SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0]
