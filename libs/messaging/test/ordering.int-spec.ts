@@ -109,7 +109,9 @@ describe('the order events reach a consumer in', () => {
         { event: cancelled, aggregateId: 'refused' },
       ]),
     );
-    // No queue takes the first (the broker hands it back), the second's binding is there.
+    // No queue takes the first (the broker hands it back), the second's binding is there. The
+    // publisher's channel is set up (its topology declared) before the binding goes.
+    await messaging.publisher.open().waitForConnect();
     await context.vhost.unbindQueue(queueFor(testConsumer), EVENTS_EXCHANGE, 'booking.confirmed');
 
     messaging.relay.start(); // its publisher declares the binding again once the first comes back
