@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { percentile, watchMachineCpu, type MachineCpu } from '@pss/bench';
+import { atSteadyRate, percentile, watchMachineCpu, type MachineCpu } from '@pss/bench';
 import { daysFromToday } from '@pss/testing';
 
 export const JOURNEY_STEPS = ['search', 'book', 'checkIn'] as const;
@@ -113,17 +113,10 @@ export async function runJourneys(options: JourneyOptions): Promise<JourneyRun> 
     );
   const machineSoFar = watchMachineCpu();
   const started = performance.now();
-  const ends = started + options.seconds * 1000;
   if (options.rate) {
-    const running: Promise<void>[] = [];
-    for (let n = 0; ; n++) {
-      const due = started + (n * 1000) / options.rate;
-      if (due >= ends) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-      running.push(one());
-    }
-    await Promise.all(running);
+    await atSteadyRate(options.rate, options.seconds, one);
   } else {
+    const ends = started + options.seconds * 1000;
     const passenger = async () => {
       while (performance.now() < ends) await one();
     };

@@ -4,6 +4,7 @@ export { describeLoad, describeMachine, measureLoad, type LoadOptions, type Load
 export { printCpuProfile, summarizeCpuProfile, type ProfileShare } from './cpu-profile';
 export { watchMachineCpu, type MachineCpu } from './machine-cpu';
 export { percentile } from './percentile';
+export { atSteadyRate } from './steady-rate';
 export { runPgbench, type PgbenchOptions, type PgbenchResult } from './pgbench';
 export {
   compareUnderLoad,

@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { Pool, errors } from 'undici';
 import { percentile } from './percentile';
+import { atSteadyRate } from './steady-rate';
 
 export interface PacedLoadOptions {
   baseUrl: string;
@@ -34,9 +34,9 @@ export interface PacedLoadResult {
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * An open loop, as passengers arrive: request n is due at n/rate s whether or not the ones before
- * have been answered, and its latency runs from when it was due (a server that stalls is charged
- * for the requests that queue behind the stall, as pgbench's `--rate` charges it). autocannon's own
+ * Requests at a steady rate in an open loop (`atSteadyRate`), each one's latency from when it was
+ * due: a server that stalls is charged for the requests that queue behind the stall, as pgbench's
+ * `--rate` charges it. autocannon's own
  * rate is a quota per second, sent as fast as the server answers: a burst of `connections` at a
  * time at the top of every second, then silence, whose latency is the burst's, not the rate's.
  */
@@ -69,16 +69,7 @@ export async function runPaced(options: PacedLoadOptions): Promise<PacedLoadResu
     }
   };
   const started = performance.now();
-  const ends = started + options.durationSeconds * 1000;
-  const sent: Promise<void>[] = [];
-  for (let n = 0; ; n++) {
-    const due = started + (n * 1000) / options.rate;
-    if (due >= ends) break;
-    const early = due - performance.now();
-    if (early > 0) await sleep(early);
-    sent.push(send(n, due));
-  }
-  await Promise.all(sent);
+  await atSteadyRate(options.rate, options.durationSeconds, send);
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
   latencies.sort((a, b) => a - b);
