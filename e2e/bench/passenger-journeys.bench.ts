@@ -4,7 +4,10 @@
 // step, failed journeys, how busy the machine was, and each container's CPU and peak memory; then a
 // steady 50 journeys/s; beside them, in the same run, the floor: pgbench running a journey's SQL
 // (search's query, booking's two transactions, check-in's) on each of the three databases, combined
-// as a journey spends them. Last, a CPU profile of the service of the slowest step.
+// as a journey spends them. Then a CPU profile of the service of the slowest step. Last, the bare
+// floor: the same journeys through node:http servers that send the services' own statements with
+// pg (and check-in's calls to booking), no framework, broker or registry, the services stopped
+// meanwhile (journeys/bare-floor.ts).
 // Targets (ARCHITECTURE §8): journeys/s at least 0.5x the floor with none failed; at a steady 50
 // journeys/s, p99 under 100 ms for each step; every container under its memory limit.
 import {
@@ -17,24 +20,36 @@ import {
   searchQuery,
 } from '@pss/bench';
 import { daysFromToday, waitUntil } from '@pss/testing';
+import type { ComposeStack } from '../src';
+import { startBareFloor } from './journeys/bare-floor';
 import { benchOnStack } from './journeys/bench-on-stack';
 import { recreateService } from './journeys/recreate-service';
 import { containerUsage } from './journeys/container-usage';
-import { JOURNEY_STEPS, runJourneys, type JourneyRun, type JourneyStep } from './journeys/passenger-journey';
+import {
+  JOURNEY_STEPS,
+  runJourneys,
+  type JourneyOptions,
+  type JourneyRun,
+  type JourneyStep,
+} from './journeys/passenger-journey';
 import { profileService } from './journeys/profile-service';
 
 const PASSENGERS = Number(process.env.BENCH_PASSENGERS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+/** Each round's passengers at once: the journeys' seats last for about 10,000 journeys in all. */
+const ROUND_SECONDS = SECONDS / 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const STEADY_RATE = 50;
 const ORIGINS = ['SEA', 'NYC', 'CHI', 'HOU', 'LAX'];
 // Check-in opens this many days before departure (CHECKIN_OPENS_DAYS_BEFORE, at most 30; 1 unless
 // set): 7 flights a day of 95 seats for sale each, about 20,000 seats in all.
 const DAYS = 30;
 const CHECKIN = { environment: { CHECKIN_OPENS_DAYS_BEFORE: String(DAYS) } };
-// The floor's bookings are spread over the days the book's schedule sells (180 ahead): in pgbench's
-// 10 s a 2-core machine books 15,000 seats or more, and on the journeys' 30 days alone some flight
-// sold out under it (the statement takes no seat, and the script stops).
-const FLOOR_BOOKING_DAYS = 150;
+// The floor's bookings are spread over the days the book's schedule sells (180 ahead) after the
+// journeys' 30: in pgbench's 10 s a 2-core machine books 15,000 seats or more, which on the journeys'
+// days sold out some flight under it (the statement takes no seat, and the script stops) or under
+// the journeys run after it.
+const FLOOR_BOOKING_DAYS = 149;
 /** The service that answers each step, the one profiled when its step is the slowest. */
 const SERVICE_OF: Record<JourneyStep, string> = { search: 'search', book: 'booking', checkIn: 'checkin' };
 
@@ -46,6 +61,31 @@ function describeRun(run: JourneyRun): string {
   const failed = run.failures.length ? ` (first: ${run.failures[0]})` : '';
   return `${run.perSecond.toFixed(1)} journeys/s, ${run.completed} done, ${run.failures.length} failed${failed}; ${steps.join('; ')}; ${describeMachine(run.machine)}`;
 }
+
+/**
+ * PASSENGERS passengers' journeys at once for ROUND_SECONDS, printed with each running container's CPU
+ * time (also per journey) and peak memory.
+ */
+async function passengersAtOnce(
+  stack: ComposeStack,
+  journey: Pick<JourneyOptions, 'edge' | 'origins' | 'days'>,
+  through: string,
+) {
+  const usage = await containerUsage(stack);
+  const run = await runJourneys({ ...journey, passengers: PASSENGERS, seconds: ROUND_SECONDS });
+  const containers = await usage.stop();
+  console.log(`${PASSENGERS} passengers at once for ${ROUND_SECONDS} s, ${through}: ${describeRun(run)}`);
+  for (const { name, cpuSeconds, peakMiB, limitMiB } of containers.filter((c) => c.cpuSeconds >= 0.05))
+    console.log(
+      `  ${name}: ${cpuSeconds.toFixed(1)} CPU s (${((cpuSeconds / ROUND_SECONDS) * 100).toFixed(0)}% of a core, ` +
+        `${((cpuSeconds * 1000) / run.completed).toFixed(2)} ms a journey), ` +
+        `peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
+    );
+  return run;
+}
+
+const meanPerSecond = (runs: JourneyRun[]): number =>
+  runs.reduce((sum, run) => sum + run.perSecond, 0) / runs.length;
 
 benchOnStack('pss-bench-journeys', async (stack, overrides) => {
   const edge = await stack.networkUrl('website');
@@ -68,15 +108,23 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
   const journey = { edge, origins: ORIGINS, days: DAYS };
   await runJourneys({ ...journey, passengers: PASSENGERS, seconds: 5 }); // connections opened, JIT warm
 
-  const usage = await containerUsage(stack);
-  const closed = await runJourneys({ ...journey, passengers: PASSENGERS, seconds: SECONDS });
-  const containers = await usage.stop();
-  console.log(`${PASSENGERS} passengers at once for ${SECONDS} s, through the edge: ${describeRun(closed)}`);
-  for (const { name, cpuSeconds, peakMiB, limitMiB } of containers)
-    console.log(
-      `  ${name}: ${cpuSeconds.toFixed(1)} CPU s (${((cpuSeconds / SECONDS) * 100).toFixed(0)}% of a core), ` +
-        `peak ${peakMiB.toFixed(0)} of ${limitMiB.toFixed(0)} MiB`,
+  // The services and their bare floor in turns, ROUNDS times: this machine's speed moves by a third
+  // and more from one minute to the next.
+  const floorStack = await startBareFloor(stack, overrides);
+  const bare = { ...journey, edge: floorStack.edge };
+  const runs: JourneyRun[] = [];
+  const bareRuns: JourneyRun[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    if (round > 1) await runJourneys({ ...journey, passengers: PASSENGERS, seconds: 3 }); // started again: JIT warm
+    runs.push(await passengersAtOnce(stack, journey, `round ${round}, through the edge`));
+    bareRuns.push(
+      await floorStack.standIn(async () => {
+        if (round === 1) await runJourneys({ ...bare, passengers: PASSENGERS, seconds: 3 });
+        return passengersAtOnce(stack, bare, `round ${round}, through the bare floor`);
+      }),
     );
+  }
+  const closed = runs[0];
 
   const steady = await runJourneys({ ...journey, rate: STEADY_RATE, seconds: SECONDS });
   console.log(`a steady ${STEADY_RATE} journeys/s: ${describeRun(steady)} (target p99 < 100 ms each step)`);
@@ -100,7 +148,11 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
     database: 'booking',
     prepared: true,
     setup: BOOKING_REFERENCES,
-    script: bookingTransaction(flightNumbers, FLOOR_BOOKING_DAYS, { idempotencyKey: true, checkIn: true }),
+    script: bookingTransaction(flightNumbers, FLOOR_BOOKING_DAYS, {
+      idempotencyKey: true,
+      checkIn: true,
+      firstDay: DAYS + 1,
+    }),
   });
   const checkin = await runPgbench(await stack.container('checkin-db'), {
     ...pgbench,
@@ -120,7 +172,15 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
       `search ${search.transactionsPerSecond} tps, booking ${booking.transactionsPerSecond} tps, ` +
       `check-in ${checkin.transactionsPerSecond} tps: a floor of ${floor.toFixed(1)} journeys/s`,
   );
-  console.log(`journeys against the floor: ${(closed.perSecond / floor).toFixed(2)}x (target 0.5x)`);
+  const services = meanPerSecond(runs);
+  const bareFloor = meanPerSecond(bareRuns);
+  console.log(
+    `journeys against the floor: ${(services / floor).toFixed(2)}x (target 0.5x), over ${ROUNDS} rounds`,
+  );
+  console.log(
+    `the bare floor against pgbench's: ${(bareFloor / floor).toFixed(2)}x; ` +
+      `journeys against the bare floor: ${(services / bareFloor).toFixed(2)}x`,
+  );
 
   const slowest = JOURNEY_STEPS.reduce((a, b) => (closed.latency[a].p50 >= closed.latency[b].p50 ? a : b));
   await profileService(

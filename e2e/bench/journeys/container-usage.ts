@@ -21,14 +21,14 @@ const SAMPLE_MS = 500;
  * most memory it held at any sample (as `docker stats` counts it: without inactive page cache).
  */
 export async function containerUsage(stack: ComposeStack): Promise<{ stop(): Promise<ContainerUsage[]> }> {
-  const ids = (await stack.compose('ps', '-q')).trim().split('\n').filter(Boolean);
-  const containers = await Promise.all(
-    ids.map(async (id) => {
-      const container = docker.getContainer(id);
-      const name = (await container.inspect()).Name.replace(/^\//, '');
-      return { container, name };
-    }),
-  );
+  // Every running container of the project, also those a compose override added.
+  const running = await docker.listContainers({
+    filters: { label: [`com.docker.compose.project=${stack.address.project}`] },
+  });
+  const containers = running.map(({ Id, Names }) => ({
+    container: docker.getContainer(Id),
+    name: Names[0].replace(/^\//, ''),
+  }));
   const stats = (container: (typeof containers)[number]['container']) =>
     container.stats({ stream: false, 'one-shot': true } as { stream: false }) as unknown as Promise<Stats>;
   const used = ({ memory_stats: memory }: Stats) =>

@@ -42,7 +42,8 @@ export function searchQuery(routes: readonly Route[], days: number): string {
 export const BOOKING_REFERENCES = 'CREATE SEQUENCE IF NOT EXISTS bench_reference START 1048576';
 
 /**
- * Booking's statements for one passenger on one of `flights` on one of the next `days` days: with
+ * Booking's statements for one passenger on one of `flights` on one of `days` days from `firstDay`
+ * days ahead (tomorrow unless said): with
  * `idempotencyKey`, the request's key looked up (a new one: no booking); one statement taking the
  * seat and writing the booking (with its key), its passenger and the outbox row. With `checkIn`,
  * then check-in's two calls to booking: the booking read with its passengers, and moved to
@@ -55,7 +56,7 @@ export const BOOKING_REFERENCES = 'CREATE SEQUENCE IF NOT EXISTS bench_reference
 export function bookingTransaction(
   flights: readonly string[],
   days: number,
-  { idempotencyKey = false, checkIn = false } = {},
+  { idempotencyKey = false, checkIn = false, firstDay = 1 } = {},
 ): string {
   const flight = pick(flights, 'flight');
   const lookUpKey = idempotencyKey
@@ -64,7 +65,7 @@ export function bookingTransaction(
   const key = idempotencyKey ? "gen_random_uuid()::text, repeat('0', 64)" : 'NULL, NULL';
   const book = `
 \\set flight random(1, ${flights.length})
-\\set day random(1, ${days})
+\\set day random(${firstDay}, ${firstDay + days - 1})
 ${lookUpKey}
 WITH seats AS (
   UPDATE inventories SET seats_sold = seats_sold + 1, version = version + 1

@@ -21,7 +21,7 @@ type Idempotency = { key: string; hash: string };
 const REFERENCE_TAKEN = 'UQ_bookings_reference';
 const IDEMPOTENCY_KEY_TAKEN = 'UQ_bookings_idempotency_key';
 const ATTEMPTS = 3;
-const BOOKING_BY_IDEMPOTENCY_KEY: PreparedStatement = {
+export const BOOKING_BY_IDEMPOTENCY_KEY: PreparedStatement = {
   name: 'booking_by_idempotency_key',
   text: 'SELECT id, request_hash AS "requestHash" FROM bookings WHERE idempotency_key = $1',
 };

@@ -24,7 +24,7 @@ export const bookingResponseOf = (row: BookingRow): BookingResponse => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const BOOKING_BY_ID: PreparedStatement = {
+export const BOOKING_BY_ID: PreparedStatement = {
   name: 'booking_by_id',
   text: `SELECT ${BOOKING_RESPONSE_COLUMNS} FROM bookings booking WHERE booking.id = $1`,
 };

@@ -10,7 +10,7 @@ import {
 import type { BookingResponse } from './dto/booking.response';
 
 // The usual case in one statement: the move, and the booking as it answers.
-const MOVE_TO_CHECKED_IN: PreparedStatement = {
+export const MOVE_TO_CHECKED_IN: PreparedStatement = {
   name: 'move_to_checked_in',
   text: `
     WITH booking AS (

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 // The two-key form: its keys never meet the one-key locks of the flights.
-const BOOKING_LOCK = "SELECT pg_advisory_xact_lock(hashtext('checkin.booking'), hashtext($1))";
+export const BOOKING_LOCK = "SELECT pg_advisory_xact_lock(hashtext('checkin.booking'), hashtext($1))";
 
 /**
  * Takes the booking's lock until `manager`'s transaction ends: check-ins of one booking, and the

@@ -1,7 +1,7 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { createIntegrationEvent, flightKey, type BookingSummary } from '@pss/contracts';
-import { outboxInsertSql, outboxWritten } from '@pss/messaging';
-import { ProblemException, queryPrepared, randomCode, todayUtc, type PreparedStatement } from '@pss/platform';
+import { createIntegrationEvent, type BookingSummary } from '@pss/contracts';
+import { outboxWritten } from '@pss/messaging';
+import { ProblemException, queryPrepared, todayUtc } from '@pss/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BookingDirectory } from '../booking/booking-directory';
 import { CheckinConfig } from '../config/checkin-config';
@@ -9,6 +9,13 @@ import { assignSeats } from '../seats/assign-seats';
 import { SeatMaps, type FlightSeats } from '../seats/seat-maps';
 import { checkinIdOf } from './checkin-id';
 import { lockBooking } from './booking-lock';
+import {
+  boardingPassesOf,
+  FLIGHT_LOCK,
+  flightLockKey,
+  RECORD_CHECKIN,
+  recordCheckinParameters,
+} from './record-checkin';
 import { CheckinReader } from './checkin-reader';
 import type { CheckinResponse } from './dto/checkin.response';
 import type { CreateCheckinRequest } from './dto/create-checkin.request';
@@ -23,31 +30,6 @@ export interface CheckinOutcome {
 const SEAT_TAKEN = 'UQ_boarding_passes_seat';
 const REFERENCE_TAKEN = 'UQ_boarding_passes_reference';
 const ATTEMPTS = 3;
-
-// The check-in, its boarding passes and `checkin.completed` in the outbox, in one statement. The
-// outbox's rule (a lock every writer of the aggregate takes) holds: the one event of a booking
-// is written here, under its flight's lock, once (a booking has one check-in).
-const RECORD_CHECKIN: PreparedStatement = {
-  name: 'record_checkin',
-  text: `
-  WITH checkin AS (
-    INSERT INTO checkins (id, booking_id, booking_reference, flight_number, flight_date)
-    VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at),
-  pass AS (
-    INSERT INTO boarding_passes (checkin_id, position, first_name, last_name, flight_number, flight_date,
-                                 seat, boarding_reference)
-    SELECT checkin.id, p.position, p.first_name, p.last_name, $4, $5, p.seat, p.reference
-      FROM checkin, unnest($6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
-           AS p(first_name, last_name, seat, reference, position)),
-  event AS (${outboxInsertSql({
-    eventId: '$10::uuid',
-    eventType: "'checkin.completed'",
-    aggregateId: '$11',
-    payload: '$12::jsonb',
-    from: 'checkin',
-  })})
-  SELECT created_at AS "createdAt" FROM checkin`,
-};
 
 /**
  * Checks a booking in: a seat per passenger (held by the database to one passenger per flight and
@@ -141,32 +123,17 @@ export class CreateCheckin {
     // Check-ins of one flight take their turn here (so that picking free seats does not race); the
     // unique index on the seat is what holds a seat to one passenger. Nothing under it waits on
     // the network.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checkin:${flightKey(booking)}`]);
+    await manager.query(FLIGHT_LOCK, [flightLockKey(booking)]);
     const { earlier, flight } = await this.standing(manager, booking);
     if (earlier) return { checkin: earlier, created: false };
     const seats = this.chooseSeats(flight, booking, wanted);
-    const passes = booking.passengers.map((passenger, index) => ({
-      firstName: passenger.firstName,
-      lastName: passenger.lastName,
-      flightNumber,
-      flightDate,
-      seat: seats[index],
-      boardingReference: randomCode(8),
-    }));
+    const passes = boardingPassesOf(booking, seats);
     const event = createIntegrationEvent('checkin.completed', { checkinId: id, bookingId: booking.id });
-    const [{ createdAt }] = await queryPrepared<{ createdAt: Date }>(manager, RECORD_CHECKIN, [
-      id,
-      booking.id,
-      booking.reference,
-      flightNumber,
-      flightDate,
-      ...(['firstName', 'lastName', 'seat', 'boardingReference'] as const).map((field) =>
-        passes.map((pass) => pass[field]),
-      ),
-      event.id,
-      booking.id,
-      JSON.stringify(event),
-    ]);
+    const [{ createdAt }] = await queryPrepared<{ createdAt: Date }>(
+      manager,
+      RECORD_CHECKIN,
+      recordCheckinParameters(id, booking, passes, event),
+    );
     outboxWritten(manager);
     const checkin = {
       id,

@@ -38,7 +38,7 @@ const SEATS_OF_FLIGHT: PreparedStatement = {
 };
 
 // A row whether or not the flight is known, so that the booking's check-in is asked in the same trip.
-const SEATS_FOR_CHECKIN: PreparedStatement = {
+export const SEATS_FOR_CHECKIN: PreparedStatement = {
   name: 'seats_for_checkin',
   text: `SELECT flight.capacity, ${TAKEN_SEATS},
                 EXISTS (SELECT 1 FROM checkins checkin WHERE checkin.booking_id = $3) AS "checkedIn"
@@ -46,9 +46,9 @@ const SEATS_FOR_CHECKIN: PreparedStatement = {
            LEFT JOIN scheduled_flights flight ON flight.flight_number = $1 AND flight.flight_date = $2`,
 };
 
-type SeatsRow = { capacity: number | null; taken: string[] };
+export type SeatsRow = { capacity: number | null; taken: string[] };
 
-const flightSeatsOf = (row: SeatsRow | undefined): FlightSeats | undefined =>
+export const flightSeatsOf = (row: SeatsRow | undefined): FlightSeats | undefined =>
   row?.capacity == null ? undefined : { map: seatMapOf(row.capacity), taken: new Set(row.taken) };
 
 @Injectable()

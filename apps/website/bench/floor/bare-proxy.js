@@ -1,12 +1,22 @@
 // The floors for the website, what Node alone gives with no framework, no registry, no allow-list
 // and no headers added, in front of one search instance (UPSTREAM, keep-alive connections):
-// - /api/search/...: forwarded, the answer streamed back (the edge's hop);
+// - /api/search/...: forwarded, the answer streamed back (the edge's hop); /api/booking/... and
+//   /api/checkin/... likewise to BOOKING_UPSTREAM and CHECKIN_UPSTREAM when they are given (the bare
+//   floor of the whole journeys, e2e/bench/passenger-journeys.bench.ts);
 // - /?origin=...: search asked for the flights, and a page listing them written with template
 //   strings (the search results page's work).
-//   UPSTREAM=http://search:8090 PORT=8090 node bare-proxy.js
+//   UPSTREAM=http://search:8090 [BOOKING_UPSTREAM=... CHECKIN_UPSTREAM=...] PORT=8090 node bare-proxy.js
 const http = require('node:http');
 
-const upstream = new URL(process.env.UPSTREAM);
+const upstreams = Object.fromEntries(
+  Object.entries({
+    search: process.env.UPSTREAM,
+    booking: process.env.BOOKING_UPSTREAM,
+    checkin: process.env.CHECKIN_UPSTREAM,
+  })
+    .filter(([, url]) => url)
+    .map(([service, url]) => [service, new URL(url)]),
+);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
 
 const escape = (text) =>
@@ -25,7 +35,8 @@ const resultsPage = (flights) =>
     )
     .join('')}</ol></main></body></html>`;
 
-function forward(request, response, path, answered) {
+function forward(request, response, service, path, answered) {
+  const upstream = upstreams[service];
   const forwarded = http.request(
     {
       host: upstream.hostname,
@@ -46,13 +57,14 @@ function forward(request, response, path, answered) {
 
 http
   .createServer((request, response) => {
-    if (request.url.startsWith('/api/search/'))
-      return forward(request, response, request.url.slice('/api/search'.length), (answer) => {
+    const [, api, service] = request.url.split('/');
+    if (api === 'api' && upstreams[service])
+      return forward(request, response, service, request.url.slice(`/api/${service}`.length), (answer) => {
         response.writeHead(answer.statusCode, answer.headers);
         answer.pipe(response);
       });
     if (request.url.startsWith('/?'))
-      return forward(request, response, `/flights${request.url.slice(1)}`, (answer) => {
+      return forward(request, response, 'search', `/flights${request.url.slice(1)}`, (answer) => {
         const chunks = [];
         answer.on('data', (chunk) => chunks.push(chunk));
         answer.on('end', () => {
