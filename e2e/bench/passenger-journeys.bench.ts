@@ -1,15 +1,16 @@
 // Whole passenger journeys through the front door of the composed stack (`docker compose up`, images
 // built), reached on the stack's network: passengers at once, each searching, booking one seat on a
 // flight it found and checking in, through the website's /api. Reports journeys/s, p50/p99 per
-// step, failed journeys, how busy the machine was, and each container's CPU and peak memory; then a
-// steady 50 journeys/s; beside them, in the same run, the floor: pgbench running a journey's SQL
-// (search's query, booking's two transactions, check-in's) on each of the three databases, combined
-// as a journey spends them. Then a CPU profile of the service of the slowest step. Last, the bare
-// floor: the same journeys through node:http servers that send the services' own statements with
-// pg (and check-in's calls to booking), no framework, broker or registry, the services stopped
-// meanwhile (journeys/bare-floor.ts).
-// Targets (ARCHITECTURE §8): journeys/s at least 0.5x the floor with none failed; at a steady 50
-// journeys/s, p99 under 100 ms for each step; every container under its memory limit.
+// step, failed journeys, how busy the machine was, and each container's CPU and peak memory. In
+// turns with them, the bare floor: the same journeys through node:http servers that send the
+// services' own statements with pg (and check-in's calls to booking), no framework, broker or
+// registry, the services stopped meanwhile (journeys/bare-floor.ts). Then a steady 50 journeys/s;
+// the database floor: pgbench running a journey's SQL (search's query, booking's two transactions,
+// check-in's) on each of the three databases, combined as a journey spends them; last, a CPU
+// profile of the slowest step's service (or of BENCH_PROFILE).
+// Targets (docs/architecture.md, budgets): journeys/s at least 0.5x the database floor with none
+// failed; at a steady 50 journeys/s, p99 under 100 ms for each step; every container under its
+// memory limit.
 import {
   BOOKING_REFERENCES,
   CHECKIN_SEATS,
@@ -22,6 +23,7 @@ import {
 import { daysFromToday, waitUntil } from '@pss/testing';
 import type { ComposeStack } from '../src';
 import { startBareFloor } from './journeys/bare-floor';
+import { withServicesStopped } from './journeys/services-stopped';
 import { benchOnStack } from './journeys/bench-on-stack';
 import { recreateService } from './journeys/recreate-service';
 import { containerUsage } from './journeys/container-usage';
@@ -105,62 +107,64 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
     120_000,
   );
   await recreateService(stack, 'checkin', CHECKIN, overrides);
-  const journey = { edge, origins: ORIGINS, days: DAYS };
-  await runJourneys({ ...journey, passengers: PASSENGERS, seconds: 5 }); // connections opened, JIT warm
+  const bare = { origins: ORIGINS, days: DAYS, edge: await startBareFloor(stack, overrides) };
+  // Through the website, asked for again each time: a service started again has another address.
+  const throughServices = async () => ({ ...bare, edge: await stack.networkUrl('website') });
+  await runJourneys({ ...(await throughServices()), passengers: PASSENGERS, seconds: 5 }); // JIT warm
 
   // The services and their bare floor in turns, ROUNDS times: this machine's speed moves by a third
   // and more from one minute to the next.
-  const floorStack = await startBareFloor(stack, overrides);
-  const bare = { ...journey, edge: floorStack.edge };
   const runs: JourneyRun[] = [];
   const bareRuns: JourneyRun[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    if (round > 1) await runJourneys({ ...journey, passengers: PASSENGERS, seconds: 3 }); // started again: JIT warm
-    runs.push(await passengersAtOnce(stack, journey, `round ${round}, through the edge`));
+    runs.push(await passengersAtOnce(stack, await throughServices(), `round ${round}, through the edge`));
     bareRuns.push(
-      await floorStack.standIn(async () => {
+      await withServicesStopped(stack, async () => {
         if (round === 1) await runJourneys({ ...bare, passengers: PASSENGERS, seconds: 3 });
         return passengersAtOnce(stack, bare, `round ${round}, through the bare floor`);
       }),
     );
+    await runJourneys({ ...(await throughServices()), passengers: PASSENGERS, seconds: 3 }); // JIT warm
   }
   const closed = runs[0];
 
-  const steady = await runJourneys({ ...journey, rate: STEADY_RATE, seconds: SECONDS });
+  const steady = await runJourneys({ ...(await throughServices()), rate: STEADY_RATE, seconds: SECONDS });
   console.log(`a steady ${STEADY_RATE} journeys/s: ${describeRun(steady)} (target p99 < 100 ms each step)`);
 
   const flightNumbers = [...flights].sort();
   const pgbench = { clients: PASSENGERS, durationSeconds: 10 };
-  // One database at a time, each with the machine to itself: run at once, search's cheap query
-  // took both cores and starved the others (booking's and check-in's transactions fell to 5 tps,
-  // their BEGIN alone waiting 600 ms). A journey costs each database its share, so the journeys the
-  // three answer together is one over the sum of those shares.
-  const search = await runPgbench(await stack.container('search-db'), {
-    ...pgbench,
-    database: 'search',
-    script: searchQuery(
-      ORIGINS.map((origin) => ({ origin, destination: 'SFO' })),
-      DAYS,
-    ),
-  });
-  const booking = await runPgbench(await stack.container('booking-db'), {
-    ...pgbench,
-    database: 'booking',
-    prepared: true,
-    setup: BOOKING_REFERENCES,
-    script: bookingTransaction(flightNumbers, FLOOR_BOOKING_DAYS, {
-      idempotencyKey: true,
-      checkIn: true,
-      firstDay: DAYS + 1,
+  // One database at a time, each with the machine to itself (the services stopped): run at once,
+  // search's cheap query took both cores and starved the others (booking's and check-in's
+  // transactions fell to 5 tps, their BEGIN alone waiting 600 ms). A journey costs each database its
+  // share, so the journeys the three answer together is one over the sum of those shares.
+  const [search, booking, checkin] = await withServicesStopped(stack, async () => [
+    await runPgbench(await stack.container('search-db'), {
+      ...pgbench,
+      database: 'search',
+      script: searchQuery(
+        ORIGINS.map((origin) => ({ origin, destination: 'SFO' })),
+        DAYS,
+      ),
     }),
-  });
-  const checkin = await runPgbench(await stack.container('checkin-db'), {
-    ...pgbench,
-    database: 'checkin',
-    prepared: true,
-    setup: CHECKIN_SEATS,
-    script: checkinTransaction(flightNumbers, DAYS),
-  });
+    await runPgbench(await stack.container('booking-db'), {
+      ...pgbench,
+      database: 'booking',
+      prepared: true,
+      setup: BOOKING_REFERENCES,
+      script: bookingTransaction(flightNumbers, FLOOR_BOOKING_DAYS, {
+        idempotencyKey: true,
+        checkIn: true,
+        firstDay: DAYS + 1,
+      }),
+    }),
+    await runPgbench(await stack.container('checkin-db'), {
+      ...pgbench,
+      database: 'checkin',
+      prepared: true,
+      setup: CHECKIN_SEATS,
+      script: checkinTransaction(flightNumbers, DAYS),
+    }),
+  ]);
   const floor =
     1 /
     [search, booking, checkin].reduce(
@@ -175,7 +179,7 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
   const services = meanPerSecond(runs);
   const bareFloor = meanPerSecond(bareRuns);
   console.log(
-    `journeys against the floor: ${(services / floor).toFixed(2)}x (target 0.5x), over ${ROUNDS} rounds`,
+    `journeys against the floor: ${(services / floor).toFixed(2)}x (target 0.5x), over ${ROUNDS} round(s)`,
   );
   console.log(
     `the bare floor against pgbench's: ${(bareFloor / floor).toFixed(2)}x; ` +
@@ -183,11 +187,12 @@ benchOnStack('pss-bench-journeys', async (stack, overrides) => {
   );
 
   const slowest = JOURNEY_STEPS.reduce((a, b) => (closed.latency[a].p50 >= closed.latency[b].p50 ? a : b));
+  const profiled = process.env.BENCH_PROFILE ?? SERVICE_OF[slowest];
   await profileService(
     stack,
-    SERVICE_OF[slowest],
-    `${SERVICE_OF[slowest]} (the slowest step's service) under the journeys`,
-    () => runJourneys({ ...journey, passengers: PASSENGERS, seconds: 10 }),
-    SERVICE_OF[slowest] === 'checkin' ? CHECKIN : {},
+    profiled,
+    `${profiled}${profiled === SERVICE_OF[slowest] ? " (the slowest step's service)" : ''} under the journeys`,
+    async () => runJourneys({ ...(await throughServices()), passengers: PASSENGERS, seconds: 10 }),
+    profiled === 'checkin' ? CHECKIN : {},
   );
 });

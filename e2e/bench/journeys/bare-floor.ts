@@ -2,34 +2,19 @@ import { baseImages, bundledEntry, waitUntil, workspaceRoot } from '@pss/testing
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ComposeStack } from '../../src';
-import { queuedMessages } from './queued-messages';
 
 const SERVICES = ['bare-edge', 'bare-search', 'bare-booking', 'bare-checkin'];
-/** The services the floor stands in for, stopped while it runs. */
-const STOOD_IN_FOR = ['website', 'search', 'booking', 'checkin'];
-/** The services whose outbox the floor writes to (its statements are theirs). */
-const WRITERS = ['booking', 'checkin'];
 const EDGE_PORT = 8001;
-
-export interface BareFloor {
-  /** http://<address>:<port> of its edge, on the stack's network. */
-  edge: string;
-  /**
-   * `measure`'s result, run with the services the floor stands in for stopped; they are started
-   * again after it, and resolve once they have published what the floor wrote to their outboxes
-   * and every queue is empty (search then shows the seats the floor sold).
-   */
-  standIn<T>(measure: () => Promise<T>): Promise<T>;
-}
 
 /**
  * The whole journeys' bare floor, started on `stack`'s networks beside its services: a node:http
  * proxy as the edge (the website's floor), search's floor with its cache, and booking's and
  * check-in's bare-journey floors, each in a container of its own with its service's database account
- * and networks; resolves once a search answers through its edge. `directory` holds the compose
- * override that adds them; the stack's `down` removes them with it.
+ * and networks. Resolves with its edge's URL on the stack's network once each answers through it.
+ * `directory` holds the compose override that adds them; the stack's `down` removes them with it.
+ * Measure it with the services stopped (withServicesStopped): its statements write their outboxes.
  */
-export async function startBareFloor(stack: ComposeStack, directory: string): Promise<BareFloor> {
+export async function startBareFloor(stack: ComposeStack, directory: string): Promise<string> {
   const bundles = await Promise.all(
     ['booking', 'checkin'].map(async (service) =>
       relative(
@@ -68,37 +53,19 @@ export async function startBareFloor(stack: ComposeStack, directory: string): Pr
   const files = ['-f', join(stack.address.root, 'docker-compose.yml'), '-f', override];
   await stack.compose(...files, 'up', '--detach', '--no-deps', ...SERVICES);
   const edge = await stack.networkUrl('bare-edge');
+  // Each answers 200 on a path it does not serve, once it has loaded.
+  const probes = [
+    'search/flights?origin=NYC&destination=SFO&date=2000-01-01',
+    'booking/ready',
+    'checkin/ready',
+  ];
   await waitUntil(
-    'the bare floor to answer a search through its edge',
-    async () => (await fetch(`${edge}/api/search/flights?origin=NYC&destination=SFO&date=2000-01-01`)).ok,
+    'the bare floor to answer through its edge',
+    async () => {
+      for (const probe of probes) if (!(await fetch(`${edge}/api/${probe}`)).ok) return false;
+      return true;
+    },
     60_000,
   );
-  return {
-    edge,
-    async standIn(measure) {
-      await stack.compose('stop', ...STOOD_IN_FOR);
-      try {
-        return await measure();
-      } finally {
-        await stack.compose('up', '--detach', '--wait', '--no-deps', '--no-recreate', ...STOOD_IN_FOR);
-        await waitUntil(
-          'the services to publish and apply what the floor wrote',
-          caughtUp(stack),
-          300_000,
-          1_000,
-        );
-      }
-    },
-  };
+  return edge;
 }
-
-const caughtUp = (stack: ComposeStack) => async () => {
-  for (const service of WRITERS) {
-    const [unsent] = await stack.sqlAsOperator(
-      service,
-      'SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL',
-    );
-    if (Number(unsent) > 0) return false;
-  }
-  return (await queuedMessages(stack)) === 0;
-};

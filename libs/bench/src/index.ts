@@ -22,6 +22,7 @@ export {
   CHECKIN_SEATS,
   bookingTransaction,
   checkinTransaction,
+  PGBENCH_MARKS,
   searchQuery,
   type Route,
 } from './journey-statements';

@@ -38,6 +38,13 @@ export function searchQuery(routes: readonly Route[], days: number): string {
   ].join('\n');
 }
 
+/**
+ * What marks the scripts' writes as pgbench's, for a bench to take out before services act on
+ * them: the aggregate of the events they write to the outboxes (not events a consumer could apply),
+ * and the request hash of the bookings they write (whose check-in no check-in will confirm).
+ */
+export const PGBENCH_MARKS = { aggregate: 'bench', requestHash: '0'.repeat(64) } as const;
+
 /** The sequence the booking scripts draw references from (run once before them). */
 export const BOOKING_REFERENCES = 'CREATE SEQUENCE IF NOT EXISTS bench_reference START 1048576';
 
@@ -62,7 +69,7 @@ export function bookingTransaction(
   const lookUpKey = idempotencyKey
     ? 'SELECT id, request_hash FROM bookings WHERE idempotency_key = (SELECT gen_random_uuid()::text);'
     : '';
-  const key = idempotencyKey ? "gen_random_uuid()::text, repeat('0', 64)" : 'NULL, NULL';
+  const key = idempotencyKey ? `gen_random_uuid()::text, '${PGBENCH_MARKS.requestHash}'` : 'NULL, NULL';
   const book = `
 \\set flight random(1, ${flights.length})
 \\set day random(${firstDay}, ${firstDay + days - 1})
@@ -82,7 +89,7 @@ passenger AS (
   SELECT id, 1, 'Bench', 'Passenger', 'Unspecified' FROM booking),
 event AS (
   INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
-  SELECT gen_random_uuid(), 'booking.confirmed', 'bench',
+  SELECT gen_random_uuid(), 'booking.confirmed', '${PGBENCH_MARKS.aggregate}',
          jsonb_build_object('id', gen_random_uuid(), 'type', 'booking.confirmed', 'occurredAt', now(),
            'payload', jsonb_build_object('seats', 1, 'remainingSeats', seats.remaining, 'inventoryVersion', seats.version))
     FROM seats, booking)
@@ -142,7 +149,7 @@ pass AS (
          to_hex(nextval('bench_seat')), lpad(to_hex(nextval('bench_seat')), 8, '0') FROM checkin),
 event AS (
   INSERT INTO outbox_messages (event_id, event_type, aggregate_id, payload)
-  SELECT gen_random_uuid(), 'checkin.completed', 'bench',
+  SELECT gen_random_uuid(), 'checkin.completed', '${PGBENCH_MARKS.aggregate}',
          jsonb_build_object('id', gen_random_uuid(), 'type', 'checkin.completed', 'occurredAt', now()) FROM checkin)
 SELECT created_at FROM checkin;
 COMMIT;`;
