@@ -13,7 +13,12 @@ import { BOOKING_BY_IDEMPOTENCY_KEY } from '../../src/bookings/book-flight.servi
 import { BOOKING_BY_ID, bookingResponseOf, type BookingRow } from '../../src/bookings/booking-reader';
 import { MOVE_TO_CHECKED_IN } from '../../src/bookings/checkin-booking.service';
 import type { CreateBookingRequest } from '../../src/bookings/dto/create-booking.request';
-import { newBooking, RECORD_BOOKING, recordBookingParameters } from '../../src/bookings/record-booking';
+import {
+  newBooking,
+  RECORD_BOOKING,
+  recordBookingParameters,
+  recordedBooking,
+} from '../../src/bookings/record-booking';
 import { requestHash } from '../../src/bookings/request-hash';
 
 const SAFETY_BUFFER = 5;
@@ -38,14 +43,7 @@ async function book(request: IncomingMessage, response: ServerResponse): Promise
   const toRecord = newBooking(booking, SAFETY_BUFFER, { key, hash: requestHash(booking) });
   const { rows } = await pool.query({ ...RECORD_BOOKING, values: recordBookingParameters(toRecord) });
   if (!rows.length) return reply(response, 409);
-  const { flightNumber, origin, destination, flightDate, fare, passengers } = booking;
-  reply(response, 201, {
-    id: toRecord.id,
-    reference: rows[0].reference,
-    status: 'CONFIRMED',
-    ...{ flightNumber, origin, destination, flightDate, fare, passengers },
-    createdAt: rows[0].createdAt.toISOString(),
-  });
+  reply(response, 201, recordedBooking(toRecord, rows[0]));
 }
 
 /** GET /bookings/:id, or POST /bookings/:id/check-in with a check-in's id: the booking, or 404/409. */

@@ -7,7 +7,7 @@ import { BookingReader } from './booking-reader';
 import type { BookingResponse } from './dto/booking.response';
 import type { CreateBookingRequest } from './dto/create-booking.request';
 import { FareCheck } from './fare-check';
-import { newBooking, RECORD_BOOKING, recordBookingParameters } from './record-booking';
+import { newBooking, RECORD_BOOKING, recordBookingParameters, recordedBooking } from './record-booking';
 import { requestHash } from './request-hash';
 
 export interface BookingOutcome {
@@ -65,28 +65,15 @@ export class BookFlight {
 
   private async record(request: CreateBookingRequest, idempotency?: Idempotency): Promise<BookingOutcome> {
     const manager = this.dataSource.manager;
-    const { flightNumber, origin, destination, flightDate, fare, passengers } = request;
     const toRecord = newBooking(request, this.seats.safetyBuffer, idempotency);
     const [recorded] = await queryPrepared<{ reference: string; createdAt: Date }>(
       manager,
       RECORD_BOOKING,
       recordBookingParameters(toRecord),
     );
-    if (!recorded) throw await this.seats.whyNot(manager, request, passengers.length);
+    if (!recorded) throw await this.seats.whyNot(manager, request, request.passengers.length);
     outboxWritten(manager);
-    const booking: BookingResponse = {
-      id: toRecord.id,
-      reference: recorded.reference,
-      status: 'CONFIRMED',
-      flightNumber,
-      origin,
-      destination,
-      flightDate,
-      fare: { amount: fare.amount, currency: fare.currency },
-      passengers: passengers.map(({ firstName, lastName, gender }) => ({ firstName, lastName, gender })),
-      createdAt: recorded.createdAt.toISOString(),
-    };
-    return { booking, replayed: false };
+    return { booking: recordedBooking(toRecord, recorded), replayed: false };
   }
 
   private async replay({ key, hash }: Idempotency): Promise<BookingOutcome | undefined> {

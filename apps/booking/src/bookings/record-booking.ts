@@ -2,6 +2,7 @@ import { createIntegrationEvent, flightKey, type BookingConfirmedEvent } from '@
 import { outboxInsertSql } from '@pss/messaging';
 import { randomCode, type PreparedStatement } from '@pss/platform';
 import { randomUUID } from 'node:crypto';
+import type { BookingResponse } from './dto/booking.response';
 import type { CreateBookingRequest } from './dto/create-booking.request';
 
 /**
@@ -99,4 +100,24 @@ export function newBooking(
     inventoryVersion: 0,
   });
   return { id, reference: randomCode(6), request, idempotency, safetyBuffer, event };
+}
+
+/** The booking as the API answers it, once RECORD_BOOKING returned its row. */
+export function recordedBooking(
+  { id, request }: BookingToRecord,
+  recorded: { reference: string; createdAt: Date },
+): BookingResponse {
+  const { flightNumber, origin, destination, flightDate, fare, passengers } = request;
+  return {
+    id,
+    reference: recorded.reference,
+    status: 'CONFIRMED',
+    flightNumber,
+    origin,
+    destination,
+    flightDate,
+    fare: { amount: fare.amount, currency: fare.currency },
+    passengers: passengers.map(({ firstName, lastName, gender }) => ({ firstName, lastName, gender })),
+    createdAt: recorded.createdAt.toISOString(),
+  };
 }

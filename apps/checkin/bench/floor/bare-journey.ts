@@ -20,6 +20,7 @@ import {
   flightLockKey,
   RECORD_CHECKIN,
   recordCheckinParameters,
+  recordedCheckin,
 } from '../../src/checkins/record-checkin';
 import { assignSeats } from '../../src/seats/assign-seats';
 import { flightSeatsOf, SEATS_FOR_CHECKIN, type SeatsRow } from '../../src/seats/seat-maps';
@@ -70,14 +71,12 @@ async function checkIn(bookingId: string) {
     const seats = assignSeats(flight.map.seats, flight.taken, new Map(), summary.passengers.length);
     const passes = boardingPassesOf(summary, seats);
     const event = createIntegrationEvent('checkin.completed', { checkinId: id, bookingId: summary.id });
-    const { rows } = await client.query({
+    const { rows } = await client.query<{ createdAt: Date }>({
       ...RECORD_CHECKIN,
       values: recordCheckinParameters(id, summary, passes, event),
     });
     await client.query('COMMIT');
-    const { reference: bookingReference, flightNumber, flightDate } = summary;
-    const createdAt = (rows[0].createdAt as Date).toISOString();
-    return { id, bookingId, bookingReference, flightNumber, flightDate, boardingPasses: passes, createdAt };
+    return recordedCheckin(id, summary, passes, rows[0].createdAt);
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;

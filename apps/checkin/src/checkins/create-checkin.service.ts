@@ -15,6 +15,7 @@ import {
   flightLockKey,
   RECORD_CHECKIN,
   recordCheckinParameters,
+  recordedCheckin,
 } from './record-checkin';
 import { CheckinReader } from './checkin-reader';
 import type { CheckinResponse } from './dto/checkin.response';
@@ -119,7 +120,6 @@ export class CreateCheckin {
     id: string,
     wanted: Map<number, string>,
   ): Promise<CheckinOutcome> {
-    const { flightNumber, flightDate } = booking;
     // Check-ins of one flight take their turn here (so that picking free seats does not race); the
     // unique index on the seat is what holds a seat to one passenger. Nothing under it waits on
     // the network.
@@ -135,16 +135,7 @@ export class CreateCheckin {
       recordCheckinParameters(id, booking, passes, event),
     );
     outboxWritten(manager);
-    const checkin = {
-      id,
-      bookingId: booking.id,
-      bookingReference: booking.reference,
-      flightNumber,
-      flightDate,
-      boardingPasses: passes,
-      createdAt: createdAt.toISOString(),
-    };
-    return { checkin, created: true };
+    return { checkin: recordedCheckin(id, booking, passes, createdAt), created: true };
   }
 
   /** The booking's check-in if it has one, and its flight's seats: one round trip, two if it has one. */

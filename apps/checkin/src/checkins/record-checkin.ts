@@ -71,3 +71,19 @@ export const boardingPassesOf = (
     seat: seats[index],
     boardingReference: randomCode(8),
   }));
+
+/** Check-in `id` of `booking` as the API answers it, once RECORD_CHECKIN returned its time. */
+export const recordedCheckin = (
+  id: string,
+  { id: bookingId, reference: bookingReference, flightNumber, flightDate }: BookingSummary,
+  boardingPasses: BoardingPass[],
+  createdAt: Date,
+): CheckinResponse => ({
+  id,
+  bookingId,
+  bookingReference,
+  flightNumber,
+  flightDate,
+  boardingPasses,
+  createdAt: createdAt.toISOString(),
+});
